@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.ts";
+
+const good = {
+  DATABASE_URL: "postgres://u:p@localhost:5432/db",
+  APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+
+describe("api env", () => {
+  it("accepts a complete environment and fills defaults", () => {
+    expect(parseEnv(good)).toMatchObject({ API_PORT: 3000, WEB_ORIGIN: "http://localhost:5173" });
+  });
+
+  it.each([
+    [{ ...good, DATABASE_URL: undefined }, /^DATABASE_URL must be a postgres:\/\/ URL/],
+    [{ ...good, DATABASE_URL: "mysql://x/y" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
+    [{ ...good, APP_ENCRYPTION_KEY: "c2hvcnQ=" }, /^APP_ENCRYPTION_KEY must be 32 bytes/],
+    [{ ...good, STRIPE_API_BASE: "not a url" }, /^STRIPE_API_BASE must be a URL/],
+    [{ ...good, API_PORT: "70000" }, /^API_PORT/],
+  ])("names the variable that is wrong (%#)", (env, message) => {
+    const parsed = parseEnv(env);
+    expect("error" in parsed && parsed.error).toMatch(message);
+  });
+});

@@ -1,0 +1,99 @@
+// Starts the real api (tsx) and the real Vite dev server as child processes on free ports, and Debian Chromium.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { inject } from "vitest";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+export const artifactsDir = fileURLToPath(new URL("../test-artifacts", import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, name: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not answer ${url} within 60 s:\n${output()}`);
+}
+
+function startChild(command: string, args: string[], cwd: string, env: Record<string, string>) {
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  return { child, output: () => output };
+}
+
+export interface Stack {
+  webUrl: string;
+  apiUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function startStack(databaseUrl: string): Promise<Stack> {
+  const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
+  const webUrl = `http://localhost:${webPort}`;
+  const api = startChild("node_modules/.bin/tsx", ["src/main.ts"], `${repoRoot}/apps/api`, {
+    DATABASE_URL: databaseUrl,
+    STRIPE_API_BASE: inject("stripeApiBase"),
+    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    API_PORT: String(apiPort),
+    WEB_ORIGIN: webUrl,
+  });
+  const web = startChild("node_modules/.bin/vite", ["--host", "localhost"], `${repoRoot}/apps/web`, {
+    API_URL: `http://127.0.0.1:${apiPort}`,
+    WEB_PORT: String(webPort),
+  });
+  const stop = async () => {
+    for (const { child } of [api, web]) child.kill("SIGTERM");
+  };
+  try {
+    await waitFor(`http://127.0.0.1:${apiPort}/healthz`, api.child, "api", api.output);
+    await waitFor(webUrl, web.child, "vite", web.output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stop };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(artifactsDir, { recursive: true });
+  return chromium.launch({
+    executablePath: inject("chromiumPath"),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}

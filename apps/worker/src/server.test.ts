@@ -1,0 +1,36 @@
+import type { AddressInfo } from "node:net";
+import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createWorkerServer } from "./server.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+async function healthz(stripeApiBase: string) {
+  const server = createWorkerServer({ db: t.db, stripeApiBase });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+  const body = (await res.json()) as Record<string, unknown>;
+  await new Promise((r) => server.close(r));
+  return { status: res.status, body };
+}
+
+describe("worker /healthz", () => {
+  it("is 200 when PostgreSQL and stripe-mock answer", async () => {
+    const { status, body } = await healthz(inject("stripeApiBase"));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ok: true, service: "worker", database: { ok: true }, stripe: { ok: true } });
+  });
+
+  it("is 503 with the reason when Stripe is unreachable", async () => {
+    const { status, body } = await healthz("http://127.0.0.1:1");
+    expect(status).toBe(503);
+    expect(body.stripe).toMatchObject({ ok: false, reason: expect.stringMatching(/not reachable/) });
+  });
+});

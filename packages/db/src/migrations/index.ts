@@ -1,0 +1,7 @@
+import type { Migration } from "kysely/migration";
+import * as tenants from "./2026-11-26T2300_tenants.ts";
+
+// Frozen: append new migrations, never edit a shipped one. Names sort in the order they run.
+export const migrations: Record<string, Migration> = {
+  "2026-11-26T2300_tenants": tenants,
+};

@@ -1,0 +1,18 @@
+import type { Db } from "../client.ts";
+import type { NewTenant, Tenant } from "../schema.ts";
+
+export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | undefined> {
+  return db.selectFrom("tenants").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+/** Creates the tenant, or returns the existing one with that slug unchanged. */
+export async function ensureTenant(db: Db, tenant: NewTenant): Promise<Tenant> {
+  await db
+    .insertInto("tenants")
+    .values(tenant)
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+  const found = await findTenantBySlug(db, tenant.slug);
+  if (!found) throw new Error(`tenant ${tenant.slug} vanished right after it was written`);
+  return found;
+}

@@ -1,0 +1,93 @@
+// `npm run dev`: install, provision PostgreSQL and stripe-mock, migrate, seed, then run every app through turbo.
+// Flags: --real-stripe leaves STRIPE_API_BASE unset so the apps talk to api.stripe.com with the tenants' keys.
+import { migrate } from "./lib/database.mjs";
+import { ensureDevEnvFile } from "./lib/env-file.mjs";
+import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
+import { log, root, run, start, waitForPort } from "./lib/proc.mjs";
+import { ensureDatabase, startPostgres, startStripeMock } from "./lib/services.mjs";
+
+const realStripe = process.argv.includes("--real-stripe");
+
+installWorkspace();
+const fileEnv = ensureDevEnvFile();
+const postgres = await startPostgres();
+const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.adminUrl, "fieldpay"));
+const stripeMock = realStripe ? null : await startStripeMock();
+
+migrate(databaseUrl);
+
+const appEnv = {
+  ...pnpmEnv,
+  ...fileEnv,
+  DATABASE_URL: databaseUrl,
+  ...(stripeMock ? { STRIPE_API_BASE: stripeMock.base } : {}),
+};
+if (realStripe) delete appEnv.STRIPE_API_BASE;
+
+const seedScript = "apps/api/src/cli/seed.ts";
+if (run("node_modules/.bin/tsx", [seedScript], { env: appEnv }) !== 0)
+  log("seed", "seeding failed; see above");
+
+const turbo = start("node_modules/.bin/turbo", ["run", "dev", "--ui=stream", "--log-prefix=task"], {
+  env: appEnv,
+  cwd: root,
+});
+
+async function announce() {
+  const [web, api, worker] = await Promise.all([
+    waitForPort(5173, 120_000),
+    waitForHealth("http://localhost:3000/healthz"),
+    waitForHealth("http://localhost:3001/healthz"),
+  ]);
+  if (web && api && worker) {
+    log(
+      "fieldpay",
+      `everything is up: web http://localhost:5173 · api http://localhost:3000 · worker http://localhost:3001 · ` +
+        `stripe ${stripeMock ? stripeMock.base : "api.stripe.com (real)"} · Ctrl-C stops it all`,
+    );
+  } else {
+    log("fieldpay", `not everything came up (web ${web}, api ${api}, worker ${worker}); see the logs above`);
+  }
+}
+
+async function waitForHealth(url) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  log("fieldpay", "stopping…");
+  if (turbo.exitCode === null) {
+    const exited = new Promise((resolve) => turbo.once("exit", resolve));
+    signalGroup(turbo.pid, "SIGINT");
+    const timer = setTimeout(() => signalGroup(turbo.pid, "SIGKILL"), 8000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await stripeMock?.stop();
+  await postgres.stop();
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+turbo.on("exit", (code) => void stopAll(code ?? 1));
+void announce();

@@ -1,0 +1,55 @@
+// Small process helpers shared by dev.mjs and test.mjs. Plain Node: these run before any install.
+import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
+
+export const root = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
+
+export function log(tag, message) {
+  process.stdout.write(`[${tag}] ${message}\n`);
+}
+
+export function fail(tag, message) {
+  process.stderr.write(`[${tag}] ${message}\n`);
+  process.exit(1);
+}
+
+/** Runs a command to completion, streaming its output; returns the exit code. */
+export function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+/** Runs a command and returns trimmed stdout, or null when it fails. */
+export function capture(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { encoding: "utf8", cwd: root, ...options });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+export function start(cmd, args, options = {}) {
+  return spawn(cmd, args, { cwd: root, stdio: "inherit", ...options });
+}
+
+export function portOpen(port, host = "127.0.0.1") {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+export async function waitForPort(port, timeoutMs, host = "127.0.0.1") {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await portOpen(port, host)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+export function which(name) {
+  return capture("sh", ["-c", `command -v ${name}`]);
+}
