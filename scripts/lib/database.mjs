@@ -1,6 +1,6 @@
 // Migrations run through packages/db's CLI (TypeScript, via tsx) so there is one migration path for dev and tests.
 import pg from "pg";
-import { fail, log, run } from "./proc.mjs";
+import { fail, run } from "./proc.mjs";
 
 export function migrate(url, tag = "migrate") {
   const code = run("node_modules/.bin/tsx", ["packages/db/src/cli/migrate.ts", url]);
@@ -29,7 +29,9 @@ const pidAlive = (pid) => {
 /** Drops test databases (fieldpay_t<pid>_…, fieldpay_template<pid>) of runs that are gone, or of this one. */
 export async function dropTestDatabases(adminUrl, { includeOwn = false } = {}) {
   await adminQuery(adminUrl, async (client) => {
-    const { rows } = await client.query("select datname from pg_database where datname ~ '^fieldpay_(t|template)[0-9]+'");
+    const { rows } = await client.query(
+      "select datname from pg_database where datname ~ '^fieldpay_(t|template)[0-9]+'",
+    );
     const owner = (name) => Number(/^fieldpay_(?:t|template)(\d+)/.exec(name)?.[1]);
     const doomed = rows
       .map((r) => r.datname)
