@@ -7,6 +7,8 @@ import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
 import { log, root, run } from "./lib/proc.mjs";
 import { ensureChromium, startPostgres, startStripeMock } from "./lib/services.mjs";
 
+// Anything after `npm test --` goes to vitest (a file or folder filter, --project api, -t "name").
+const vitestArgs = process.argv.slice(2);
 const started = Date.now();
 installWorkspace();
 const chromiumPath = ensureChromium();
@@ -33,7 +35,7 @@ try {
   log("test", "tests (vitest, every package)");
   const vitestCode = run(
     "node_modules/.bin/vitest",
-    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...vitestArgs],
     {
       env: {
         ...pnpmEnv,

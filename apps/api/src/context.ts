@@ -1,27 +1,86 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@fieldpay/db/client";
+import type { Role } from "@fieldpay/db/schema";
+import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
+import { validateSessionToken } from "./auth/session.ts";
 
-/** What every procedure may use, independent of HTTP; tests build it directly around a test database. */
-export interface InnerContext {
+/** What the api is built from; made once at start-up (main.ts) or per test. */
+export interface ApiDeps {
   db: Db;
   stripeApiBase: string | undefined;
+  /** Origins whose pages may call mutations (CSRF). */
+  allowedOrigins: readonly string[];
+  /** Whether cookies get the Secure attribute (https deployments). */
+  secureCookies: boolean;
 }
 
-export interface HttpContext extends InnerContext {
-  req: IncomingMessage;
-  res: ServerResponse;
+export interface Auth {
+  sessionId: string;
+  user: { id: string; role: Role; email: string; name: string };
+  tenant: { id: string; slug: string; name: string };
 }
 
-export type Context = InnerContext & Partial<Pick<HttpContext, "req" | "res">>;
-
-export function createInnerContext(deps: InnerContext): InnerContext {
-  return { db: deps.db, stripeApiBase: deps.stripeApiBase };
+export interface RequestMeta {
+  ip: string;
+  origin: string | null;
+  secFetchSite: string | null;
 }
 
-export function createHttpContext(
-  deps: InnerContext,
+/** Where procedures put the session cookie; HTTP writes headers, tests read what was set. */
+export interface SessionCookies {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context extends ApiDeps {
+  auth: Auth | null;
+  /** Null for in-process calls (tests, scripts): no browser, so no CSRF to check. */
+  request: RequestMeta | null;
+  cookies: SessionCookies;
+}
+
+export function createInnerContext(
+  deps: ApiDeps,
+  extra: { auth?: Auth | null; request?: RequestMeta | null; cookies?: SessionCookies } = {},
+): Context {
+  return {
+    ...deps,
+    auth: extra.auth ?? null,
+    request: extra.request ?? null,
+    cookies: extra.cookies ?? { set: () => {}, clear: () => {} },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : null;
+}
+
+export async function createHttpContext(
+  deps: ApiDeps,
   req: IncomingMessage,
   res: ServerResponse,
-): HttpContext {
-  return { ...createInnerContext(deps), req, res };
+): Promise<Context> {
+  const cookies: SessionCookies = {
+    set: (token, expiresAt) =>
+      res.appendHeader("set-cookie", sessionCookie(token, expiresAt, deps.secureCookies)),
+    clear: () => res.appendHeader("set-cookie", clearedSessionCookie(deps.secureCookies)),
+  };
+  const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+  let auth: Auth | null = null;
+  if (token) {
+    const valid = await validateSessionToken(deps.db, token);
+    if (valid) {
+      auth = { sessionId: valid.session.id, user: valid.user, tenant: valid.tenant };
+      if (valid.renewedUntil) cookies.set(token, valid.renewedUntil);
+    } else {
+      cookies.clear();
+    }
+  }
+  const request = {
+    ip: req.socket.remoteAddress ?? "unknown",
+    origin: header(req, "origin"),
+    secFetchSite: header(req, "sec-fetch-site"),
+  };
+  return createInnerContext(deps, { auth, request, cookies });
 }

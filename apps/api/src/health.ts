@@ -1,6 +1,6 @@
 import { checkDatabase, type DbHealth } from "@fieldpay/db/health";
 import { checkStripeReachable, type StripeReachability } from "@fieldpay/payments/reachability";
-import type { InnerContext } from "./context.ts";
+import type { ApiDeps } from "./context.ts";
 
 export interface HealthReport {
   ok: boolean;
@@ -9,7 +9,10 @@ export interface HealthReport {
   stripe: StripeReachability;
 }
 
-export async function healthReport(service: string, deps: InnerContext): Promise<HealthReport> {
+export async function healthReport(
+  service: string,
+  deps: Pick<ApiDeps, "db" | "stripeApiBase">,
+): Promise<HealthReport> {
   const [database, stripe] = await Promise.all([
     checkDatabase(deps.db),
     checkStripeReachable(deps.stripeApiBase),

@@ -8,8 +8,10 @@ const db = createDb({
   onIdleError: (e) => console.warn(`[api] database connection dropped: ${e.message}`),
 });
 const server = createApiServer({
-  deps: { db, stripeApiBase: env.STRIPE_API_BASE },
+  db,
+  stripeApiBase: env.STRIPE_API_BASE,
   allowedOrigins: [env.WEB_ORIGIN],
+  secureCookies: env.WEB_ORIGIN.startsWith("https://"),
 });
 
 server.listen(env.API_PORT, () => {

@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type Role = "admin" | "fieldworker" | "customer";
 
 export interface TenantsTable {
   id: Generated<string>;
@@ -9,9 +12,43 @@ export interface TenantsTable {
   created_at: CreatedAt;
 }
 
+export interface UsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  role: Role;
+  /** Always lower case (a check constraint holds it). */
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  /** The public half of the token; the secret half is stored only as its SHA-256. */
+  id: string;
+  secret_hash: Uint8Array;
+  user_id: string;
+  tenant_id: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface AuthAttemptsTable {
+  id: Generated<number>;
+  scope: "account" | "address";
+  key: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  auth_attempts: AuthAttemptsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
 export type NewTenant = Insertable<TenantsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Session = Selectable<SessionsTable>;

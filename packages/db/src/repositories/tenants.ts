@@ -16,3 +16,7 @@ export async function ensureTenant(db: Db, tenant: NewTenant): Promise<Tenant> {
   if (!found) throw new Error(`tenant ${tenant.slug} vanished right after it was written`);
   return found;
 }
+
+export async function insertTenant(db: Db, tenant: NewTenant): Promise<Tenant> {
+  return db.insertInto("tenants").values(tenant).returningAll().executeTakeFirstOrThrow();
+}

@@ -1,0 +1,23 @@
+// Domain errors: thrown by services, mapped to tRPC errors in one middleware (trpc.ts). Messages are for the user.
+export type DomainErrorCode =
+  | "invalid_credentials"
+  | "rate_limited"
+  | "conflict"
+  | "not_found"
+  | "forbidden"
+  | "invalid_input"
+  | "unauthenticated";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** What the user can do about it, shown under the message. */
+    readonly fix?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);

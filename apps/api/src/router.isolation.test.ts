@@ -1,0 +1,177 @@
+// Walks every procedure of the router: role boundaries, and that tenant A's users can neither read nor change
+// tenant B's objects. A procedure missing from `cases` fails the first test, so none can be forgotten.
+
+import { insertUser } from "@fieldpay/db/repositories/users";
+import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { tenantSnapshot } from "@fieldpay/db/testing/tenant-snapshot";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "./auth/password.ts";
+import { createSession } from "./auth/session.ts";
+import type { Auth } from "./context.ts";
+import { appRouter } from "./router.ts";
+import { authFromToken, callerFor, newBusiness, newCustomer, testDeps } from "./testing/harness.ts";
+
+type Who = "anonymous" | "admin" | "fieldworker" | "customer";
+const everyone: Who[] = ["anonymous", "admin", "fieldworker", "customer"];
+const signedIn: Who[] = ["admin", "fieldworker", "customer"];
+
+interface Fixture {
+  b: { slug: string; adminEmail: string; customerEmail: string; tenantId: string; ids: string[] };
+}
+interface Case {
+  allowed: Who[];
+  /** Input aimed at tenant B's objects wherever the procedure takes a reference. */
+  input: (fx: Fixture) => unknown;
+  /** Public by design: B's public name may appear (the booking page header). */
+  publicData?: boolean;
+}
+
+const cases: Record<string, Case> = {
+  "system.status": { allowed: everyone, input: () => undefined },
+  "auth.me": { allowed: everyone, input: () => undefined },
+  "auth.signUpBusiness": {
+    allowed: everyone,
+    input: (fx) => ({
+      businessName: "Copycat",
+      slug: fx.b.slug,
+      name: "C",
+      email: "copy@cat.test",
+      password: "long enough pw",
+    }),
+  },
+  "auth.signIn": {
+    allowed: everyone,
+    input: (fx) => ({ email: fx.b.adminEmail, password: "wrong password" }),
+  },
+  "auth.customerSignUp": {
+    allowed: everyone,
+    input: (fx) => ({
+      tenantSlug: fx.b.slug,
+      name: "C",
+      email: fx.b.customerEmail,
+      password: "long enough pw",
+    }),
+  },
+  "auth.customerSignIn": {
+    allowed: everyone,
+    input: (fx) => ({ tenantSlug: fx.b.slug, email: fx.b.customerEmail, password: "wrong password" }),
+  },
+  "auth.signOut": { allowed: signedIn, input: () => undefined },
+  "auth.changePassword": {
+    allowed: signedIn,
+    input: () => ({ currentPassword: "wrong password", newPassword: "another long pw" }),
+  },
+  "portal.business": { allowed: everyone, input: (fx) => ({ slug: fx.b.slug }), publicData: true },
+  "people.customers": { allowed: ["admin"], input: () => undefined },
+};
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+/** A tenant with one signed-in user of each role. */
+async function tenantWithEveryRole(label: string) {
+  const biz = await newBusiness(t.db, label);
+  const customer = await newCustomer(t.db, biz.slug);
+  const worker = await insertUser(t.db, {
+    tenant_id: biz.auth.tenant.id,
+    role: "fieldworker",
+    email: `worker@${biz.slug}.test`,
+    name: "Wes Worker",
+    password_hash: await hashPassword("worker password"),
+  });
+  const workerSession = await createSession(t.db, { id: worker.id, tenantId: biz.auth.tenant.id });
+  const sessions: Record<Who, Auth | null> = {
+    anonymous: null,
+    admin: biz.auth,
+    customer: customer.auth,
+    fieldworker: await authFromToken(t.db, workerSession.token),
+  };
+  return { biz, customer, worker, sessions };
+}
+
+async function outcome(promise: Promise<unknown>): Promise<{ ok: boolean; code?: string; text: string }> {
+  try {
+    return { ok: true, text: JSON.stringify(await promise) ?? "" };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { ok: false, code: error.code, text: error.message };
+  }
+}
+
+function call(path: string, auth: Auth | null, input: unknown) {
+  const { caller } = callerFor(testDeps(t.db), auth);
+  const segments = path.split(".");
+  // Walk the caller proxy by path; every leaf is a procedure function.
+  let target: unknown = caller;
+  for (const segment of segments) target = (target as Record<string, unknown>)[segment];
+  if (typeof target !== "function") throw new Error(`${path} is not callable`);
+  return outcome((target as (input: unknown) => Promise<unknown>)(input));
+}
+
+describe("every procedure", () => {
+  it("has a case here (a new procedure must say who may call it and how it is scoped)", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  it("refuses the roles it does not allow", async () => {
+    const a = await tenantWithEveryRole("roles");
+    for (const [path, c] of Object.entries(cases)) {
+      for (const who of everyone) {
+        const result = await call(
+          path,
+          a.sessions[who],
+          c.input({
+            b: {
+              slug: a.biz.slug,
+              adminEmail: a.biz.email,
+              customerEmail: a.customer.email,
+              tenantId: "",
+              ids: [],
+            },
+          }),
+        );
+        const refused =
+          !result.ok &&
+          (result.code === "UNAUTHORIZED" || result.code === "FORBIDDEN") &&
+          /Sign in|does not have access/.test(result.text);
+        expect({ path, who, refused }).toEqual({ path, who, refused: !c.allowed.includes(who) });
+      }
+    }
+  });
+
+  it("never lets tenant A read or change tenant B's objects", async () => {
+    const a = await tenantWithEveryRole("tenant-a");
+    const b = await tenantWithEveryRole("tenant-b");
+    const fx: Fixture = {
+      b: {
+        slug: b.biz.slug,
+        adminEmail: b.biz.email,
+        customerEmail: b.customer.email,
+        tenantId: b.biz.auth.tenant.id,
+        ids: [b.biz.auth.tenant.id, b.biz.auth.user.id, b.customer.auth.user.id, b.worker.id],
+      },
+    };
+    const secretsOfB = [...fx.b.ids, b.biz.email, b.customer.email, b.worker.email];
+    const before = await tenantSnapshot(t.db, fx.b.tenantId);
+    for (const [path, c] of Object.entries(cases)) {
+      for (const who of c.allowed) {
+        const result = await call(path, a.sessions[who], c.input(fx));
+        for (const secret of secretsOfB)
+          expect({ path, who, leaked: result.text.includes(secret) }).toEqual({ path, who, leaked: false });
+        if (!c.publicData)
+          expect({ path, who, leaked: result.text.includes(b.biz.auth.tenant.name) }).toEqual({
+            path,
+            who,
+            leaked: false,
+          });
+      }
+    }
+    expect(await tenantSnapshot(t.db, fx.b.tenantId)).toEqual(before);
+  });
+});

@@ -1,0 +1,86 @@
+// Test helpers for the api: real database, real stripe-mock, createCaller in process and real HTTP.
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Db } from "@fieldpay/db/client";
+import { inject } from "vitest";
+import { signUpBusiness, signUpCustomer } from "../auth/accounts.ts";
+import { validateSessionToken } from "../auth/session.ts";
+import { type ApiDeps, type Auth, createInnerContext, type RequestMeta } from "../context.ts";
+import { appRouter } from "../router.ts";
+import { createApiServer } from "../server.ts";
+import { createCallerFactory } from "../trpc.ts";
+
+export const TEST_ORIGIN = "http://localhost:5173";
+const createCaller = createCallerFactory(appRouter);
+
+export function testDeps(db: Db): ApiDeps {
+  return { db, stripeApiBase: inject("stripeApiBase"), allowedOrigins: [TEST_ORIGIN], secureCookies: false };
+}
+
+/** A caller as a signed-in user (or anonymous); `cookies.token` holds the last session token a procedure set. */
+export function callerFor(deps: ApiDeps, auth: Auth | null = null, request: RequestMeta | null = null) {
+  const cookies = { token: null as string | null, cleared: false };
+  const ctx = createInnerContext(deps, {
+    auth,
+    request,
+    cookies: {
+      set: (token) => {
+        cookies.token = token;
+      },
+      clear: () => {
+        cookies.cleared = true;
+      },
+    },
+  });
+  return { caller: createCaller(ctx), cookies };
+}
+
+export async function authFromToken(db: Db, token: string): Promise<Auth> {
+  const valid = await validateSessionToken(db, token);
+  if (!valid) throw new Error("the token did not validate");
+  return { sessionId: valid.session.id, user: valid.user, tenant: valid.tenant };
+}
+
+/** A new business with its admin signed in. Each call makes a distinct tenant. */
+export async function newBusiness(db: Db, label = "biz") {
+  const slug = `${label}-${randomUUID().slice(0, 8)}`;
+  const email = `admin@${slug}.test`;
+  const session = await signUpBusiness(db, {
+    businessName: `Business ${slug}`,
+    slug,
+    name: "Ada Admin",
+    email,
+    password: "correct horse battery",
+  });
+  const auth = await authFromToken(db, session.token);
+  return { slug, email, password: "correct horse battery", token: session.token, auth };
+}
+
+export async function newCustomer(
+  db: Db,
+  tenantSlug: string,
+  email = `cust-${randomUUID().slice(0, 8)}@example.com`,
+) {
+  const session = await signUpCustomer(db, {
+    tenantSlug,
+    name: "Casey Customer",
+    email,
+    password: "customer password 1",
+  });
+  return {
+    email,
+    password: "customer password 1",
+    token: session.token,
+    auth: await authFromToken(db, session.token),
+  };
+}
+
+export async function listen(deps: ApiDeps) {
+  const server = createApiServer(deps);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Db } from "../client.ts";
+import type { Role, Session } from "../schema.ts";
+
+export interface SessionWithUser {
+  session: Session;
+  user: { id: string; tenantId: string; role: Role; email: string; name: string };
+  tenant: { id: string; slug: string; name: string };
+}
+
+export async function insertSession(db: Db, session: Omit<Session, "created_at">): Promise<void> {
+  await db.insertInto("sessions").values(session).execute();
+}
+
+export async function findSessionWithUser(db: Db, sessionId: string): Promise<SessionWithUser | undefined> {
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .innerJoin("tenants", "tenants.id", "sessions.tenant_id")
+    .selectAll("sessions")
+    .select([
+      "users.role",
+      "users.email",
+      "users.name as user_name",
+      "tenants.slug as tenant_slug",
+      "tenants.name as tenant_name",
+    ])
+    .where("sessions.id", "=", sessionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { role, email, user_name, tenant_slug, tenant_name, ...session } = row;
+  return {
+    session,
+    user: { id: session.user_id, tenantId: session.tenant_id, role, email, name: user_name },
+    tenant: { id: session.tenant_id, slug: tenant_slug, name: tenant_name },
+  };
+}
+
+export async function extendSession(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
