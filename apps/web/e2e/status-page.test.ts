@@ -19,7 +19,7 @@ afterAll(async () => {
 describe("status page (web -> tRPC -> api -> PostgreSQL and stripe-mock)", () => {
   it("shows what the api reports through the typed status query", async () => {
     const page = await browser.newPage();
-    await page.goto(stack.webUrl);
+    await page.goto(`${stack.webUrl}/status`);
     await expect
       .poll(() => page.getByTestId("status-database").textContent(), { timeout: 20_000 })
       .toBe("reachable");

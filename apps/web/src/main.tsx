@@ -1,4 +1,5 @@
 import "@fieldpay/ui/styles.css";
+import "./app.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";

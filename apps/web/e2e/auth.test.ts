@@ -1,0 +1,111 @@
+import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactsDir, launchChromium, type Stack, startStack } from "./harness.ts";
+
+let t: TestDatabase;
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  [stack, browser] = await Promise.all([startStack(t.url), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await t?.drop();
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${artifactsDir}/auth-${name}.png`, fullPage: true });
+
+async function fill(page: Page, fields: Record<string, string>) {
+  for (const [label, value] of Object.entries(fields))
+    await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+describe("accounts in the browser", () => {
+  it("a business signs up, signs out, is kept out of the app, and signs back in where it was going", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.webUrl}/sign-up`);
+    await fill(page, {
+      "Business name": "Bright Cleaning",
+      "Booking page address": "bright",
+      "Your name": "Bea Bright",
+      Email: "bea@bright.test",
+      Password: "short",
+    });
+    await page.getByRole("button", { name: "Create business" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toContain("Use at least 10 characters");
+    await shot(page, "sign-up-error");
+    await page.getByLabel("Password", { exact: true }).fill("bright and clean 1");
+    await page.getByRole("button", { name: "Create business" }).click();
+    await page.waitForURL(`${stack.webUrl}/app`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Welcome, Bea Bright");
+    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual([
+      "Overview",
+      "Customers",
+      "Account",
+    ]);
+    await shot(page, "overview");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${stack.webUrl}/app/customers`);
+    await page.waitForURL(/\/sign-in\?next=%2Fapp%2Fcustomers/);
+    await fill(page, { Email: "bea@bright.test", Password: "wrong password" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toContain("That email and password don't match an account.");
+    await page.getByLabel("Password", { exact: true }).fill("bright and clean 1");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${stack.webUrl}/app/customers`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Customers");
+    await context.close();
+  });
+
+  it("a customer signs up on the booking page and the admin sees them", async () => {
+    const customer = await browser.newContext();
+    const page = await customer.newPage();
+    await page.goto(`${stack.webUrl}/book/bright/sign-up`);
+    await expect.poll(() => page.locator(".portal-business").textContent()).toBe("Bright Cleaning");
+    await fill(page, {
+      "Your name": "Carl Customer",
+      Email: "carl@example.com",
+      Password: "carl's password",
+    });
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(`${stack.webUrl}/book/bright`);
+    await expect.poll(() => page.getByText("Signed in as Carl Customer.").count()).toBe(1);
+    await shot(page, "portal-signed-in");
+    // A customer who wanders into the admin app is sent back to their booking page.
+    await page.goto(`${stack.webUrl}/app`);
+    await page.waitForURL(`${stack.webUrl}/book/bright`);
+    await customer.close();
+
+    const admin = await browser.newContext();
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${stack.webUrl}/sign-in?next=/app/customers`);
+    await fill(adminPage, { Email: "bea@bright.test", Password: "bright and clean 1" });
+    await adminPage.getByRole("button", { name: "Sign in" }).click();
+    await adminPage.waitForURL(`${stack.webUrl}/app/customers`);
+    await expect.poll(() => adminPage.getByRole("cell", { name: "carl@example.com" }).count()).toBe(1);
+    await shot(adminPage, "customers");
+    await admin.close();
+  });
+
+  it("an unknown booking page says so", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.webUrl}/book/no-such-business`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Booking page not found");
+    await page.close();
+  });
+});

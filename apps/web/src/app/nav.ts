@@ -1,0 +1,17 @@
+// What each role sees in the app's navigation. Later features add their pages here.
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
+  admin: [
+    { href: "/app", label: "Overview" },
+    { href: "/app/customers", label: "Customers" },
+    { href: "/app/account", label: "Account" },
+  ],
+  fieldworker: [
+    { href: "/app", label: "Overview" },
+    { href: "/app/account", label: "Account" },
+  ],
+};

@@ -1,0 +1,34 @@
+import { TRPCClientError } from "@trpc/client";
+
+export interface ErrorInfo {
+  message: string;
+  fix: string | null;
+  fieldErrors: Record<string, string[] | undefined>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** What the api said went wrong (message, fix, per-field problems), ready for FormError and the fields. */
+export function errorInfo(error: unknown): ErrorInfo | null {
+  if (!error) return null;
+  if (error instanceof TRPCClientError && isRecord(error.data)) {
+    const data = error.data;
+    const fields = isRecord(data.fieldErrors) ? data.fieldErrors : {};
+    return {
+      message: error.message,
+      fix: typeof data.fix === "string" ? data.fix : null,
+      fieldErrors: Object.fromEntries(
+        Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : undefined]),
+      ),
+    };
+  }
+  return {
+    message: "We could not reach fieldpay. Check your connection and try again.",
+    fix: null,
+    fieldErrors: {},
+  };
+}
+
+export const firstFieldError = (info: ErrorInfo | null, field: string) => info?.fieldErrors[field]?.[0];

@@ -1,0 +1,84 @@
+import { Link, useNavigate } from "react-router";
+import { AuthForm } from "../auth/auth-form.tsx";
+import { useResetSession } from "../auth/use-me.ts";
+import { errorInfo } from "../lib/errors.ts";
+import { trpc } from "../lib/trpc.ts";
+import { usePortalSlug } from "./use-portal-business.ts";
+
+function useAfterSignIn() {
+  const navigate = useNavigate();
+  const slug = usePortalSlug();
+  const reset = useResetSession();
+  return async () => {
+    await reset();
+    await navigate(`/book/${slug}`);
+  };
+}
+
+export function CustomerSignInPage() {
+  const slug = usePortalSlug();
+  const signIn = trpc.auth.customerSignIn.useMutation({ onSuccess: useAfterSignIn() });
+  return (
+    <>
+      <h1>Sign in</h1>
+      <AuthForm
+        fields={[
+          { name: "email", label: "Email", type: "email", autoComplete: "email" },
+          { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+        ]}
+        submitLabel="Sign in"
+        busyLabel="Signing in…"
+        busy={signIn.isPending}
+        error={errorInfo(signIn.error)}
+        onSubmit={(v) =>
+          signIn.mutate({ tenantSlug: slug, email: v.email ?? "", password: v.password ?? "" })
+        }
+        footer={
+          <p className="muted">
+            First time here? <Link to={`/book/${slug}/sign-up`}>Create an account</Link>
+          </p>
+        }
+      />
+    </>
+  );
+}
+
+export function CustomerSignUpPage() {
+  const slug = usePortalSlug();
+  const signUp = trpc.auth.customerSignUp.useMutation({ onSuccess: useAfterSignIn() });
+  return (
+    <>
+      <h1>Create your account</h1>
+      <AuthForm
+        fields={[
+          { name: "name", label: "Your name", autoComplete: "name" },
+          { name: "email", label: "Email", type: "email", autoComplete: "email" },
+          {
+            name: "password",
+            label: "Password",
+            type: "password",
+            autoComplete: "new-password",
+            hint: "At least 10 characters.",
+          },
+        ]}
+        submitLabel="Create account"
+        busyLabel="Creating…"
+        busy={signUp.isPending}
+        error={errorInfo(signUp.error)}
+        onSubmit={(v) =>
+          signUp.mutate({
+            tenantSlug: slug,
+            name: v.name ?? "",
+            email: v.email ?? "",
+            password: v.password ?? "",
+          })
+        }
+        footer={
+          <p className="muted">
+            Have an account? <Link to={`/book/${slug}/sign-in`}>Sign in</Link>
+          </p>
+        }
+      />
+    </>
+  );
+}

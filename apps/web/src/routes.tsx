@@ -1,0 +1,46 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { AccountPage } from "./app/account-page.tsx";
+import { AppLayout } from "./app/app-layout.tsx";
+import { CustomersPage } from "./app/customers-page.tsx";
+import { OverviewPage } from "./app/overview-page.tsx";
+import { SignInPage } from "./auth/sign-in-page.tsx";
+import { SignUpPage } from "./auth/sign-up-page.tsx";
+import { StatusPage } from "./pages/status-page.tsx";
+import { CustomerSignInPage, CustomerSignUpPage } from "./portal/customer-auth-pages.tsx";
+import { PortalHomePage } from "./portal/portal-home-page.tsx";
+import { PortalLayout } from "./portal/portal-layout.tsx";
+
+export function createRoutes() {
+  return createBrowserRouter([
+    { path: "/", element: <Navigate to="/app" replace /> },
+    { path: "/status", element: <StatusPage /> },
+    { path: "/sign-in", element: <SignInPage /> },
+    { path: "/sign-up", element: <SignUpPage /> },
+    {
+      path: "/app",
+      element: <AppLayout />,
+      children: [
+        { index: true, element: <OverviewPage /> },
+        { path: "customers", element: <CustomersPage /> },
+        { path: "account", element: <AccountPage /> },
+      ],
+    },
+    {
+      path: "/book/:tenantSlug",
+      element: <PortalLayout />,
+      children: [
+        { index: true, element: <PortalHomePage /> },
+        { path: "sign-in", element: <CustomerSignInPage /> },
+        { path: "sign-up", element: <CustomerSignUpPage /> },
+      ],
+    },
+    {
+      path: "*",
+      element: (
+        <p className="page">
+          This page does not exist. <a href="/app">Go to fieldpay</a>
+        </p>
+      ),
+    },
+  ]);
+}
