@@ -1,0 +1,83 @@
+import type { ReactNode } from "react";
+import { Button } from "./button.tsx";
+import { Nav, type NavItem, type RenderLink, renderAnchor } from "./nav.tsx";
+
+export interface ShellUser {
+  name: string;
+  /** "admin", "fieldworker" or "customer"; anything else is shown as given. */
+  role: string;
+}
+
+export interface AppShellProps {
+  children: ReactNode;
+  productName?: string;
+  /** Where the product name links to. */
+  homeHref?: string;
+  /** The signed-in user; null or absent on public pages (no user line, no sign-out). */
+  user?: ShellUser | null;
+  onSignOut?: () => void;
+  /** True while the sign-out request runs: the button is disabled and says "Signing out…". */
+  signingOut?: boolean;
+  navItems?: ReadonlyArray<NavItem>;
+  currentHref?: string;
+  renderLink?: RenderLink;
+}
+
+const ROLE_LABEL: Readonly<Record<string, string>> = {
+  admin: "Admin",
+  fieldworker: "Fieldworker",
+  customer: "Customer",
+};
+
+export function roleLabel(role: string): string {
+  return ROLE_LABEL[role] ?? role;
+}
+
+export function AppShell({
+  children,
+  productName = "fieldpay",
+  homeHref = "/",
+  user,
+  onSignOut,
+  signingOut = false,
+  navItems = [],
+  currentHref,
+  renderLink = renderAnchor,
+}: AppShellProps) {
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <header className="app-header">
+        {renderLink({
+          href: homeHref,
+          className: "app-brand",
+          "aria-current": undefined,
+          children: productName,
+        })}
+        {user && (
+          <div className="app-user">
+            <p className="app-user-text">
+              <span className="visually-hidden">Signed in as </span>
+              <span className="app-user-name">{user.name}</span>{" "}
+              <span className="app-user-role">{roleLabel(user.role)}</span>
+            </p>
+            {onSignOut && (
+              <Button variant="secondary" busy={signingOut} busyLabel="Signing out…" onClick={onSignOut}>
+                Sign out
+              </Button>
+            )}
+          </div>
+        )}
+      </header>
+      <div className={navItems.length > 0 ? "app-body" : "app-body app-body-no-nav"}>
+        {navItems.length > 0 && <Nav items={navItems} currentHref={currentHref} renderLink={renderLink} />}
+        {/* tabIndex -1 lets the skip link move keyboard focus here, not just scroll. */}
+        <main id="main-content" className="app-main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { type ReactNode, useId } from "react";
+
+export interface DataTableColumn<Row> {
+  /** Stable id for the column (React key). */
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** "right" for money and other numbers, so digits line up. */
+  align?: "left" | "right";
+  /** Marks this column's cells as row headers (th scope="row"), e.g. the payment id or the fieldworker. */
+  rowHeader?: boolean;
+}
+
+export interface DataTableProps<Row> {
+  /** Names the table for screen readers and, unless hidden, for everyone. */
+  caption: ReactNode;
+  /** Keep the caption for assistive technology only, when a heading above already says the same. */
+  hideCaption?: boolean;
+  columns: ReadonlyArray<DataTableColumn<Row>>;
+  rows: ReadonlyArray<Row>;
+  rowKey: (row: Row) => string;
+  /** Shown in the table body when there are no rows. */
+  emptyMessage?: ReactNode;
+}
+
+export function DataTable<Row>({
+  caption,
+  hideCaption = false,
+  columns,
+  rows,
+  rowKey,
+  emptyMessage = "Nothing to show yet.",
+}: DataTableProps<Row>) {
+  const captionId = useId();
+  return (
+    // Wide tables scroll sideways inside this region instead of widening the page on a phone.
+    <section className="table-wrap" aria-labelledby={captionId}>
+      <table className="data-table">
+        <caption id={captionId} className={hideCaption ? "visually-hidden" : undefined}>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={alignClass(column)}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td className="data-table-empty" colSpan={columns.length}>
+                {emptyMessage}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((column) =>
+                  column.rowHeader ? (
+                    <th key={column.key} scope="row" className={alignClass(column)}>
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={alignClass(column)}>
+                      {column.cell(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function alignClass(column: { align?: "left" | "right" }): string | undefined {
+  return column.align === "right" ? "align-right" : undefined;
+}
