@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@fieldpay/db/client";
 import type { Role } from "@fieldpay/db/schema";
+import type { SecretBox } from "@fieldpay/db/secret-box";
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/session.ts";
 
@@ -12,6 +13,10 @@ export interface ApiDeps {
   allowedOrigins: readonly string[];
   /** Whether cookies get the Secure attribute (https deployments). */
   secureCookies: boolean;
+  /** Seals and opens Stripe secrets at rest. */
+  secretBox: SecretBox;
+  /** Where Stripe reaches the worker, for the webhook URLs shown to admins. */
+  webhookBaseUrl: string;
 }
 
 export interface Auth {

@@ -14,6 +14,9 @@ export const envSchema = z.object({
     .optional(),
   APP_ENCRYPTION_KEY: base64Key,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WEBHOOK_BASE_URL: z
+    .url({ message: "must be the URL where Stripe reaches the worker, such as https://hooks.example.com" })
+    .default("http://localhost:3001"),
   WEB_ORIGIN: z
     .url({ message: "must be the web app's origin, such as http://localhost:5173" })
     .default("http://localhost:5173"),

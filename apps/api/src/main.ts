@@ -1,4 +1,5 @@
 import { createDb } from "@fieldpay/db/client";
+import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
 import { loadEnv } from "./env.ts";
 import { createApiServer } from "./server.ts";
 
@@ -12,6 +13,8 @@ const server = createApiServer({
   stripeApiBase: env.STRIPE_API_BASE,
   allowedOrigins: [env.WEB_ORIGIN],
   secureCookies: env.WEB_ORIGIN.startsWith("https://"),
+  secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
+  webhookBaseUrl: env.WEBHOOK_BASE_URL,
 });
 
 server.listen(env.API_PORT, () => {

@@ -12,6 +12,8 @@ import type { Auth } from "./context.ts";
 import { appRouter } from "./router.ts";
 import { authFromToken, callerFor, newBusiness, newCustomer, testDeps } from "./testing/harness.ts";
 
+const SECRET_MATERIAL = /(sk|rk)_(test|live)_[A-Za-z0-9]{4,}|whsec_[A-Za-z0-9]{4,}/;
+
 type Who = "anonymous" | "admin" | "fieldworker" | "customer";
 const everyone: Who[] = ["anonymous", "admin", "fieldworker", "customer"];
 const signedIn: Who[] = ["admin", "fieldworker", "customer"];
@@ -64,6 +66,17 @@ const cases: Record<string, Case> = {
   },
   "portal.business": { allowed: everyone, input: (fx) => ({ slug: fx.b.slug }), publicData: true },
   "people.customers": { allowed: ["admin"], input: () => undefined },
+  "paymentSettings.get": { allowed: ["admin"], input: () => undefined },
+  "paymentSettings.update": {
+    allowed: ["admin"],
+    input: () => ({
+      mode: "direct",
+      publishableKey: "pk_test_isolation1",
+      secretKey: "sk_test_isolation1",
+      connectAccountType: "express",
+      currency: "usd",
+    }),
+  },
 };
 
 let t: TestDatabase;
@@ -164,6 +177,12 @@ describe("every procedure", () => {
         const result = await call(path, a.sessions[who], c.input(fx));
         for (const secret of secretsOfB)
           expect({ path, who, leaked: result.text.includes(secret) }).toEqual({ path, who, leaked: false });
+        // No response, success or error, may carry key material of anyone.
+        expect({ path, who, secret: SECRET_MATERIAL.test(result.text) }).toEqual({
+          path,
+          who,
+          secret: false,
+        });
         if (!c.publicData)
           expect({ path, who, leaked: result.text.includes(b.biz.auth.tenant.name) }).toEqual({
             path,

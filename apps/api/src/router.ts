@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth/index.ts";
+import { paymentSettingsRouter } from "./routers/payment-settings.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { portalRouter } from "./routers/portal.ts";
 import { systemRouter } from "./routers/system.ts";
@@ -6,6 +7,7 @@ import { router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
+  paymentSettings: paymentSettingsRouter,
   people: peopleRouter,
   portal: portalRouter,
   system: systemRouter,

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fill } from "./flows.ts";
 import { artifactsDir, launchChromium, type Stack, startStack } from "./harness.ts";
 
 let t: TestDatabase;
@@ -18,11 +19,6 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${artifactsDir}/auth-${name}.png`, fullPage: true });
-
-async function fill(page: Page, fields: Record<string, string>) {
-  for (const [label, value] of Object.entries(fields))
-    await page.getByLabel(label, { exact: true }).fill(value);
-}
 
 describe("accounts in the browser", () => {
   it("a business signs up, signs out, is kept out of the app, and signs back in where it was going", async () => {
@@ -50,6 +46,7 @@ describe("accounts in the browser", () => {
     expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual([
       "Overview",
       "Customers",
+      "Payment integration",
       "Account",
     ]);
     await shot(page, "overview");

@@ -9,6 +9,7 @@ import { StatusPage } from "./pages/status-page.tsx";
 import { CustomerSignInPage, CustomerSignUpPage } from "./portal/customer-auth-pages.tsx";
 import { PortalHomePage } from "./portal/portal-home-page.tsx";
 import { PortalLayout } from "./portal/portal-layout.tsx";
+import { PaymentSettingsPage } from "./settings/payment-settings-page.tsx";
 
 export function createRoutes() {
   return createBrowserRouter([
@@ -22,6 +23,7 @@ export function createRoutes() {
       children: [
         { index: true, element: <OverviewPage /> },
         { path: "customers", element: <CustomersPage /> },
+        { path: "settings/payments", element: <PaymentSettingsPage /> },
         { path: "account", element: <AccountPage /> },
       ],
     },

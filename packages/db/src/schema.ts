@@ -40,11 +40,40 @@ export interface AuthAttemptsTable {
   created_at: CreatedAt;
 }
 
+export type PaymentMode = "direct" | "connect";
+export type ConnectAccountType = "standard" | "express" | "custom";
+
+export interface PaymentSettingsTable {
+  tenant_id: string;
+  mode: PaymentMode;
+  publishable_key: string;
+  secret_key_sealed: Uint8Array;
+  secret_key_hint: string;
+  secret_key_kind: "secret" | "restricted";
+  key_mode: "test" | "live";
+  stripe_account_id: string;
+  stripe_account_country: string | null;
+  webhook_secret_sealed: Uint8Array | null;
+  webhook_secret_previous_sealed: Uint8Array | null;
+  webhook_secret_hint: string | null;
+  connect_webhook_secret_sealed: Uint8Array | null;
+  connect_webhook_secret_previous_sealed: Uint8Array | null;
+  connect_webhook_secret_hint: string | null;
+  connect_account_type: ConnectAccountType;
+  commission_bps: number;
+  /** Minor units of `currency`. */
+  commission_fixed: number;
+  currency: string;
+  validated_at: Timestamp;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;
   auth_attempts: AuthAttemptsTable;
+  payment_settings: PaymentSettingsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -52,3 +81,5 @@ export type NewTenant = Insertable<TenantsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
+export type PaymentSettingsRow = Selectable<PaymentSettingsTable>;
+export type NewPaymentSettings = Insertable<PaymentSettingsTable>;

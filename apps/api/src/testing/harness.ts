@@ -1,7 +1,8 @@
 // Test helpers for the api: real database, real stripe-mock, createCaller in process and real HTTP.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Db } from "@fieldpay/db/client";
+import { createSecretBox } from "@fieldpay/db/secret-box";
 import { inject } from "vitest";
 import { signUpBusiness, signUpCustomer } from "../auth/accounts.ts";
 import { validateSessionToken } from "../auth/session.ts";
@@ -11,10 +12,18 @@ import { createApiServer } from "../server.ts";
 import { createCallerFactory } from "../trpc.ts";
 
 export const TEST_ORIGIN = "http://localhost:5173";
+const TEST_ENCRYPTION_KEY = randomBytes(32);
 const createCaller = createCallerFactory(appRouter);
 
 export function testDeps(db: Db): ApiDeps {
-  return { db, stripeApiBase: inject("stripeApiBase"), allowedOrigins: [TEST_ORIGIN], secureCookies: false };
+  return {
+    db,
+    stripeApiBase: inject("stripeApiBase"),
+    allowedOrigins: [TEST_ORIGIN],
+    secureCookies: false,
+    secretBox: createSecretBox({ 1: TEST_ENCRYPTION_KEY }, 1),
+    webhookBaseUrl: "https://hooks.fieldpay.test",
+  };
 }
 
 /** A caller as a signed-in user (or anonymous); `cookies.token` holds the last session token a procedure set. */

@@ -1,0 +1,184 @@
+// Payment integration settings: read (secrets only as hints), and save after Stripe has accepted the keys.
+import type { Db } from "@fieldpay/db/client";
+import { findPaymentSettings, savePaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import type { ConnectAccountType, PaymentMode, PaymentSettingsRow } from "@fieldpay/db/schema";
+import type { SecretBox } from "@fieldpay/db/secret-box";
+import { validateCredentials } from "@fieldpay/payments/credentials";
+import { maskSecret } from "@fieldpay/payments/keys";
+import { parseMoney, toDecimalString } from "@fieldpay/payments/money";
+import { DomainError } from "../errors.ts";
+import { webhookEndpoints } from "./webhook-endpoints.ts";
+
+export interface SettingsDeps {
+  db: Db;
+  secretBox: SecretBox;
+  stripeApiBase: string | undefined;
+  webhookBaseUrl: string;
+}
+
+export interface SettingsInput {
+  mode: PaymentMode;
+  publishableKey: string;
+  /** Left out (or empty) to keep the stored one. */
+  secretKey?: string | undefined;
+  webhookSecret?: string | undefined;
+  connectWebhookSecret?: string | undefined;
+  connectAccountType: ConnectAccountType;
+  /** Percentage as typed, e.g. "12.5" (at most two decimals). */
+  commissionPercent: string;
+  /** Fixed part as typed in the currency, e.g. "0.30". */
+  commissionFixed: string;
+  currency: string;
+}
+
+const blank = (value: string | undefined) => value === undefined || value.trim() === "";
+
+function invalid(message: string, fix?: string): DomainError {
+  return new DomainError("invalid_input", message, fix);
+}
+
+/** "12.5" -> 1250 basis points, exactly. */
+export function percentToBasisPoints(percent: string): number {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(percent.trim());
+  const bps = match ? Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : Number.NaN;
+  if (!(bps >= 0 && bps <= 10_000)) {
+    throw invalid(
+      "The commission percentage must be a number from 0 to 100, with at most two decimals.",
+      "For example 12.5",
+    );
+  }
+  return bps;
+}
+
+export function basisPointsToPercent(bps: number): string {
+  const fraction = String(bps % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
+  return fraction ? `${Math.floor(bps / 100)}.${fraction}` : String(Math.floor(bps / 100));
+}
+
+function webhookSecretUpdate(
+  box: SecretBox,
+  tenantId: string,
+  next: string | undefined,
+  stored: { sealed: Uint8Array | null; previous: Uint8Array | null; hint: string | null },
+  kind: "webhook_secret" | "connect_webhook_secret",
+) {
+  if (blank(next)) return stored;
+  const secret = next!.trim();
+  if (!/^whsec_[A-Za-z0-9]+$/.test(secret)) {
+    throw invalid(
+      "A webhook signing secret starts with whsec_.",
+      "Copy it from Developers > Webhooks > your endpoint > Signing secret > Reveal.",
+    );
+  }
+  // The old secret keeps verifying while Stripe still signs with it (rotation overlaps for up to 24 hours).
+  const previous = stored.sealed
+    ? box.seal(box.open(stored.sealed, tenantId, kind), tenantId, `${kind}_previous`)
+    : null;
+  return { sealed: box.seal(secret, tenantId, kind), previous, hint: maskSecret(secret) };
+}
+
+export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string, input: SettingsInput) {
+  const stored = await findPaymentSettings(deps.db, tenantId);
+  if (blank(input.secretKey) && !stored) {
+    throw invalid(
+      "Enter your Stripe Secret key.",
+      "Find it under Developers > API keys in your Stripe dashboard (click Reveal).",
+    );
+  }
+  const secretKey = blank(input.secretKey)
+    ? deps.secretBox.open(stored!.secret_key_sealed, tenantId, "stripe_secret_key")
+    : input.secretKey!.trim();
+  const commissionBps = percentToBasisPoints(input.commissionPercent);
+  const fixed = parseMoney({ value: input.commissionFixed.trim() || "0", currency: input.currency });
+  if (!fixed.ok) throw invalid(`Fixed commission: ${fixed.error.message}`);
+
+  const checked = await validateCredentials(
+    { publishableKey: input.publishableKey.trim(), secretKey },
+    { apiBase: deps.stripeApiBase },
+  );
+  if (!checked.ok) throw new DomainError("invalid_input", checked.error.message, checked.error.fix);
+  const { report } = checked;
+
+  const box = deps.secretBox;
+  const webhook = webhookSecretUpdate(
+    box,
+    tenantId,
+    input.webhookSecret,
+    {
+      sealed: stored?.webhook_secret_sealed ?? null,
+      previous: stored?.webhook_secret_previous_sealed ?? null,
+      hint: stored?.webhook_secret_hint ?? null,
+    },
+    "webhook_secret",
+  );
+  const connectWebhook = webhookSecretUpdate(
+    box,
+    tenantId,
+    input.connectWebhookSecret,
+    {
+      sealed: stored?.connect_webhook_secret_sealed ?? null,
+      previous: stored?.connect_webhook_secret_previous_sealed ?? null,
+      hint: stored?.connect_webhook_secret_hint ?? null,
+    },
+    "connect_webhook_secret",
+  );
+
+  const row = await savePaymentSettings(deps.db, {
+    tenant_id: tenantId,
+    mode: input.mode,
+    publishable_key: input.publishableKey.trim(),
+    secret_key_sealed: box.seal(secretKey, tenantId, "stripe_secret_key"),
+    secret_key_hint: report.maskedSecretKey,
+    secret_key_kind: report.secretKind,
+    key_mode: report.mode,
+    stripe_account_id: report.account.id,
+    stripe_account_country: report.account.country,
+    webhook_secret_sealed: webhook.sealed,
+    webhook_secret_previous_sealed: webhook.previous,
+    webhook_secret_hint: webhook.hint,
+    connect_webhook_secret_sealed: connectWebhook.sealed,
+    connect_webhook_secret_previous_sealed: connectWebhook.previous,
+    connect_webhook_secret_hint: connectWebhook.hint,
+    connect_account_type: input.connectAccountType,
+    commission_bps: commissionBps,
+    commission_fixed: fixed.money.amount,
+    currency: fixed.money.currency,
+    validated_at: new Date(),
+  });
+  return { settings: settingsView(row, deps.webhookBaseUrl), warnings: report.warnings };
+}
+
+export async function getPaymentSettings(
+  deps: Pick<SettingsDeps, "db" | "webhookBaseUrl">,
+  tenantId: string,
+) {
+  const row = await findPaymentSettings(deps.db, tenantId);
+  return {
+    settings: row ? settingsView(row, deps.webhookBaseUrl) : null,
+    endpoints: webhookEndpoints(deps.webhookBaseUrl, tenantId),
+  };
+}
+
+/** The only shape settings leave the api in: secrets appear as hints ("sk_test_…1234"), never whole. */
+export function settingsView(row: PaymentSettingsRow, webhookBaseUrl: string) {
+  return {
+    mode: row.mode,
+    publishableKey: row.publishable_key,
+    secretKeyHint: row.secret_key_hint,
+    keyMode: row.key_mode,
+    stripeAccountId: row.stripe_account_id,
+    webhookSecretHint: row.webhook_secret_hint,
+    connectWebhookSecretHint: row.connect_webhook_secret_hint,
+    connectAccountType: row.connect_account_type,
+    commissionBps: row.commission_bps,
+    commissionFixed: row.commission_fixed,
+    /** As the admin typed them, exactly: "12.5" and "0.30". */
+    commissionPercent: basisPointsToPercent(row.commission_bps),
+    commissionFixedDecimal: toDecimalString({ amount: row.commission_fixed, currency: row.currency }),
+    currency: row.currency,
+    validatedAt: new Date(row.validated_at),
+    endpoints: webhookEndpoints(webhookBaseUrl, row.tenant_id),
+  };
+}

@@ -1,0 +1,43 @@
+// What the admin pastes into Stripe (Developers > Webhooks): one endpoint for the business's own account,
+// one for events from connected accounts ("Listen to events on Connected accounts").
+export const ACCOUNT_EVENTS = [
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
+  "payment_intent.requires_action",
+  "payment_intent.canceled",
+  "setup_intent.succeeded",
+  "charge.refunded",
+  "charge.dispute.created",
+  "payout.created",
+  "payout.paid",
+  "payout.failed",
+  "payout.canceled",
+  "payout.updated",
+  "transfer.created",
+  "transfer.reversed",
+  "application_fee.created",
+  "application_fee.refunded",
+  "account.updated",
+] as const;
+
+export const CONNECT_EVENTS = [
+  "account.updated",
+  "account.application.deauthorized",
+  "capability.updated",
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
+  "charge.refunded",
+  "payout.created",
+  "payout.paid",
+  "payout.failed",
+  "payout.canceled",
+  "payout.updated",
+] as const;
+
+export function webhookEndpoints(webhookBaseUrl: string, tenantId: string) {
+  const base = `${webhookBaseUrl.replace(/\/$/, "")}/webhooks/stripe/${tenantId}`;
+  return {
+    account: { url: base, events: [...ACCOUNT_EVENTS] },
+    connect: { url: `${base}/connect`, events: [...CONNECT_EVENTS] },
+  };
+}
