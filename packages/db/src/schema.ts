@@ -68,7 +68,7 @@ export interface PaymentSettingsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface Database {
+export interface Database extends PaymentsDomainTables {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -83,3 +83,257 @@ export type NewUser = Insertable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type PaymentSettingsRow = Selectable<PaymentSettingsTable>;
 export type NewPaymentSettings = Insertable<PaymentSettingsTable>;
+
+// ---- Payments domain (migration 2026-11-26T2340). Money columns are integer minor units of `currency`. ----
+
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export type FieldworkerAccountStatus =
+  | "not_connected"
+  | "onboarding_incomplete"
+  | "pending_verification"
+  | "restricted"
+  | "active"
+  | "deauthorized";
+
+export interface FieldworkerAccountsTable {
+  user_id: string;
+  tenant_id: string;
+  stripe_account_id: string | null;
+  account_type: ConnectAccountType | null;
+  status: ColumnType<
+    FieldworkerAccountStatus,
+    FieldworkerAccountStatus | undefined,
+    FieldworkerAccountStatus
+  >;
+  charges_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  payouts_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  details_submitted: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Stripe's `requirements` object as last seen. */
+  requirements: Json<Record<string, unknown>>;
+  /** Capability name -> status ("active", "pending", "inactive"). */
+  capabilities: Json<Record<string, string>>;
+  /** Per-fieldworker commission override; null means the business default. */
+  commission_bps: number | null;
+  commission_fixed: number | null;
+  /** Bumped for every fresh onboarding link (links are single-use; the attempt keys the idempotent POST). */
+  link_attempt: ColumnType<number, number | undefined, number>;
+  /** `created` of the newest Stripe event applied to this row. */
+  stripe_event_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  name: string;
+  /** SHA-256 of the single-use token in the link; the token itself is never stored. */
+  token_hash: Uint8Array;
+  expires_at: Timestamp;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+  user_id: string | null;
+  invited_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OutboxEmailsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  duration_minutes: number;
+  price_amount: number;
+  currency: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface StripeCustomersTable {
+  user_id: string;
+  tenant_id: string;
+  stripe_customer_id: string;
+  created_at: CreatedAt;
+}
+
+export type BookingStatus =
+  | "pending_payment"
+  | "requires_action"
+  | "paid"
+  | "payment_failed"
+  | "partially_refunded"
+  | "refunded"
+  | "canceled"
+  | "disputed";
+
+export interface BookingsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  service_id: string;
+  fieldworker_id: string | null;
+  starts_at: Timestamp;
+  amount: number;
+  currency: string;
+  /** Per-booking commission override; null falls back to the fieldworker's, then the business default. */
+  commission_bps: number | null;
+  commission_fixed: number | null;
+  status: ColumnType<BookingStatus, BookingStatus | undefined, BookingStatus>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type ChargeType = "direct" | "destination" | "direct_on_connected_account";
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  booking_id: string;
+  attempt: number;
+  payment_intent_id: string | null;
+  /** Stripe's PaymentIntent status. */
+  status: string;
+  amount: number;
+  currency: string;
+  charge_type: ChargeType;
+  /** The connected account the charge lives on (Standard direct charges), for Stripe.js and refunds. */
+  on_account: string | null;
+  fieldworker_account_id: string | null;
+  application_fee_amount: number | null;
+  fieldworker_net_amount: number | null;
+  amount_refunded: ColumnType<number, number | undefined, number>;
+  failure_code: string | null;
+  failure_message: string | null;
+  stripe_event_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RefundsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  payment_id: string;
+  stripe_refund_id: string | null;
+  amount: number;
+  currency: string;
+  refund_application_fee: ColumnType<boolean, boolean | undefined, boolean>;
+  reverse_transfer: ColumnType<boolean, boolean | undefined, boolean>;
+  status: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface WebhookEventsTable {
+  /** Stripe's event id: storing it twice is impossible, which is the dedupe. */
+  id: string;
+  tenant_id: string;
+  endpoint: "account" | "connect";
+  type: string;
+  account: string | null;
+  livemode: boolean;
+  stripe_created_at: Timestamp;
+  payload: Json<Record<string, unknown>>;
+  received_at: CreatedAt;
+  processed_at: Date | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+}
+
+export interface PayoutsTable {
+  id: string;
+  tenant_id: string;
+  /** The business's own account id, or a fieldworker's connected account id. */
+  account_id: string;
+  fieldworker_id: string | null;
+  amount: number;
+  currency: string;
+  status: string;
+  arrival_date: Date | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  stripe_created_at: Timestamp;
+  stripe_event_at: Date | null;
+  updated_at: UpdatedAt;
+}
+
+export interface TransfersTable {
+  id: string;
+  tenant_id: string;
+  destination: string;
+  amount: number;
+  amount_reversed: ColumnType<number, number | undefined, number>;
+  currency: string;
+  source_charge: string | null;
+  stripe_created_at: Timestamp;
+  stripe_event_at: Date | null;
+}
+
+export interface ApplicationFeesTable {
+  id: string;
+  tenant_id: string;
+  account: string;
+  amount: number;
+  amount_refunded: ColumnType<number, number | undefined, number>;
+  currency: string;
+  charge: string | null;
+  stripe_created_at: Timestamp;
+  stripe_event_at: Date | null;
+}
+
+export type AlertSeverity = "info" | "warning" | "critical";
+
+export interface AlertsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  /** Stable per condition: while unresolved there is one open alert per key. */
+  key: string;
+  kind: string;
+  severity: AlertSeverity;
+  account_id: string | null;
+  fieldworker_id: string | null;
+  payout_id: string | null;
+  title: string;
+  explanation: string;
+  fix: string;
+  since: Timestamp;
+  last_seen_at: UpdatedAt;
+  resolved_at: Date | null;
+}
+
+export interface HealthReportsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  trigger: "scheduled" | "manual" | "settings_changed";
+  status: "pass" | "warn" | "fail";
+  checks: Json<unknown[]>;
+  created_at: CreatedAt;
+}
+
+export interface PaymentsDomainTables {
+  fieldworker_accounts: FieldworkerAccountsTable;
+  invitations: InvitationsTable;
+  outbox_emails: OutboxEmailsTable;
+  services: ServicesTable;
+  stripe_customers: StripeCustomersTable;
+  bookings: BookingsTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  webhook_events: WebhookEventsTable;
+  payouts: PayoutsTable;
+  transfers: TransfersTable;
+  application_fees: ApplicationFeesTable;
+  alerts: AlertsTable;
+  health_reports: HealthReportsTable;
+}
