@@ -4,7 +4,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { capture, fail, log, portOpen, root, run, start, waitForPort, which } from "./proc.mjs";
 
-export const PG_PORT = 54329;
+// FIELDPAY_PG_PORT lets a second checkout run its own cluster beside a running one.
+export const PG_PORT = Number(process.env.FIELDPAY_PG_PORT ?? 54329);
 export const STRIPE_MOCK_PORT = 12111;
 const STRIPE_MOCK_VERSION = "v0.197.0";
 
