@@ -1,14 +1,15 @@
 // `npm run dev`: install, provision PostgreSQL and stripe-mock, migrate, seed, then run every app through turbo.
 // Flags: --real-stripe leaves STRIPE_API_BASE unset so the apps talk to api.stripe.com with the tenants' keys.
-import { migrate } from "./lib/database.mjs";
 import { ensureDevEnvFile } from "./lib/env-file.mjs";
 import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
 import { log, root, run, start, waitForPort } from "./lib/proc.mjs";
-import { ensureDatabase, startPostgres, startStripeMock } from "./lib/services.mjs";
 
 const realStripe = process.argv.includes("--real-stripe");
 
 installWorkspace();
+// Loaded only now: they need the workspace's packages (pg), which the line above installs on a fresh machine.
+const { migrate } = await import("./lib/database.mjs");
+const { ensureDatabase, startPostgres, startStripeMock } = await import("./lib/services.mjs");
 const fileEnv = ensureDevEnvFile();
 const postgres = await startPostgres();
 const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.adminUrl, "fieldpay"));

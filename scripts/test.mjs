@@ -2,15 +2,16 @@
 // Ends with one summary line; exits non-zero when any step failed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { dropTestDatabases, prepareTemplate } from "./lib/database.mjs";
 import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
 import { log, root, run } from "./lib/proc.mjs";
-import { ensureChromium, startPostgres, startStripeMock } from "./lib/services.mjs";
 
 // Anything after `npm test --` goes to vitest (a file or folder filter, --project api, -t "name").
 const vitestArgs = process.argv.slice(2);
 const started = Date.now();
 installWorkspace();
+// Loaded only now: they need the workspace's packages (pg), which the line above installs on a fresh machine.
+const { dropTestDatabases, prepareTemplate } = await import("./lib/database.mjs");
+const { ensureChromium, startPostgres, startStripeMock } = await import("./lib/services.mjs");
 const chromiumPath = ensureChromium();
 const postgres = await startPostgres();
 const stripeMock = await startStripeMock();
