@@ -1,30 +1,18 @@
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { fill } from "./flows.ts";
-import { artifactsDir, launchChromium, type Stack, startStack } from "./harness.ts";
+import { artifactsDir, useBrowserStack } from "./harness.ts";
 
-let t: TestDatabase;
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  [stack, browser] = await Promise.all([startStack(t.url), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await t?.drop();
-});
+const env = useBrowserStack();
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${artifactsDir}/auth-${name}.png`, fullPage: true });
 
 describe("accounts in the browser", () => {
   it("a business signs up, signs out, is kept out of the app, and signs back in where it was going", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${stack.webUrl}/sign-up`);
+    await page.goto(`${env.stack.webUrl}/sign-up`);
     await fill(page, {
       "Business name": "Bright Cleaning",
       "Booking page address": "bright",
@@ -39,7 +27,7 @@ describe("accounts in the browser", () => {
     await shot(page, "sign-up-error");
     await page.getByLabel("Password", { exact: true }).fill("bright and clean 1");
     await page.getByRole("button", { name: "Create business" }).click();
-    await page.waitForURL(`${stack.webUrl}/app`);
+    await page.waitForURL(`${env.stack.webUrl}/app`);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Welcome, Bea Bright");
@@ -53,7 +41,7 @@ describe("accounts in the browser", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/sign-in/);
-    await page.goto(`${stack.webUrl}/app/customers`);
+    await page.goto(`${env.stack.webUrl}/app/customers`);
     await page.waitForURL(/\/sign-in\?next=%2Fapp%2Fcustomers/);
     await fill(page, { Email: "bea@bright.test", Password: "wrong password" });
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -62,15 +50,15 @@ describe("accounts in the browser", () => {
       .toContain("That email and password don't match an account.");
     await page.getByLabel("Password", { exact: true }).fill("bright and clean 1");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${stack.webUrl}/app/customers`);
+    await page.waitForURL(`${env.stack.webUrl}/app/customers`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Customers");
     await context.close();
   });
 
   it("a customer signs up on the booking page and the admin sees them", async () => {
-    const customer = await browser.newContext();
+    const customer = await env.browser.newContext();
     const page = await customer.newPage();
-    await page.goto(`${stack.webUrl}/book/bright/sign-up`);
+    await page.goto(`${env.stack.webUrl}/book/bright/sign-up`);
     await expect.poll(() => page.locator(".portal-business").textContent()).toBe("Bright Cleaning");
     await fill(page, {
       "Your name": "Carl Customer",
@@ -78,28 +66,28 @@ describe("accounts in the browser", () => {
       Password: "carl's password",
     });
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${stack.webUrl}/book/bright`);
+    await page.waitForURL(`${env.stack.webUrl}/book/bright`);
     await expect.poll(() => page.getByText("Signed in as Carl Customer.").count()).toBe(1);
     await shot(page, "portal-signed-in");
     // A customer who wanders into the admin app is sent back to their booking page.
-    await page.goto(`${stack.webUrl}/app`);
-    await page.waitForURL(`${stack.webUrl}/book/bright`);
+    await page.goto(`${env.stack.webUrl}/app`);
+    await page.waitForURL(`${env.stack.webUrl}/book/bright`);
     await customer.close();
 
-    const admin = await browser.newContext();
+    const admin = await env.browser.newContext();
     const adminPage = await admin.newPage();
-    await adminPage.goto(`${stack.webUrl}/sign-in?next=/app/customers`);
+    await adminPage.goto(`${env.stack.webUrl}/sign-in?next=/app/customers`);
     await fill(adminPage, { Email: "bea@bright.test", Password: "bright and clean 1" });
     await adminPage.getByRole("button", { name: "Sign in" }).click();
-    await adminPage.waitForURL(`${stack.webUrl}/app/customers`);
+    await adminPage.waitForURL(`${env.stack.webUrl}/app/customers`);
     await expect.poll(() => adminPage.getByRole("cell", { name: "carl@example.com" }).count()).toBe(1);
     await shot(adminPage, "customers");
     await admin.close();
   });
 
   it("an unknown booking page says so", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.webUrl}/book/no-such-business`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.stack.webUrl}/book/no-such-business`);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Booking page not found");

@@ -4,8 +4,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { type Browser, chromium } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 export const artifactsDir = fileURLToPath(new URL("../test-artifacts", import.meta.url));
@@ -96,4 +97,22 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * The usual frame of a browser test file: its own database, the real api and Vite, and Chromium, started
+ * before the tests and stopped after them. Read `.stack`, `.browser` and `.db` inside the tests.
+ */
+export function useBrowserStack() {
+  const env = {} as { stack: Stack; browser: Browser; db: TestDatabase };
+  beforeAll(async () => {
+    env.db = await createTestDatabase();
+    [env.stack, env.browser] = await Promise.all([startStack(env.db.url), launchChromium()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.stop();
+    await env.db?.drop();
+  });
+  return env;
 }

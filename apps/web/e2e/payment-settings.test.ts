@@ -1,26 +1,13 @@
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fill, signUpBusiness } from "./flows.ts";
-import { artifactsDir, launchChromium, type Stack, startStack } from "./harness.ts";
+import { artifactsDir, useBrowserStack } from "./harness.ts";
 
-let t: TestDatabase;
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  [stack, browser] = await Promise.all([startStack(t.url), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await t?.drop();
-});
+const env = useBrowserStack();
 
 describe("Settings > Financial Settings > Payment integration", () => {
   it("checks the keys with Stripe, explains what is wrong, saves, and never shows the secret again", async () => {
-    const page = await browser.newPage();
-    await signUpBusiness(page, stack.webUrl, {
+    const page = await env.browser.newPage();
+    await signUpBusiness(page, env.stack.webUrl, {
       name: "Tidy Tutors",
       slug: "tidy",
       admin: "Tia",

@@ -1,25 +1,12 @@
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactsDir, launchChromium, type Stack, startStack } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { artifactsDir, useBrowserStack } from "./harness.ts";
 
-let t: TestDatabase;
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  [stack, browser] = await Promise.all([startStack(t.url), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await t?.drop();
-});
+const env = useBrowserStack();
 
 describe("status page (web -> tRPC -> api -> PostgreSQL and stripe-mock)", () => {
   it("shows what the api reports through the typed status query", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.webUrl}/status`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.stack.webUrl}/status`);
     await expect
       .poll(() => page.getByTestId("status-database").textContent(), { timeout: 20_000 })
       .toBe("reachable");

@@ -1,7 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, newBusiness, testDeps } from "../testing/harness.ts";
+import { callerFor, newBusiness, rejection, testDeps } from "../testing/harness.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -30,15 +29,6 @@ const valid = {
 async function admin() {
   const biz = await newBusiness(t.db);
   return { biz, caller: callerFor(testDeps(t.db), biz.auth).caller };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
 }
 
 const rowsFor = (tenantId: string) =>

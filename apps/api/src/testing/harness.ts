@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Db } from "@fieldpay/db/client";
 import { createSecretBox } from "@fieldpay/db/secret-box";
+import { TRPCError } from "@trpc/server";
 import { inject } from "vitest";
 import { signUpBusiness, signUpCustomer } from "../auth/accounts.ts";
 import { validateSessionToken } from "../auth/session.ts";
@@ -92,4 +93,14 @@ export async function listen(deps: ApiDeps) {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The TRPCError a call fails with (and a failed test when it does not fail). */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  return error;
 }

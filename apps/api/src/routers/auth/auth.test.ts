@@ -1,8 +1,14 @@
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateSessionToken } from "../../auth/session.ts";
-import { authFromToken, callerFor, newBusiness, newCustomer, testDeps } from "../../testing/harness.ts";
+import {
+  authFromToken,
+  callerFor,
+  newBusiness,
+  newCustomer,
+  rejection,
+  testDeps,
+} from "../../testing/harness.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -11,15 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.drop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 const count = async (table: "tenants" | "users" | "sessions") =>
   Number(
