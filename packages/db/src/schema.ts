@@ -166,6 +166,16 @@ export interface StripeCustomersTable {
   tenant_id: string;
   stripe_customer_id: string;
   created_at: CreatedAt;
+  /** Bumped for every save-card form opened: the SetupIntent's idempotency key (migration 2026-11-27T0015). */
+  setup_attempt: ColumnType<number, number | undefined, number>;
+}
+
+/** What a business allows on its booking page (migration 2026-11-27T0015). */
+export interface BookingPreferencesTable {
+  tenant_id: string;
+  /** Customers pick their fieldworker (or "any available"); otherwise the first active one is assigned. */
+  customers_choose_fieldworker: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: UpdatedAt;
 }
 
 export type BookingStatus =
@@ -336,4 +346,5 @@ export interface PaymentsDomainTables {
   application_fees: ApplicationFeesTable;
   alerts: AlertsTable;
   health_reports: HealthReportsTable;
+  booking_preferences: BookingPreferencesTable;
 }
