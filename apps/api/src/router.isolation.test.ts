@@ -8,6 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "./auth/password.ts";
 import { createSession } from "./auth/session.ts";
+import { seedBooking } from "./booking/testing/portal-fixtures.ts";
 import type { Auth } from "./context.ts";
 import { appRouter } from "./router.ts";
 import { authFromToken, callerFor, newBusiness, newCustomer, testDeps } from "./testing/harness.ts";
@@ -19,7 +20,15 @@ const everyone: Who[] = ["anonymous", "admin", "fieldworker", "customer"];
 const signedIn: Who[] = ["admin", "fieldworker", "customer"];
 
 interface Fixture {
-  b: { slug: string; adminEmail: string; customerEmail: string; tenantId: string; ids: string[] };
+  b: {
+    slug: string;
+    adminEmail: string;
+    customerEmail: string;
+    tenantId: string;
+    ids: string[];
+    /** The tenant's service and a booking of its customer (booking portal). */
+    portal: { serviceId: string; bookingId: string };
+  };
 }
 interface Case {
   allowed: Who[];
@@ -77,6 +86,43 @@ const cases: Record<string, Case> = {
       currency: "usd",
     }),
   },
+  // Booking portal: services (admin), bookings (customer and admin), saved cards (customer).
+  "services.list": { allowed: ["admin"], input: () => undefined },
+  "services.create": {
+    allowed: ["admin"],
+    input: () => ({ name: "Window wash", price: "30.00", durationMinutes: 45 }),
+  },
+  "services.update": {
+    allowed: ["admin"],
+    input: (fx) => ({ id: fx.b.portal.serviceId, name: "Taken", price: "1.00", durationMinutes: 30 }),
+  },
+  "services.preferences": { allowed: ["admin"], input: () => undefined },
+  "services.setPreferences": { allowed: ["admin"], input: () => ({ customersChooseFieldworker: false }) },
+  "bookings.options": { allowed: ["customer"], input: () => undefined },
+  "bookings.create": {
+    allowed: ["customer"],
+    input: (fx) => ({ serviceId: fx.b.portal.serviceId, startsAt: new Date(Date.now() + 86_400_000) }),
+  },
+  "bookings.mine": { allowed: ["customer"], input: () => undefined },
+  "bookings.get": { allowed: ["customer", "admin"], input: (fx) => ({ bookingId: fx.b.portal.bookingId }) },
+  "bookings.pay": { allowed: ["customer"], input: (fx) => ({ bookingId: fx.b.portal.bookingId }) },
+  "bookings.refreshPayment": {
+    allowed: ["customer", "admin"],
+    input: (fx) => ({ bookingId: fx.b.portal.bookingId }),
+  },
+  "bookings.list": { allowed: ["admin"], input: () => undefined },
+  "bookings.refund": {
+    allowed: ["admin"],
+    input: (fx) => ({
+      bookingId: fx.b.portal.bookingId,
+      requestId: "0b7c8a52-6a55-4c1e-9d0e-3f7a0c1d2e3f",
+      refundApplicationFee: true,
+      reverseTransfer: true,
+    }),
+  },
+  "savedCards.list": { allowed: ["customer"], input: () => undefined },
+  "savedCards.startSetup": { allowed: ["customer"], input: () => undefined },
+  "savedCards.remove": { allowed: ["customer"], input: () => ({ paymentMethodId: "pm_card_visa" }) },
 };
 
 let t: TestDatabase;
@@ -105,7 +151,8 @@ async function tenantWithEveryRole(label: string) {
     customer: customer.auth,
     fieldworker: await authFromToken(t.db, workerSession.token),
   };
-  return { biz, customer, worker, sessions };
+  const portal = await seedBooking(t.db, biz.auth.tenant.id, customer.auth.user.id);
+  return { biz, customer, worker, sessions, portal };
 }
 
 async function outcome(promise: Promise<unknown>): Promise<{ ok: boolean; code?: string; text: string }> {
@@ -146,6 +193,7 @@ describe("every procedure", () => {
               customerEmail: a.customer.email,
               tenantId: "",
               ids: [],
+              portal: a.portal,
             },
           }),
         );
@@ -168,9 +216,11 @@ describe("every procedure", () => {
         customerEmail: b.customer.email,
         tenantId: b.biz.auth.tenant.id,
         ids: [b.biz.auth.tenant.id, b.biz.auth.user.id, b.customer.auth.user.id, b.worker.id],
+        portal: b.portal,
       },
     };
     const secretsOfB = [...fx.b.ids, b.biz.email, b.customer.email, b.worker.email];
+    secretsOfB.push(fx.b.portal.serviceId, fx.b.portal.bookingId);
     const before = await tenantSnapshot(t.db, fx.b.tenantId);
     for (const [path, c] of Object.entries(cases)) {
       for (const who of c.allowed) {

@@ -1,12 +1,18 @@
 import { authRouter } from "./routers/auth/index.ts";
+import { bookingsRouter } from "./routers/bookings/index.ts";
 import { paymentSettingsRouter } from "./routers/payment-settings.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { portalRouter } from "./routers/portal.ts";
+import { savedCardsRouter } from "./routers/saved-cards/index.ts";
+import { servicesRouter } from "./routers/services/index.ts";
 import { systemRouter } from "./routers/system.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
+  bookings: bookingsRouter,
+  savedCards: savedCardsRouter,
+  services: servicesRouter,
   paymentSettings: paymentSettingsRouter,
   people: peopleRouter,
   portal: portalRouter,

@@ -1,0 +1,126 @@
+// Starts (or resumes) paying a booking: one PaymentIntent per attempt, created with a key derived from the
+// attempt, so a double click or a retry gets Stripe's first answer back instead of a second charge.
+import { type Booking, findBooking } from "@fieldpay/db/repositories/bookings";
+import {
+  latestPayment,
+  openPaymentAttempt,
+  type PaymentRow,
+  recordCreatedIntent,
+  recordCreateFailure,
+} from "@fieldpay/db/repositories/payments";
+import { findService } from "@fieldpay/db/repositories/services";
+import type { BookingStatus, ChargeType } from "@fieldpay/db/schema";
+import type { Auth } from "../context.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
+import { ensureStripeCustomer } from "./stripe-customer.ts";
+import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
+
+const PAYABLE: ReadonlySet<BookingStatus> = new Set(["pending_payment", "requires_action", "payment_failed"]);
+
+/** A failed attempt is finished: only an explicit "try again with another card" opens the next one. */
+export function attemptFailed(payment: PaymentRow): boolean {
+  return (
+    payment.status === "canceled" ||
+    (payment.status === "requires_payment_method" && payment.failure_code !== null)
+  );
+}
+
+function nextAttempt(latest: PaymentRow | undefined, newAttempt: boolean): number {
+  if (!latest) return 1;
+  if (latest.status === "succeeded" || latest.status === "processing") {
+    throw new DomainError(
+      "conflict",
+      "This booking has already been paid; Stripe is confirming it.",
+      "Open the booking's receipt and refresh its status.",
+    );
+  }
+  return newAttempt && attemptFailed(latest) ? latest.attempt + 1 : latest.attempt;
+}
+
+export async function findOwnBooking(deps: Pick<PaymentDeps, "db">, auth: Auth, bookingId: string) {
+  const booking = await findBooking(deps.db, auth.tenant.id, bookingId);
+  // Another customer's booking is answered exactly like a missing one.
+  if (!booking || (auth.user.role === "customer" && booking.customer_id !== auth.user.id)) {
+    throw notFound("This booking");
+  }
+  return booking;
+}
+
+function assertPayable(booking: Booking) {
+  if (PAYABLE.has(booking.status)) return;
+  const already = ["paid", "partially_refunded", "refunded", "disputed"].includes(booking.status);
+  throw new DomainError(
+    "conflict",
+    already ? "This booking is already paid." : "This booking was canceled, so it cannot be paid.",
+    already ? "Open its receipt to see the payment." : "Make a new booking instead.",
+  );
+}
+
+function chargeTypeOf(terms: ConnectTerms | undefined): ChargeType {
+  if (!terms) return "direct";
+  return terms.accountType === "standard" ? "direct_on_connected_account" : "destination";
+}
+
+export async function payBooking(
+  deps: PaymentDeps,
+  auth: Auth,
+  input: { bookingId: string; newAttempt: boolean },
+) {
+  const tenantId = auth.tenant.id;
+  const booking = await findOwnBooking(deps, auth, input.bookingId);
+  assertPayable(booking);
+  const { settings, strategy } = await requireStrategy(deps, tenantId);
+  const terms = settings.mode === "connect" ? await connectTerms(deps.db, settings, booking) : undefined;
+  const customer = await ensureStripeCustomer(deps, strategy, auth);
+  const attempt = nextAttempt(await latestPayment(deps.db, tenantId, booking.id), input.newAttempt);
+  const row = await openPaymentAttempt(deps.db, {
+    tenantId,
+    bookingId: booking.id,
+    attempt,
+    amount: booking.amount,
+    currency: booking.currency,
+    chargeType: chargeTypeOf(terms),
+    fieldworkerAccountId: terms?.accountId ?? null,
+  });
+  const service = await findService(deps.db, tenantId, booking.service_id);
+  const result = await strategy.createBookingPayment({
+    tenantId,
+    bookingId: booking.id,
+    attempt,
+    amount: { amount: booking.amount, currency: booking.currency },
+    stripeCustomerId: customer.stripe_customer_id,
+    ...(service && { description: service.name }),
+    ...(terms && { connect: terms }),
+  });
+  if (!result.ok) {
+    await recordCreateFailure(deps.db, tenantId, row.id, {
+      code: result.error.declineCode ?? result.error.code,
+      message: result.error.message,
+    });
+    throw fromPaymentError(result.error);
+  }
+  const { payment } = result;
+  await recordCreatedIntent(deps.db, tenantId, row.id, {
+    paymentIntentId: payment.paymentIntentId,
+    status: payment.status,
+    onAccount: payment.onAccount,
+    applicationFeeAmount: payment.applicationFee?.amount ?? null,
+    fieldworkerNetAmount: payment.fieldworkerNet?.amount ?? null,
+  });
+  if (payment.clientSecret === null)
+    throw new Error(`payment intent ${payment.paymentIntentId} has no client secret`);
+  return {
+    bookingId: booking.id,
+    attempt,
+    clientSecret: payment.clientSecret,
+    publishableKey: settings.publishable_key,
+    /** Stripe.js must run as this connected account (Standard direct charges). */
+    stripeAccount: payment.onAccount,
+    amount: payment.amount,
+    applicationFee: payment.applicationFee,
+    fieldworkerNet: payment.fieldworkerNet,
+    /** Saved cards live on the business's account; a Standard fieldworker's own account cannot use them. */
+    savedCardsAllowed: payment.onAccount === null,
+  };
+}

@@ -1,0 +1,97 @@
+// Admin refunds from a booking, full or partial. In Connect mode the admin decides explicitly whether the
+// business's commission (refund_application_fee) and the fieldworker's share (reverse_transfer) come back.
+import { findBooking } from "@fieldpay/db/repositories/bookings";
+import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
+import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
+import { formatMoney, parseMoney } from "@fieldpay/payments/money";
+import type { RefundInput } from "@fieldpay/payments/strategy";
+import type { Auth } from "../context.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
+
+export interface RefundRequest {
+  bookingId: string;
+  /** Made once per refund form: a resubmitted form refunds once. */
+  requestId: string;
+  /** As typed; left out or empty refunds everything not yet refunded. */
+  amount?: string | undefined;
+  refundApplicationFee?: boolean | undefined;
+  reverseTransfer?: boolean | undefined;
+}
+
+function refundAmount(payment: PaymentRow, typed: string | undefined): number {
+  const remaining = payment.amount - payment.amount_refunded;
+  if (typed === undefined || typed.trim() === "") return remaining;
+  const parsed = parseMoney({ value: typed, currency: payment.currency });
+  if (!parsed.ok) throw new DomainError("invalid_input", `Refund amount: ${parsed.error.message}`);
+  if (parsed.money.amount <= 0)
+    throw new DomainError("invalid_input", "Refund amount: enter more than zero.");
+  return parsed.money.amount;
+}
+
+function connectChoice(payment: PaymentRow, request: RefundRequest): RefundInput["connect"] {
+  if (payment.charge_type === "direct") return undefined;
+  const accountId = payment.on_account ?? payment.fieldworker_account_id;
+  if (request.refundApplicationFee === undefined || request.reverseTransfer === undefined || !accountId) {
+    throw new DomainError(
+      "invalid_input",
+      "Say whether your commission is refunded and whether the fieldworker's share is pulled back.",
+      "Tick or untick both choices on the refund form, then refund.",
+    );
+  }
+  return {
+    accountId,
+    accountType: payment.charge_type === "direct_on_connected_account" ? "standard" : "express",
+    refundApplicationFee: request.refundApplicationFee,
+    reverseTransfer: payment.charge_type === "destination" && request.reverseTransfer,
+  };
+}
+
+export async function refundBooking(deps: PaymentDeps, auth: Auth, request: RefundRequest) {
+  const tenantId = auth.tenant.id;
+  const booking = await findBooking(deps.db, tenantId, request.bookingId);
+  if (!booking) throw notFound("This booking");
+  const payment = (await listPayments(deps.db, tenantId, [booking.id])).find((p) => p.status === "succeeded");
+  if (!payment?.payment_intent_id) {
+    throw new DomainError("conflict", "This booking has no successful payment to refund.");
+  }
+  const connect = connectChoice(payment, request);
+  const amount = refundAmount(payment, request.amount);
+  const opened = await openRefund(deps.db, {
+    id: request.requestId,
+    tenantId,
+    paymentId: payment.id,
+    amount,
+    currency: payment.currency,
+    refundApplicationFee: connect?.refundApplicationFee ?? false,
+    reverseTransfer: connect?.reverseTransfer ?? false,
+    createdBy: auth.user.id,
+  });
+  if (!opened.ok) {
+    if (opened.reason === "id_taken") throw new DomainError("conflict", "Reload the page and refund again.");
+    const left = formatMoney({ amount: opened.refundable, currency: payment.currency });
+    throw new DomainError("invalid_input", `You can refund at most ${left} more on this booking.`);
+  }
+  const { refund } = opened;
+  const result = await (await requireStrategy(deps, tenantId)).strategy.refund({
+    tenantId,
+    bookingId: booking.id,
+    refundId: refund.id,
+    paymentIntentId: payment.payment_intent_id,
+    charged: { amount: payment.amount, currency: payment.currency },
+    amount: { amount: refund.amount, currency: refund.currency },
+    ...(connect && { connect }),
+  });
+  if (!result.ok) {
+    await settleRefund(deps.db, { tenantId, refundId: refund.id, stripeRefundId: null, status: "failed" });
+    throw fromPaymentError(result.error);
+  }
+  const status = result.refund.status ?? "pending";
+  await settleRefund(deps.db, {
+    tenantId,
+    refundId: refund.id,
+    stripeRefundId: result.refund.stripeRefundId,
+    status,
+  });
+  return { refundId: refund.id, status, amount: { amount: refund.amount, currency: refund.currency } };
+}

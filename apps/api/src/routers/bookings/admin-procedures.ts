@@ -1,0 +1,33 @@
+// What admins do with bookings: see them with their payment (and, in Connect mode, the split), and refund.
+import { z } from "zod";
+import { bookingViews } from "../../booking/booking-view.ts";
+import { refundBooking } from "../../booking/refund-booking.ts";
+import { notFound } from "../../errors.ts";
+import { roleProcedure } from "../../trpc.ts";
+import { bookingId, bookingOutput, refundInput, refundOutputShape } from "./schemas.ts";
+
+export const listProcedure = roleProcedure("admin")
+  .input(z.void())
+  .output(z.array(bookingOutput))
+  .query(({ ctx }) => bookingViews(ctx.db, ctx.auth.tenant.id, {}, "admin"));
+
+/** One booking: a customer sees only their own (another's is "not found"); admins see any of the business's. */
+export const getProcedure = roleProcedure("customer", "admin")
+  .input(bookingId)
+  .output(bookingOutput)
+  .query(async ({ ctx, input }) => {
+    const customer = ctx.auth.user.role === "customer";
+    const [view] = await bookingViews(
+      ctx.db,
+      ctx.auth.tenant.id,
+      { bookingId: input.bookingId, ...(customer && { customerId: ctx.auth.user.id }) },
+      customer ? "customer" : "admin",
+    );
+    if (!view) throw notFound("This booking");
+    return view;
+  });
+
+export const refundProcedure = roleProcedure("admin")
+  .input(refundInput)
+  .output(refundOutputShape)
+  .mutation(({ ctx, input }) => refundBooking(ctx, ctx.auth, input));

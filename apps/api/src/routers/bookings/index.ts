@@ -1,0 +1,20 @@
+import { router } from "../../trpc.ts";
+import { getProcedure, listProcedure, refundProcedure } from "./admin-procedures.ts";
+import {
+  createProcedure,
+  mineProcedure,
+  optionsProcedure,
+  payProcedure,
+  refreshPaymentProcedure,
+} from "./customer-procedures.ts";
+
+export const bookingsRouter = router({
+  options: optionsProcedure,
+  create: createProcedure,
+  mine: mineProcedure,
+  get: getProcedure,
+  pay: payProcedure,
+  refreshPayment: refreshPaymentProcedure,
+  list: listProcedure,
+  refund: refundProcedure,
+});

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { moneyOutput, serviceOutput } from "../services/schemas.ts";
+
+export const bookingId = z.object({ bookingId: z.uuid("That is not a booking of yours.") });
+
+const refundOutput = z.object({
+  id: z.string(),
+  amount: moneyOutput,
+  status: z.string(),
+  refundApplicationFee: z.boolean(),
+  reverseTransfer: z.boolean(),
+  createdAt: z.date(),
+});
+
+export const bookingOutput = z.object({
+  id: z.string(),
+  serviceName: z.string(),
+  durationMinutes: z.number().int(),
+  startsAt: z.date(),
+  createdAt: z.date(),
+  status: z.string(),
+  amount: moneyOutput,
+  customer: z.object({ name: z.string(), email: z.string() }),
+  fieldworkerName: z.string().nullable(),
+  canPay: z.boolean(),
+  payment: z
+    .object({
+      attempt: z.number().int(),
+      status: z.string(),
+      chargeType: z.enum(["direct", "destination", "direct_on_connected_account"]),
+      amountRefunded: moneyOutput,
+      failure: z.object({ message: z.string() }).nullable(),
+      paymentIntentId: z.string().nullable(),
+      split: z.object({ applicationFee: moneyOutput, fieldworkerNet: moneyOutput }).nullable(),
+      refunds: z.array(refundOutput),
+      refundable: moneyOutput,
+    })
+    .nullable(),
+});
+
+export const optionsOutput = z.object({
+  paymentsReady: z.boolean(),
+  mode: z.enum(["direct", "connect"]).nullable(),
+  customersChooseFieldworker: z.boolean(),
+  fieldworkers: z.array(z.object({ id: z.string(), name: z.string() })),
+  services: z.array(serviceOutput),
+});
+
+export const createBookingInput = z.object({
+  serviceId: z.uuid("Choose a service."),
+  startsAt: z.coerce.date({ message: "Choose a date and time." }),
+  fieldworkerId: z.union([z.literal("any"), z.uuid("Choose a fieldworker from the list.")]).optional(),
+});
+
+export const payOutput = z.object({
+  bookingId: z.string(),
+  attempt: z.number().int(),
+  clientSecret: z.string(),
+  publishableKey: z.string(),
+  stripeAccount: z.string().nullable(),
+  amount: moneyOutput,
+  applicationFee: moneyOutput.nullable(),
+  fieldworkerNet: moneyOutput.nullable(),
+  savedCardsAllowed: z.boolean(),
+});
+
+export const refreshOutput = z.object({
+  status: z.string(),
+  problem: z.object({ message: z.string(), fix: z.string() }).nullable(),
+});
+
+export const refundInput = z.object({
+  bookingId: z.uuid("Choose a booking from the list."),
+  requestId: z.uuid("Reload the page and refund again."),
+  amount: z.string().trim().max(20, "Enter an amount like 12.50.").optional(),
+  refundApplicationFee: z.boolean().optional(),
+  reverseTransfer: z.boolean().optional(),
+});
+
+export const refundOutputShape = z.object({ refundId: z.string(), status: z.string(), amount: moneyOutput });

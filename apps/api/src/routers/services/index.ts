@@ -1,0 +1,33 @@
+// Admins manage the services customers book: name, price and duration; and what the booking page allows.
+import { getBookingPreferences, saveBookingPreferences } from "@fieldpay/db/repositories/bookings";
+import { z } from "zod";
+import { changeService, createService, listServiceViews } from "../../booking/services.ts";
+import { roleProcedure, router } from "../../trpc.ts";
+import { preferencesOutput, serviceInput, serviceOutput } from "./schemas.ts";
+
+export const servicesRouter = router({
+  list: roleProcedure("admin")
+    .input(z.void())
+    .output(z.array(serviceOutput))
+    .query(({ ctx }) => listServiceViews(ctx.db, ctx.auth.tenant.id, false)),
+
+  create: roleProcedure("admin")
+    .input(serviceInput)
+    .output(serviceOutput)
+    .mutation(({ ctx, input }) => createService(ctx.db, ctx.auth.tenant.id, input)),
+
+  update: roleProcedure("admin")
+    .input(serviceInput.extend({ id: z.uuid("Choose a service from the list.") }))
+    .output(serviceOutput)
+    .mutation(({ ctx, input }) => changeService(ctx.db, ctx.auth.tenant.id, input.id, input)),
+
+  preferences: roleProcedure("admin")
+    .input(z.void())
+    .output(preferencesOutput)
+    .query(({ ctx }) => getBookingPreferences(ctx.db, ctx.auth.tenant.id)),
+
+  setPreferences: roleProcedure("admin")
+    .input(preferencesOutput)
+    .output(preferencesOutput)
+    .mutation(({ ctx, input }) => saveBookingPreferences(ctx.db, ctx.auth.tenant.id, input)),
+});

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const moneyOutput = z.object({ amount: z.number().int(), currency: z.string() });
+
+export const serviceOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  durationMinutes: z.number().int(),
+  price: moneyOutput,
+  priceDecimal: z.string(),
+  active: z.boolean(),
+});
+
+export const serviceInput = z.object({
+  name: z.string().trim().min(1, "Name the service.").max(120, "Service names are at most 120 characters."),
+  description: z.string().trim().max(1000, "Keep the description under 1000 characters.").default(""),
+  price: z.string().trim().min(1, "Enter a price, like 45.00.").max(20, "Enter a price, like 45.00."),
+  durationMinutes: z.coerce
+    .number({ message: "Enter the duration in minutes." })
+    .int("Enter the duration in whole minutes.")
+    .min(5, "A service lasts at least 5 minutes.")
+    .max(1440, "A service lasts at most 24 hours (1440 minutes)."),
+  active: z.boolean().default(true),
+});
+
+export const preferencesOutput = z.object({ customersChooseFieldworker: z.boolean() });
