@@ -1,0 +1,63 @@
+// A business ready to take portal payments in tests: settings written straight to the database (the keys are
+// obvious fakes; stripe-mock accepts any), and api deps that talk to Stripe through a recording proxy.
+import type { Db } from "@fieldpay/db/client";
+import { savePaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import type { ConnectAccountType, PaymentMode } from "@fieldpay/db/schema";
+import type { ApiDeps } from "../../context.ts";
+
+export const FAKE_SECRET_KEY = "sk_test_fieldpayFake1234";
+export const FAKE_PUBLISHABLE_KEY = "pk_test_fieldpayFake5678";
+
+export async function setUpPayments(
+  deps: ApiDeps,
+  tenantId: string,
+  options: { mode: PaymentMode; accountType?: ConnectAccountType; commissionBps?: number; fixed?: number },
+) {
+  await savePaymentSettings(deps.db, {
+    tenant_id: tenantId,
+    mode: options.mode,
+    publishable_key: FAKE_PUBLISHABLE_KEY,
+    secret_key_sealed: deps.secretBox.seal(FAKE_SECRET_KEY, tenantId, "stripe_secret_key"),
+    secret_key_hint: "sk_test_…1234",
+    secret_key_kind: "secret",
+    key_mode: "test",
+    stripe_account_id: "acct_business1",
+    stripe_account_country: "US",
+    webhook_secret_sealed: null,
+    webhook_secret_previous_sealed: null,
+    webhook_secret_hint: null,
+    connect_webhook_secret_sealed: null,
+    connect_webhook_secret_previous_sealed: null,
+    connect_webhook_secret_hint: null,
+    connect_account_type: options.accountType ?? "express",
+    commission_bps: options.commissionBps ?? 0,
+    commission_fixed: options.fixed ?? 0,
+    currency: "usd",
+    validated_at: new Date(),
+  });
+}
+
+/** A fieldworker whose connected account can (or cannot) take charges. */
+export async function connectedFieldworker(
+  db: Db,
+  tenantId: string,
+  fieldworkerId: string,
+  account: { id: string; type: ConnectAccountType; chargesEnabled?: boolean },
+) {
+  const enabled = account.chargesEnabled ?? true;
+  await db
+    .insertInto("fieldworker_accounts")
+    .values({
+      user_id: fieldworkerId,
+      tenant_id: tenantId,
+      stripe_account_id: account.id,
+      account_type: account.type,
+      status: enabled ? "active" : "restricted",
+      charges_enabled: enabled,
+      payouts_enabled: enabled,
+      details_submitted: true,
+      requirements: {},
+      capabilities: enabled ? { card_payments: "active", transfers: "active" } : {},
+    })
+    .execute();
+}

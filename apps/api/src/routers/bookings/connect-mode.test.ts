@@ -1,0 +1,233 @@
+// The same portal in Stripe Connect mode: the fieldworker is chosen, the charge is split (destination charges
+// for Express/Custom, direct charges on the account for Standard), and refunds decide fee and transfer.
+
+import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
+import { insertUser } from "@fieldpay/db/repositories/users";
+import type { ConnectAccountType } from "@fieldpay/db/schema";
+import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { connectedFieldworker, setUpPayments } from "../../booking/testing/portal-setup.ts";
+import type { ApiDeps } from "../../context.ts";
+import { callerFor, newBusiness, newCustomer, rejection, testDeps } from "../../testing/harness.ts";
+
+let t: TestDatabase;
+let proxy: RecordingProxy;
+let deps: ApiDeps;
+beforeAll(async () => {
+  [t, proxy] = await Promise.all([createTestDatabase(), startRecordingProxy(inject("stripeApiBase"))]);
+  deps = { ...testDeps(t.db), stripeApiBase: proxy.url };
+});
+afterAll(async () => {
+  await proxy.close();
+  await t.drop();
+});
+beforeEach(() => proxy.reset());
+
+const tomorrow = () => new Date(Date.now() + 86_400_000);
+
+async function fieldworker(
+  tenantId: string,
+  name: string,
+  account: Parameters<typeof connectedFieldworker>[3],
+) {
+  const user = await insertUser(t.db, {
+    tenant_id: tenantId,
+    role: "fieldworker",
+    email: `${name.toLowerCase()}-${account.id.toLowerCase()}@fw.test`,
+    name,
+    password_hash: null,
+  });
+  await connectedFieldworker(t.db, tenantId, user.id, account);
+  return user;
+}
+
+/** A Connect business taking 10% + $0.30, one fieldworker of the given type and one who cannot be paid. */
+async function platform(type: ConnectAccountType) {
+  const biz = await newBusiness(t.db, `connect-${type}`);
+  const tenantId = biz.auth.tenant.id;
+  await setUpPayments(deps, tenantId, { mode: "connect", accountType: type, commissionBps: 1000, fixed: 30 });
+  const admin = callerFor(deps, biz.auth).caller;
+  const service = await admin.services.create({ name: "Lawn mowing", price: "100.00", durationMinutes: 60 });
+  const suffix = tenantId.slice(0, 8);
+  const wes = await fieldworker(tenantId, "Wes", { id: `acct_wes${suffix}`, type });
+  const ria = await fieldworker(tenantId, "Ria", { id: `acct_ria${suffix}`, type, chargesEnabled: false });
+  const customer = callerFor(deps, (await newCustomer(t.db, biz.slug)).auth).caller;
+  return { biz, tenantId, admin, service, wes, ria, customer, wesAccount: `acct_wes${suffix}` };
+}
+
+async function paid(tenantId: string, bookingId: string) {
+  const row = await t.db
+    .selectFrom("payments")
+    .selectAll()
+    .where("booking_id", "=", bookingId)
+    .executeTakeFirstOrThrow();
+  await applyPaymentIntentSnapshot(t.db, {
+    tenantId,
+    paymentIntentId: row.payment_intent_id ?? "",
+    status: "succeeded",
+    eventAt: new Date(),
+  });
+  return row;
+}
+
+describe("choosing the fieldworker", () => {
+  it("offers only fieldworkers who can be paid, and 'any available' picks the first", async () => {
+    const p = await platform("express");
+    const options = await p.customer.bookings.options();
+    expect(options).toMatchObject({ mode: "connect", customersChooseFieldworker: true });
+    expect(options.fieldworkers).toEqual([{ id: p.wes.id, name: "Wes" }]);
+    const refused = await rejection(
+      p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow(), fieldworkerId: p.ria.id }),
+    );
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That fieldworker cannot take bookings right now.",
+    });
+    const any = await p.customer.bookings.create({
+      serviceId: p.service.id,
+      startsAt: tomorrow(),
+      fieldworkerId: "any",
+    });
+    expect((await p.customer.bookings.get({ bookingId: any.id })).fieldworkerName).toBe("Wes");
+  });
+
+  it("when the business does not let customers choose, the first available fieldworker is assigned", async () => {
+    const p = await platform("express");
+    await p.admin.services.setPreferences({ customersChooseFieldworker: false });
+    const options = await p.customer.bookings.options();
+    expect(options).toMatchObject({ customersChooseFieldworker: false, fieldworkers: [] });
+    const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
+    expect((await p.customer.bookings.get({ bookingId: id })).fieldworkerName).toBe("Wes");
+  });
+});
+
+describe("paying a fieldworker's booking", () => {
+  it.each(["express", "custom"] as const)(
+    "%s: destination charge with the commission as application fee",
+    async (type) => {
+      const p = await platform(type);
+      const { id } = await p.customer.bookings.create({
+        serviceId: p.service.id,
+        startsAt: tomorrow(),
+        fieldworkerId: p.wes.id,
+      });
+      const pay = await p.customer.bookings.pay({ bookingId: id });
+      expect(pay).toMatchObject({
+        stripeAccount: null,
+        applicationFee: { amount: 1030, currency: "usd" },
+        fieldworkerNet: { amount: 8970, currency: "usd" },
+        savedCardsAllowed: true,
+      });
+      const [intent] = proxy.sent("POST", "/v1/payment_intents");
+      expect(intent?.form).toMatchObject({
+        amount: "10000",
+        "transfer_data[destination]": p.wesAccount,
+        application_fee_amount: "1030",
+      });
+      expect(intent?.headers["stripe-account"]).toBeUndefined();
+      await paid(p.tenantId, id);
+      const admin = await p.admin.bookings.get({ bookingId: id });
+      expect(admin).toMatchObject({
+        status: "paid",
+        payment: {
+          chargeType: "destination",
+          split: { applicationFee: { amount: 1030 }, fieldworkerNet: { amount: 8970 } },
+        },
+      });
+      // The customer sees their payment, not the business's commission.
+      expect((await p.customer.bookings.get({ bookingId: id })).payment?.split).toBeNull();
+      expect((await p.admin.bookings.list()).map((b) => b.id)).toContain(id);
+    },
+  );
+
+  it("standard: a direct charge on the fieldworker's own account, Stripe.js told to use it", async () => {
+    const p = await platform("standard");
+    const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
+    const pay = await p.customer.bookings.pay({ bookingId: id });
+    expect(pay).toMatchObject({ stripeAccount: p.wesAccount, savedCardsAllowed: false });
+    const [intent] = proxy.sent("POST", "/v1/payment_intents");
+    expect(intent?.headers["stripe-account"]).toBe(p.wesAccount);
+    expect(intent?.form).toMatchObject({ application_fee_amount: "1030" });
+    expect(intent?.form).not.toHaveProperty("customer");
+    const [row] = await t.db.selectFrom("payments").selectAll().where("booking_id", "=", id).execute();
+    expect(row).toMatchObject({ charge_type: "direct_on_connected_account", on_account: p.wesAccount });
+  });
+
+  it("a fieldworker who can no longer be paid gets a clear message and nothing is charged", async () => {
+    const p = await platform("express");
+    const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
+    await t.db
+      .updateTable("fieldworker_accounts")
+      .set({ charges_enabled: false, status: "restricted" })
+      .where("user_id", "=", p.wes.id)
+      .execute();
+    const error = await rejection(p.customer.bookings.pay({ bookingId: id }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/cannot receive payments/);
+    expect(proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
+    expect(await t.db.selectFrom("payments").selectAll().where("booking_id", "=", id).execute()).toEqual([]);
+  });
+});
+
+describe("refunds in Connect mode", () => {
+  it("sends the admin's explicit fee and transfer choices, partial then full, never twice", async () => {
+    const p = await platform("express");
+    const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
+    await p.customer.bookings.pay({ bookingId: id });
+    const payment = await paid(p.tenantId, id);
+    const requestId = "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a01";
+    const undecided = await rejection(p.admin.bookings.refund({ bookingId: id, requestId, amount: "20.00" }));
+    expect(undecided.code).toBe("BAD_REQUEST");
+    const partial = {
+      bookingId: id,
+      requestId,
+      amount: "20.00",
+      refundApplicationFee: true,
+      reverseTransfer: false,
+    };
+    expect(await p.admin.bookings.refund(partial)).toMatchObject({ amount: { amount: 2000 } });
+    await p.admin.bookings.refund(partial);
+    const sent = proxy.sent("POST", "/v1/refunds");
+    expect(sent.map((r) => r.headers["idempotency-key"])).toEqual([
+      `fieldpay:refund:create:${p.tenantId}:${requestId}`,
+      `fieldpay:refund:create:${p.tenantId}:${requestId}`,
+    ]);
+    expect(sent[0]?.form).toMatchObject({
+      amount: "2000",
+      payment_intent: payment.payment_intent_id,
+      refund_application_fee: "true",
+      reverse_transfer: "false",
+    });
+    const afterPartial = await p.admin.bookings.get({ bookingId: id });
+    expect(afterPartial).toMatchObject({
+      status: "partially_refunded",
+      payment: { amountRefunded: { amount: 2000 }, refundable: { amount: 8000 } },
+    });
+    expect(afterPartial.payment?.refunds).toHaveLength(1);
+
+    const tooMuch = await rejection(
+      p.admin.bookings.refund({
+        ...partial,
+        requestId: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a02",
+        amount: "80.01",
+      }),
+    );
+    expect(tooMuch.message).toBe("You can refund at most $80.00 more on this booking.");
+    await p.admin.bookings.refund({
+      bookingId: id,
+      requestId: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a03",
+      refundApplicationFee: false,
+      reverseTransfer: true,
+    });
+    expect(proxy.sent("POST", "/v1/refunds").at(-1)?.form).toMatchObject({
+      amount: "8000",
+      refund_application_fee: "false",
+      reverse_transfer: "true",
+    });
+    expect(await p.admin.bookings.get({ bookingId: id })).toMatchObject({
+      status: "refunded",
+      payment: { amountRefunded: { amount: 10_000 }, refundable: { amount: 0 } },
+    });
+  });
+});
