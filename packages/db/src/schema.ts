@@ -331,6 +331,19 @@ export interface HealthReportsTable {
   created_at: CreatedAt;
 }
 
+/** One payout delay check of a business (migration 2026-11-27T0047). */
+export interface PayoutCheckRunsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  trigger: "scheduled" | "manual";
+  accounts_checked: number;
+  /** Accounts Stripe would not show (each also gets a "could not check" alert). */
+  accounts_failed: number;
+  findings: number;
+  started_at: Timestamp;
+  finished_at: CreatedAt;
+}
+
 export interface PaymentsDomainTables {
   fieldworker_accounts: FieldworkerAccountsTable;
   invitations: InvitationsTable;
@@ -347,4 +360,5 @@ export interface PaymentsDomainTables {
   alerts: AlertsTable;
   health_reports: HealthReportsTable;
   booking_preferences: BookingPreferencesTable;
+  payout_check_runs: PayoutCheckRunsTable;
 }
