@@ -1,0 +1,35 @@
+// The business's Stripe strategy, built from its stored settings with the secret key opened only here.
+import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import type { PaymentSettingsRow } from "@fieldpay/db/schema";
+import type { StripeConnect } from "@fieldpay/payments/connect";
+import { createStrategy } from "@fieldpay/payments/create-strategy";
+import type { DirectStripe } from "@fieldpay/payments/direct";
+import type { ApiDeps } from "../context.ts";
+
+export type StrategyDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase">;
+
+export interface TenantStrategy {
+  settings: PaymentSettingsRow;
+  strategy: DirectStripe | StripeConnect;
+}
+
+/** Null when the business has not set up payments yet; callers say so in their own words. */
+export async function strategyForTenant(
+  deps: StrategyDeps,
+  tenantId: string,
+): Promise<TenantStrategy | null> {
+  const settings = await findPaymentSettings(deps.db, tenantId);
+  if (!settings) return null;
+  // The AAD binds the sealed key to this tenant: a row copied to another tenant does not open.
+  const secretKey = deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key");
+  const strategy =
+    settings.mode === "connect"
+      ? createStrategy({
+          mode: "connect",
+          secretKey,
+          apiBase: deps.stripeApiBase,
+          connectAccountType: settings.connect_account_type,
+        })
+      : createStrategy({ mode: "direct", secretKey, apiBase: deps.stripeApiBase });
+  return { settings, strategy };
+}
