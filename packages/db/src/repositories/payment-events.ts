@@ -39,7 +39,10 @@ const SETTLED: BookingStatus[] = ["paid", "partially_refunded", "refunded", "dis
  * Returns whether anything changed.
  */
 export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnapshot): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (the worker applies each webhook event in one) the work joins it.
+  const inTransaction = <T>(fn: (trx: Db) => Promise<T>) =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  return inTransaction(async (trx) => {
     const payment = await trx
       .updateTable("payments")
       .set({

@@ -1,0 +1,77 @@
+// The job queue is graphile-worker's schema in the same PostgreSQL. Jobs are added with its SQL function, so a job
+// can be committed in the same transaction as the row it is about (a webhook event), and the api can ask for work
+// without depending on graphile-worker itself.
+import { sql } from "kysely";
+import type { Db } from "../client.ts";
+
+export type JobTask =
+  | "process_webhook_event"
+  | "sweep_webhook_events"
+  | "check_payouts"
+  | "health_report"
+  | "schedule_tenant_checks";
+
+export interface JobSpec {
+  task: JobTask;
+  payload: Record<string, unknown>;
+  /** Jobs with one key coalesce: adding it again while it waits replaces the waiting one. */
+  jobKey?: string;
+  /** Jobs in one named queue run one at a time (across every worker). */
+  queueName?: string;
+  /** "preserve_run_at" keeps a waiting job's retry time, so re-adding it does not skip its backoff. */
+  jobKeyMode?: "replace" | "preserve_run_at";
+}
+
+/** Whether the worker has installed the queue in this database (it does so at start-up). */
+export async function jobQueueInstalled(db: Db): Promise<boolean> {
+  const { rows } = await sql<{
+    installed: boolean;
+  }>`select to_regprocedure('graphile_worker.add_job(text, json, text, timestamptz, integer, text, integer, text[], text)') is not null as installed`.execute(
+    db,
+  );
+  return rows[0]?.installed === true;
+}
+
+export async function enqueueJob(db: Db, spec: JobSpec): Promise<void> {
+  await sql`select graphile_worker.add_job(
+    identifier => ${spec.task},
+    payload => ${JSON.stringify(spec.payload)}::json,
+    queue_name => ${spec.queueName ?? null}::text,
+    job_key => ${spec.jobKey ?? null}::text,
+    job_key_mode => ${spec.jobKeyMode ?? "replace"}::text
+  )`.execute(db);
+}
+
+/** Which of these job keys still have a job waiting or running. */
+export async function pendingJobKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0 || !(await jobQueueInstalled(db))) return new Set();
+  const { rows } = await sql<{ key: string }>`
+    select key from graphile_worker.jobs
+    where key = any(${[...keys]}::text[]) and (attempts < max_attempts or locked_at is not null)`.execute(db);
+  return new Set(rows.map((row) => row.key));
+}
+
+/** Per-business jobs that call Stripe share one queue, so that together they stay within its rate limit. */
+export const tenantQueue = (tenantId: string) => `stripe:${tenantId}`;
+
+export type TenantCheckTrigger = "scheduled" | "manual" | "settings_changed";
+
+/** Asks the worker for a health report of one business; asking again while one waits changes nothing. */
+export function requestHealthReport(db: Db, tenantId: string, trigger: TenantCheckTrigger): Promise<void> {
+  return enqueueJob(db, {
+    task: "health_report",
+    payload: { tenantId, trigger },
+    jobKey: `health_report:${tenantId}`,
+    queueName: tenantQueue(tenantId),
+  });
+}
+
+/** Asks the worker for a payout delay check of one business (and its fieldworkers' accounts). */
+export function requestPayoutCheck(db: Db, tenantId: string, trigger: "scheduled" | "manual"): Promise<void> {
+  return enqueueJob(db, {
+    task: "check_payouts",
+    payload: { tenantId, trigger },
+    jobKey: `check_payouts:${tenantId}`,
+    queueName: tenantQueue(tenantId),
+  });
+}

@@ -1,0 +1,68 @@
+// Payouts of the business's account and of its fieldworkers' connected accounts, mirrored from Stripe's payout
+// events. An older event never overwrites what a newer one said (payout.paid before a late payout.updated).
+import type { Selectable } from "kysely";
+import type { Db } from "../client.ts";
+import type { PayoutsTable } from "../schema.ts";
+
+export type PayoutRow = Selectable<PayoutsTable>;
+
+export interface PayoutSnapshot {
+  tenantId: string;
+  id: string;
+  accountId: string;
+  fieldworkerId: string | null;
+  amount: number;
+  currency: string;
+  status: string;
+  arrivalDate: Date | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+  createdAt: Date;
+  eventAt: Date;
+}
+
+/** Inserts or updates the payout unless a newer event already did; returns whether it applied. */
+export async function applyPayoutSnapshot(db: Db, p: PayoutSnapshot): Promise<boolean> {
+  const changes = {
+    amount: p.amount,
+    currency: p.currency,
+    status: p.status,
+    arrival_date: p.arrivalDate,
+    failure_code: p.failureCode,
+    failure_message: p.failureMessage,
+    stripe_event_at: p.eventAt,
+    updated_at: new Date(),
+  };
+  const row = await db
+    .insertInto("payouts")
+    .values({
+      id: p.id,
+      tenant_id: p.tenantId,
+      account_id: p.accountId,
+      fieldworker_id: p.fieldworkerId,
+      stripe_created_at: p.createdAt,
+      ...changes,
+    })
+    .onConflict((oc) =>
+      oc
+        .column("id")
+        .doUpdateSet(changes)
+        .where("payouts.tenant_id", "=", p.tenantId)
+        .where((eb) =>
+          eb.or([eb("payouts.stripe_event_at", "is", null), eb("payouts.stripe_event_at", "<=", p.eventAt)]),
+        ),
+    )
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listPayouts(db: Db, tenantId: string, limit = 100): Promise<PayoutRow[]> {
+  return db
+    .selectFrom("payouts")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .orderBy("stripe_created_at", "desc")
+    .limit(limit)
+    .execute();
+}
