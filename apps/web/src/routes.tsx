@@ -5,10 +5,17 @@ import { CustomersPage } from "./app/customers-page.tsx";
 import { OverviewPage } from "./app/overview-page.tsx";
 import { SignInPage } from "./auth/sign-in-page.tsx";
 import { SignUpPage } from "./auth/sign-up-page.tsx";
+import { BookingDetailPage } from "./bookings/booking-detail-page.tsx";
+import { BookingsPage } from "./bookings/bookings-page.tsx";
+import { ServicesPage } from "./bookings/services-page.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
 import { CustomerSignInPage, CustomerSignUpPage } from "./portal/customer-auth-pages.tsx";
+import { MyBookingsPage } from "./portal/my-bookings-page.tsx";
+import { PayPage } from "./portal/pay-page.tsx";
 import { PortalHomePage } from "./portal/portal-home-page.tsx";
 import { PortalLayout } from "./portal/portal-layout.tsx";
+import { ReceiptPage } from "./portal/receipt-page.tsx";
+import { SavedCardsPage } from "./portal/saved-cards-page.tsx";
 import { PaymentSettingsPage } from "./settings/payment-settings-page.tsx";
 
 export function createRoutes() {
@@ -23,6 +30,9 @@ export function createRoutes() {
       children: [
         { index: true, element: <OverviewPage /> },
         { path: "customers", element: <CustomersPage /> },
+        { path: "bookings", element: <BookingsPage /> },
+        { path: "bookings/:bookingId", element: <BookingDetailPage /> },
+        { path: "services", element: <ServicesPage /> },
         { path: "settings/payments", element: <PaymentSettingsPage /> },
         { path: "account", element: <AccountPage /> },
       ],
@@ -34,6 +44,10 @@ export function createRoutes() {
         { index: true, element: <PortalHomePage /> },
         { path: "sign-in", element: <CustomerSignInPage /> },
         { path: "sign-up", element: <CustomerSignUpPage /> },
+        { path: "bookings", element: <MyBookingsPage /> },
+        { path: "bookings/:bookingId", element: <ReceiptPage /> },
+        { path: "bookings/:bookingId/pay", element: <PayPage /> },
+        { path: "cards", element: <SavedCardsPage /> },
       ],
     },
     {

@@ -8,6 +8,8 @@ export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
   admin: [
     { href: "/app", label: "Overview" },
     { href: "/app/customers", label: "Customers" },
+    { href: "/app/bookings", label: "Bookings" },
+    { href: "/app/services", label: "Services" },
     { href: "/app/settings/payments", label: "Payment integration" },
     { href: "/app/account", label: "Account" },
   ],

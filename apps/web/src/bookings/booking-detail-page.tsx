@@ -1,0 +1,119 @@
+// /app/bookings/:id: one booking with its payment, the Connect split, refunds, and the refund form.
+import { Alert } from "@fieldpay/ui/alert";
+import { Button } from "@fieldpay/ui/button";
+import { DataTable } from "@fieldpay/ui/data-table";
+import { Money } from "@fieldpay/ui/money";
+import { PageHeader } from "@fieldpay/ui/page-header";
+import { useParams } from "react-router";
+import { trpc } from "../lib/trpc.ts";
+import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
+import { RefundForm } from "./refund-form.tsx";
+
+const CHARGE: Record<string, string> = {
+  direct: "On your Stripe account",
+  destination: "On your platform account, transferred to the fieldworker (destination charge)",
+  direct_on_connected_account:
+    "On the fieldworker's own Stripe account, with your commission (direct charge)",
+};
+
+export function BookingDetailPage() {
+  const { bookingId = "" } = useParams();
+  const booking = trpc.bookings.get.useQuery({ bookingId });
+  const utils = trpc.useUtils();
+  const refresh = trpc.bookings.refreshPayment.useMutation({ onSuccess: () => utils.bookings.invalidate() });
+  if (booking.isPending) return <p className="muted">Loading…</p>;
+  if (booking.isError)
+    return (
+      <Alert tone="danger" title="Could not load this booking">
+        {booking.error.message}
+      </Alert>
+    );
+  const b = booking.data;
+  const p = b.payment;
+  return (
+    <>
+      <PageHeader
+        eyebrow="Bookings"
+        title={`${b.serviceName} for ${b.customer.name}`}
+        description={formatWhen(b.startsAt)}
+      />
+      <section className="card">
+        <dl className="summary">
+          <dt>Customer</dt>
+          <dd>
+            {b.customer.name} ({b.customer.email})
+          </dd>
+          <dt>Fieldworker</dt>
+          <dd>{b.fieldworkerName ?? "Not assigned"}</dd>
+          <dt>Amount</dt>
+          <dd>
+            <Money {...b.amount} />
+          </dd>
+          <dt>Status</dt>
+          <dd>
+            <BookingStatusPill status={b.status} />
+          </dd>
+          {p && (
+            <>
+              <dt>Payment</dt>
+              <dd>
+                Attempt {p.attempt}, Stripe status “{p.status}”
+                {p.paymentIntentId && <> ({p.paymentIntentId})</>}. {CHARGE[p.chargeType]}
+              </dd>
+              {p.split && (
+                <>
+                  <dt>Your commission</dt>
+                  <dd>
+                    <Money {...p.split.applicationFee} />
+                  </dd>
+                  <dt>To the fieldworker</dt>
+                  <dd>
+                    <Money {...p.split.fieldworkerNet} />
+                  </dd>
+                </>
+              )}
+              <dt>Refunded</dt>
+              <dd>
+                <Money {...p.amountRefunded} />
+              </dd>
+            </>
+          )}
+        </dl>
+        {p?.failure && (
+          <Alert tone="warning" title="The last payment attempt failed">
+            {p.failure.message}
+          </Alert>
+        )}
+        {p && (
+          <Button
+            variant="secondary"
+            busy={refresh.isPending}
+            busyLabel="Asking Stripe…"
+            onClick={() => refresh.mutate({ bookingId })}
+          >
+            Refresh status from Stripe
+          </Button>
+        )}
+      </section>
+      {p && p.refunds.length > 0 && (
+        <DataTable
+          caption="Refunds"
+          rows={p.refunds}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "when", header: "When", rowHeader: true, cell: (r) => formatWhen(r.createdAt) },
+            { key: "amount", header: "Amount", align: "right", cell: (r) => <Money {...r.amount} /> },
+            { key: "status", header: "Status", cell: (r) => r.status },
+            {
+              key: "fee",
+              header: "Commission refunded",
+              cell: (r) => (r.refundApplicationFee ? "Yes" : "No"),
+            },
+            { key: "transfer", header: "Transfer reversed", cell: (r) => (r.reverseTransfer ? "Yes" : "No") },
+          ]}
+        />
+      )}
+      {p && p.refundable.amount > 0 && <RefundForm bookingId={b.id} payment={p} />}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// Full or partial refund. For Stripe Connect both decisions are explicit, with what each one means.
+import type { AppRouter } from "@fieldpay/api/router";
+import { Alert } from "@fieldpay/ui/alert";
+import { Button } from "@fieldpay/ui/button";
+import { CheckboxField } from "@fieldpay/ui/checkbox-field";
+import { FormError } from "@fieldpay/ui/form-error";
+import { formatMoney } from "@fieldpay/ui/money";
+import { TextField } from "@fieldpay/ui/text-field";
+import type { inferRouterOutputs } from "@trpc/server";
+import { type FormEvent, useState } from "react";
+import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { trpc } from "../lib/trpc.ts";
+
+type Payment = NonNullable<inferRouterOutputs<AppRouter>["bookings"]["get"]["payment"]>;
+
+export function RefundForm({ bookingId, payment }: { bookingId: string; payment: Payment }) {
+  // One id per form: a resubmitted (or retried) form refunds once; after a success the next refund gets a new one.
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+  const utils = trpc.useUtils();
+  const refund = trpc.bookings.refund.useMutation({
+    onSuccess: async () => {
+      setRequestId(crypto.randomUUID());
+      await utils.bookings.invalidate();
+    },
+  });
+  const error = errorInfo(refund.error);
+  const connect = payment.chargeType !== "direct";
+  const destination = payment.chargeType === "destination";
+  const left = formatMoney(payment.refundable.amount, payment.refundable.currency);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    refund.mutate({
+      bookingId,
+      requestId,
+      amount: String(data.get("amount") ?? "").trim() || undefined,
+      ...(connect && {
+        refundApplicationFee: data.get("refundApplicationFee") === "on",
+        reverseTransfer: destination && data.get("reverseTransfer") === "on",
+      }),
+    });
+  };
+  return (
+    <form className="card refund-form" onSubmit={submit} noValidate>
+      <h2>Refund</h2>
+      <TextField
+        name="amount"
+        label="Amount to refund"
+        inputMode="decimal"
+        hint={`Leave empty to refund everything not refunded yet (${left}).`}
+        error={firstFieldError(error, "amount")}
+      />
+      {connect && (
+        <>
+          <CheckboxField
+            name="refundApplicationFee"
+            label="Give back your commission"
+            defaultChecked
+            hint="Refunds your application fee too (in proportion, for a partial refund). Unticked, you keep it and the refund comes out of the fieldworker's share only."
+          />
+          {destination && (
+            <CheckboxField
+              name="reverseTransfer"
+              label="Take the refund back from the fieldworker"
+              defaultChecked
+              hint="Reverses the transfer to the fieldworker's Stripe account by the refunded amount. Unticked, your business pays the whole refund from its own balance."
+            />
+          )}
+          {!destination && (
+            <p className="muted">
+              This payment was made on the fieldworker's own Stripe account, so the refund comes out of their
+              balance.
+            </p>
+          )}
+        </>
+      )}
+      <FormError message={error?.message} fix={error?.fix ?? undefined} />
+      {refund.isSuccess && (
+        <Alert tone="success" title="Refund sent to Stripe">
+          {formatMoney(refund.data.amount.amount, refund.data.amount.currency)} ({refund.data.status}). The
+          customer's bank usually shows it within 5 to 10 business days.
+        </Alert>
+      )}
+      <Button type="submit" variant="danger" busy={refund.isPending} busyLabel="Refunding…">
+        Refund
+      </Button>
+    </form>
+  );
+}
