@@ -1,29 +1,11 @@
 // The business's Stripe strategy for the portal, and how payment problems reach the customer or admin.
 
-import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
-import { createStrategy } from "@fieldpay/payments/create-strategy";
 import type { PaymentError } from "@fieldpay/payments/errors";
 import type { ApiDeps } from "../context.ts";
 import { DomainError } from "../errors.ts";
+import { strategyForTenant } from "../payments/strategy-for-tenant.ts";
 
 export type PaymentDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase">;
-
-// Stand-in until apps/api/src/payments/strategy-for-tenant.ts (the Connect helper's) lands.
-async function strategyForTenant(deps: PaymentDeps, tenantId: string) {
-  const settings = await findPaymentSettings(deps.db, tenantId);
-  if (!settings) return null;
-  const secretKey = deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key");
-  const strategy =
-    settings.mode === "connect"
-      ? createStrategy({
-          mode: "connect",
-          secretKey,
-          apiBase: deps.stripeApiBase,
-          connectAccountType: settings.connect_account_type,
-        })
-      : createStrategy({ mode: "direct", secretKey, apiBase: deps.stripeApiBase });
-  return { settings, strategy };
-}
 
 /** The strategy and settings, or a clear "this business does not take card payments yet". */
 export async function requireStrategy(deps: PaymentDeps, tenantId: string) {

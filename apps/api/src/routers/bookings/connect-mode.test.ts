@@ -163,8 +163,16 @@ describe("paying a fieldworker's booking", () => {
       .where("user_id", "=", p.wes.id)
       .execute();
     const error = await rejection(p.customer.bookings.pay({ bookingId: id }));
-    expect(error.code).toBe("CONFLICT");
-    expect(error.message).toMatch(/cannot receive payments/);
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      message: "This booking cannot be paid online right now.",
+    });
+    const alerts = await t.db
+      .selectFrom("alerts")
+      .select(["key", "severity"])
+      .where("tenant_id", "=", p.tenantId)
+      .execute();
+    expect(alerts).toEqual([{ key: `fieldworker_unpayable:${p.wes.id}`, severity: "warning" }]);
     expect(proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
     expect(await t.db.selectFrom("payments").selectAll().where("booking_id", "=", id).execute()).toEqual([]);
   });
