@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { insertBooking } from "./bookings.ts";
+import { raiseFieldworkerAlert } from "./fieldworker-accounts.ts";
+import { earningsByPeriod, listFieldworkerPayments, openAccountAlerts } from "./fieldworker-earnings.ts";
+import { insertService } from "./services.ts";
+import { insertTenant } from "./tenants.ts";
+import { insertUser } from "./users.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+async function business(label: string) {
+  const tenant = await insertTenant(t.db, { slug: `earn-${label}`, name: "E" });
+  const customer = await insertUser(t.db, {
+    tenant_id: tenant.id,
+    role: "customer",
+    email: `c-${label}@x.test`,
+    name: "C",
+    password_hash: null,
+  });
+  const worker = await insertUser(t.db, {
+    tenant_id: tenant.id,
+    role: "fieldworker",
+    email: `w-${label}@x.test`,
+    name: "W",
+    password_hash: null,
+  });
+  const service = await insertService(t.db, {
+    tenant_id: tenant.id,
+    name: "Gutter clean",
+    duration_minutes: 60,
+    price_amount: 10_000,
+    currency: "usd",
+  });
+  return { tenant, customer, worker, service };
+}
+
+async function payment(
+  b: Awaited<ReturnType<typeof business>>,
+  p: { account: string; amount: number; fee: number; status: string; at: string; intent: string },
+) {
+  const booking = await insertBooking(t.db, {
+    tenant_id: b.tenant.id,
+    customer_id: b.customer.id,
+    service_id: b.service.id,
+    fieldworker_id: b.worker.id,
+    starts_at: new Date(p.at),
+    amount: p.amount,
+    currency: "usd",
+  });
+  await t.db
+    .insertInto("payments")
+    .values({
+      tenant_id: b.tenant.id,
+      booking_id: booking.id,
+      attempt: 1,
+      payment_intent_id: p.intent,
+      status: p.status,
+      amount: p.amount,
+      currency: "usd",
+      charge_type: "destination",
+      fieldworker_account_id: p.account,
+      application_fee_amount: p.fee,
+      fieldworker_net_amount: p.amount - p.fee,
+      created_at: new Date(p.at),
+    })
+    .execute();
+}
+
+describe("fieldworker earnings", () => {
+  it("sums succeeded payments per month for one account only, in UTC periods", async () => {
+    const b = await business("months");
+    const other = await business("months-other");
+    await payment(b, {
+      account: "acct_m1",
+      amount: 10_000,
+      fee: 1_000,
+      status: "succeeded",
+      at: "2026-10-03T10:00:00Z",
+      intent: "pi_m1",
+    });
+    await payment(b, {
+      account: "acct_m1",
+      amount: 5_000,
+      fee: 500,
+      status: "succeeded",
+      at: "2026-10-31T23:30:00Z",
+      intent: "pi_m2",
+    });
+    await payment(b, {
+      account: "acct_m1",
+      amount: 7_000,
+      fee: 700,
+      status: "succeeded",
+      at: "2026-11-01T00:30:00Z",
+      intent: "pi_m3",
+    });
+    await payment(b, {
+      account: "acct_m1",
+      amount: 9_999,
+      fee: 0,
+      status: "requires_payment_method",
+      at: "2026-11-02T00:00:00Z",
+      intent: "pi_m4",
+    });
+    await payment(b, {
+      account: "acct_m2",
+      amount: 4_000,
+      fee: 400,
+      status: "succeeded",
+      at: "2026-11-02T00:00:00Z",
+      intent: "pi_m5",
+    });
+    await payment(other, {
+      account: "acct_m1",
+      amount: 8_000,
+      fee: 800,
+      status: "succeeded",
+      at: "2026-11-02T00:00:00Z",
+      intent: "pi_m6",
+    });
+
+    const totals = await earningsByPeriod(t.db, {
+      tenantId: b.tenant.id,
+      accountId: "acct_m1",
+      period: "month",
+      since: new Date("2026-01-01T00:00:00Z"),
+    });
+    expect(totals).toEqual([
+      {
+        periodStart: new Date("2026-10-01T00:00:00Z"),
+        currency: "usd",
+        payments: 2,
+        gross: 15_000,
+        applicationFees: 1_500,
+        fieldworkerNet: 13_500,
+        refunded: 0,
+      },
+      {
+        periodStart: new Date("2026-11-01T00:00:00Z"),
+        currency: "usd",
+        payments: 1,
+        gross: 7_000,
+        applicationFees: 700,
+        fieldworkerNet: 6_300,
+        refunded: 0,
+      },
+    ]);
+    const listed = await listFieldworkerPayments(t.db, b.tenant.id, "acct_m1");
+    expect(listed.map((p) => p.amount)).toEqual([9_999, 7_000, 5_000, 10_000]);
+    expect(listed[0]?.service_name).toBe("Gutter clean");
+  });
+
+  it("lists open alerts by fieldworker or account, leaving out the kinds asked", async () => {
+    const b = await business("alerts");
+    const alert = { tenantId: b.tenant.id, fieldworkerId: b.worker.id, accountId: "acct_al" };
+    await raiseFieldworkerAlert(t.db, {
+      ...alert,
+      key: "payout_late:po_1",
+      kind: "payout_late",
+      title: "Late",
+      explanation: "E",
+      fix: "F",
+    });
+    await raiseFieldworkerAlert(t.db, {
+      ...alert,
+      key: "payout_late:po_1",
+      kind: "payout_late",
+      title: "Still late",
+      explanation: "E",
+      fix: "F",
+    });
+    await raiseFieldworkerAlert(t.db, {
+      ...alert,
+      key: `fieldworker_unpayable:${b.worker.id}`,
+      kind: "fieldworker_unpayable",
+      title: "U",
+      explanation: "E",
+      fix: "F",
+    });
+    const open = await openAccountAlerts(t.db, { ...alert, excludeKinds: ["fieldworker_unpayable"] });
+    expect(open.map((a) => a.title)).toEqual(["Still late"]);
+  });
+});
