@@ -28,7 +28,7 @@ function standIn() {
   const outcomeOf = (number: string) =>
     ({ "4000000000009995": "decline", "4000002500003155": "requires_action" })[number] ?? "success";
   const field = (name: string, label: string) =>
-    `<label class="stand-in-field">${label} <input data-stand-in="${name}" autocomplete="off"></label>`;
+    `<label style="display:grid;gap:0.25rem">${label} <input data-stand-in="${name}" autocomplete="off" style="padding:0.5rem;border:1px solid #cfd7df;border-radius:6px"></label>`;
 
   function element(type: string) {
     const handlers: Record<string, Handler[]> = {};
@@ -38,6 +38,7 @@ function standIn() {
         const node = typeof target === "string" ? document.querySelector<HTMLElement>(target) : target;
         root = document.createElement("div");
         root.className = "stand-in-element";
+        root.style.cssText = "display:grid;gap:0.5rem;font:inherit";
         root.innerHTML = field("number", "Card number") + field("expiry", "Expiry") + field("cvc", "CVC");
         node?.appendChild(root);
         setTimeout(() => {

@@ -1,13 +1,13 @@
 // /app/bookings/:id: one booking with its payment, the Connect split, refunds, and the refund form.
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
-import { DataTable } from "@fieldpay/ui/data-table";
 import { Money } from "@fieldpay/ui/money";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { useParams } from "react-router";
 import { trpc } from "../lib/trpc.ts";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
 import { RefundForm } from "./refund-form.tsx";
+import { RefundsTable } from "./refunds-table.tsx";
 
 const CHARGE: Record<string, string> = {
   direct: "On your Stripe account",
@@ -95,24 +95,7 @@ export function BookingDetailPage() {
           </Button>
         )}
       </section>
-      {p && p.refunds.length > 0 && (
-        <DataTable
-          caption="Refunds"
-          rows={p.refunds}
-          rowKey={(r) => r.id}
-          columns={[
-            { key: "when", header: "When", rowHeader: true, cell: (r) => formatWhen(r.createdAt) },
-            { key: "amount", header: "Amount", align: "right", cell: (r) => <Money {...r.amount} /> },
-            { key: "status", header: "Status", cell: (r) => r.status },
-            {
-              key: "fee",
-              header: "Commission refunded",
-              cell: (r) => (r.refundApplicationFee ? "Yes" : "No"),
-            },
-            { key: "transfer", header: "Transfer reversed", cell: (r) => (r.reverseTransfer ? "Yes" : "No") },
-          ]}
-        />
-      )}
+      {p && p.refunds.length > 0 && <RefundsTable payment={p} />}
       {p && p.refundable.amount > 0 && <RefundForm bookingId={b.id} payment={p} />}
     </>
   );

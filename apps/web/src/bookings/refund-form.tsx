@@ -57,14 +57,14 @@ export function RefundForm({ bookingId, payment }: { bookingId: string; payment:
             name="refundApplicationFee"
             label="Give back your commission"
             defaultChecked
-            hint="Refunds your application fee too (in proportion, for a partial refund). Unticked, you keep it and the refund comes out of the fieldworker's share only."
+            hint="Refunds your application fee in proportion to the refund (refund_application_fee). Unticked, you keep your commission on the refunded amount."
           />
           {destination && (
             <CheckboxField
               name="reverseTransfer"
               label="Take the refund back from the fieldworker"
               defaultChecked
-              hint="Reverses the transfer to the fieldworker's Stripe account by the refunded amount. Unticked, your business pays the whole refund from its own balance."
+              hint="Reverses the transfer to the fieldworker's Stripe account in proportion to the refund (reverse_transfer). Unticked, your business pays the whole refund from its own balance and the fieldworker keeps their share."
             />
           )}
           {!destination && (

@@ -1,0 +1,26 @@
+import type { AppRouter } from "@fieldpay/api/router";
+import { DataTable, type DataTableColumn } from "@fieldpay/ui/data-table";
+import { Money } from "@fieldpay/ui/money";
+import type { inferRouterOutputs } from "@trpc/server";
+import { formatWhen } from "./booking-status.tsx";
+
+type Payment = NonNullable<inferRouterOutputs<AppRouter>["bookings"]["get"]["payment"]>;
+type Refund = Payment["refunds"][number];
+
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
+
+/** The refunds of a payment; for Connect payments also what each one did with the commission and the transfer. */
+export function RefundsTable({ payment }: { payment: Payment }) {
+  const columns: DataTableColumn<Refund>[] = [
+    { key: "when", header: "When", rowHeader: true, cell: (r) => formatWhen(r.createdAt) },
+    { key: "amount", header: "Amount", align: "right", cell: (r) => <Money {...r.amount} /> },
+    { key: "status", header: "Status", cell: (r) => r.status },
+  ];
+  if (payment.chargeType !== "direct") {
+    columns.push(
+      { key: "fee", header: "Commission refunded", cell: (r) => yesNo(r.refundApplicationFee) },
+      { key: "transfer", header: "Transfer reversed", cell: (r) => yesNo(r.reverseTransfer) },
+    );
+  }
+  return <DataTable caption="Refunds" rows={payment.refunds} rowKey={(r) => r.id} columns={columns} />;
+}
