@@ -12,6 +12,10 @@ export const envSchema = z.object({
     .string({ message: "is missing: a 32-byte key, base64 (npm run dev writes one to .env.local)" })
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
   WORKER_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  WEBHOOK_BASE_URL: z
+    .url({ message: "must be the URL where Stripe reaches the worker, such as https://hooks.example.com" })
+    .default("http://localhost:3001"),
 });
 
 export type WorkerEnv = z.infer<typeof envSchema>;

@@ -1,5 +1,9 @@
 import { createDb } from "@fieldpay/db/client";
+import { requeueStrandedEvents } from "@fieldpay/db/repositories/webhook-events";
+import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
+import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
+import { migrateQueue, startQueue } from "./queue/queue.ts";
 import { createWorkerServer } from "./server.ts";
 
 const env = loadEnv();
@@ -7,7 +11,21 @@ const db = createDb({
   url: env.DATABASE_URL,
   onIdleError: (e) => console.warn(`[worker] database connection dropped: ${e.message}`),
 });
-const server = createWorkerServer({ db, stripeApiBase: env.STRIPE_API_BASE });
+const deps: WorkerDeps = {
+  db,
+  stripeApiBase: env.STRIPE_API_BASE,
+  secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
+  webhookBaseUrl: env.WEBHOOK_BASE_URL,
+  now: () => new Date(),
+};
+
+await migrateQueue(env.DATABASE_URL);
+// A worker killed mid-job leaves its events unprocessed and their jobs marked running: queue them again now
+// rather than at the next sweep. Events being processed elsewhere are locked and skipped.
+const requeued = await requeueStrandedEvents(db, { olderThanSeconds: 0, limit: 10_000 });
+if (requeued > 0) console.log(`[worker] queued ${requeued} unprocessed webhook event(s) again`);
+const runner = await startQueue(deps, { databaseUrl: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
+const server = createWorkerServer(deps);
 
 server.listen(env.WORKER_PORT, () => {
   console.log(
@@ -16,10 +34,15 @@ server.listen(env.WORKER_PORT, () => {
 });
 
 function shutdown() {
+  // Stop taking webhooks first, then let running jobs finish (graphile unlocks what it has not started).
   server.close(() => {
-    void db.destroy().then(() => process.exit(0));
+    void runner
+      .stop()
+      .catch(() => undefined)
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   });
-  setTimeout(() => process.exit(0), 3000).unref();
+  setTimeout(() => process.exit(0), 10_000).unref();
 }
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

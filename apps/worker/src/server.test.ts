@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { createSecretBox } from "@fieldpay/db/secret-box";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createWorkerServer } from "./server.ts";
@@ -12,7 +13,13 @@ afterAll(async () => {
 });
 
 async function healthz(stripeApiBase: string) {
-  const server = createWorkerServer({ db: t.db, stripeApiBase });
+  const server = createWorkerServer({
+    db: t.db,
+    stripeApiBase,
+    secretBox: createSecretBox({ 1: Buffer.alloc(32, 1) }, 1),
+    webhookBaseUrl: "https://hooks.fieldpay.test",
+    now: () => new Date(),
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);

@@ -1,11 +1,16 @@
 import { createServer, type Server } from "node:http";
-import type { Db } from "@fieldpay/db/client";
 import { checkDatabase } from "@fieldpay/db/health";
 import { checkStripeReachable } from "@fieldpay/payments/reachability";
+import type { WorkerDeps } from "./deps.ts";
+import { receiveWebhook, type WebhookResponse } from "./webhooks/receive-webhook.ts";
 
-export interface WorkerDeps {
-  db: Db;
-  stripeApiBase: string | undefined;
+export type { WorkerDeps } from "./deps.ts";
+
+const WEBHOOK_PATH = /^\/webhooks\/stripe\/([^/]+)(\/connect)?\/?$/;
+
+function send(res: import("node:http").ServerResponse, { status, body }: WebhookResponse) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
 }
 
 export function createWorkerServer(deps: WorkerDeps): Server {
@@ -15,13 +20,32 @@ export function createWorkerServer(deps: WorkerDeps): Server {
       void Promise.all([checkDatabase(deps.db), checkStripeReachable(deps.stripeApiBase)]).then(
         ([database, stripe]) => {
           const ok = database.ok && stripe.ok;
-          res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok, service: "worker", database, stripe }));
+          send(res, { status: ok ? 200 : 503, body: { ok, service: "worker", database, stripe } });
         },
       );
       return;
     }
-    res.writeHead(404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: "not found" }));
+    const webhook = WEBHOOK_PATH.exec(url.pathname);
+    if (webhook && req.method === "POST") {
+      const target = { tenantId: webhook[1] ?? "", endpoint: webhook[2] ? "connect" : "account" } as const;
+      receiveWebhook(deps, req, target).then(
+        (response) => send(res, response),
+        (error: unknown) => {
+          // Stripe retries a 500 later; the detail stays in our log (it never holds a secret).
+          console.error(`[worker] webhook for ${target.tenantId} failed: ${String(error)}`);
+          send(res, { status: 500, body: { error: "internal", message: "Try again later." } });
+        },
+      );
+      return;
+    }
+    if (webhook) {
+      res.setHeader("allow", "POST");
+      send(res, {
+        status: 405,
+        body: { error: "method_not_allowed", message: "Stripe sends webhooks with POST." },
+      });
+      return;
+    }
+    send(res, { status: 404, body: { error: "not found" } });
   });
 }

@@ -1,0 +1,15 @@
+import type { Db } from "@fieldpay/db/client";
+import type { SecretBox } from "@fieldpay/db/secret-box";
+
+/** What the worker's server and jobs are built from; made once in main.ts, or per test. */
+export interface WorkerDeps {
+  db: Db;
+  /** e.g. http://localhost:12111 for stripe-mock; undefined means the real Stripe API. */
+  stripeApiBase: string | undefined;
+  /** Opens the tenants' sealed Stripe secrets (keys and webhook signing secrets). */
+  secretBox: SecretBox;
+  /** Where Stripe reaches this worker, for the webhook URLs shown in health reports. */
+  webhookBaseUrl: string;
+  /** The clock of the jobs; tests pin it. */
+  now: () => Date;
+}

@@ -1,0 +1,38 @@
+// Payouts of the business (account endpoint) and of fieldworkers (Connect endpoint, routed by event.account).
+import { findFieldworkerByStripeAccount } from "@fieldpay/db/repositories/fieldworker-accounts";
+import { applyPayoutSnapshot } from "@fieldpay/db/repositories/payouts";
+import type Stripe from "stripe";
+import { type EventContext, fromUnix } from "./types.ts";
+
+export type PayoutEvent =
+  | Stripe.PayoutCreatedEvent
+  | Stripe.PayoutPaidEvent
+  | Stripe.PayoutFailedEvent
+  | Stripe.PayoutCanceledEvent
+  | Stripe.PayoutUpdatedEvent;
+
+export async function payoutChanged(ctx: EventContext<PayoutEvent>): Promise<string> {
+  const payout = ctx.event.data.object;
+  const connected = ctx.event.account ?? null;
+  let fieldworkerId: string | null = null;
+  if (connected !== null) {
+    const fieldworker = await findFieldworkerByStripeAccount(ctx.trx, ctx.tenantId, connected);
+    if (!fieldworker) return "ignored: payout of an unknown connected account";
+    fieldworkerId = fieldworker.user_id;
+  }
+  const applied = await applyPayoutSnapshot(ctx.trx, {
+    tenantId: ctx.tenantId,
+    id: payout.id,
+    accountId: connected ?? ctx.businessAccountId,
+    fieldworkerId,
+    amount: payout.amount,
+    currency: payout.currency,
+    status: payout.status,
+    arrivalDate: payout.arrival_date ? fromUnix(payout.arrival_date) : null,
+    failureCode: payout.failure_code ?? null,
+    failureMessage: payout.failure_message ?? null,
+    createdAt: fromUnix(payout.created),
+    eventAt: ctx.eventAt,
+  });
+  return applied ? `payout is ${payout.status}` : "ignored: a newer event about this payout was applied";
+}

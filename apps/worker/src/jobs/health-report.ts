@@ -1,0 +1,87 @@
+// A troubleshooting health report of one business, stored with its history: keys, account readiness,
+// capabilities, Connect, every fieldworker, webhooks arriving and the payout schedule.
+import { type HealthReportRow, saveHealthReport } from "@fieldpay/db/repositories/health-reports";
+import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import { listFieldworkerAccounts } from "@fieldpay/db/repositories/payouts";
+import { latestWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
+import type { PaymentSettingsRow } from "@fieldpay/db/schema";
+import { buildCheck, checkKeyMode, type HealthCheck, KEYS_PAGE } from "@fieldpay/payments/health";
+import { keyMode } from "@fieldpay/payments/keys";
+import { checkWebhookFreshness, type EndpointKind } from "@fieldpay/payments/webhooks";
+import { fieldworkerChecks } from "../checks/fieldworker-checks.ts";
+import { stripeChecks, unreadableKeyCheck } from "../checks/stripe-checks.ts";
+import type { WorkerDeps } from "../deps.ts";
+import { type TenantStripe, tenantStripe } from "../stripe/tenant-stripe.ts";
+
+type Deps = Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase" | "webhookBaseUrl" | "now">;
+
+function notSetUp(): HealthCheck {
+  return buildCheck(
+    "payment_integration",
+    "Payment integration set up",
+    [
+      {
+        status: "fail",
+        text: "No Stripe keys are saved, so no card payments can be taken.",
+        fix: `Choose Stripe or Stripe Connect under ${KEYS_PAGE} and enter your Publishable key and Secret key.`,
+      },
+    ],
+    "",
+  );
+}
+
+async function webhookChecks(deps: Deps, settings: PaymentSettingsRow): Promise<HealthCheck[]> {
+  const base = `${deps.webhookBaseUrl.replace(/\/$/, "")}/webhooks/stripe/${settings.tenant_id}`;
+  const kinds: EndpointKind[] = settings.mode === "connect" ? ["account", "connect"] : ["account"];
+  return Promise.all(
+    kinds.map(async (kind) => {
+      const last = await latestWebhookEvent(deps.db, settings.tenant_id, kind);
+      const sealed =
+        kind === "connect" ? settings.connect_webhook_secret_sealed : settings.webhook_secret_sealed;
+      return checkWebhookFreshness({
+        kind,
+        secretConfigured: sealed !== null,
+        lastEventAt: last ? new Date(last.received_at) : null,
+        now: deps.now(),
+        endpointUrl: kind === "connect" ? `${base}/connect` : base,
+      });
+    }),
+  );
+}
+
+function openAccess(deps: Deps, settings: PaymentSettingsRow): TenantStripe | null {
+  try {
+    return tenantStripe(settings, deps.secretBox, deps.stripeApiBase);
+  } catch {
+    // The sealed key does not open with this server's encryption key; the check says so.
+    return null;
+  }
+}
+
+export async function gatherChecks(deps: Deps, tenantId: string): Promise<HealthCheck[]> {
+  const settings = await findPaymentSettings(deps.db, tenantId);
+  if (!settings) return [notSetUp()];
+  const lastEvent = await latestWebhookEvent(deps.db, tenantId, "account");
+  const keyMode_ = checkKeyMode({
+    secretKeyMode: settings.key_mode,
+    publishableKeyMode: keyMode(settings.publishable_key) ?? settings.key_mode,
+    lastEventLivemode: lastEvent?.livemode ?? null,
+  });
+  const access = openAccess(deps, settings);
+  const usesConnect = settings.mode === "connect";
+  const stripe = access
+    ? (await stripeChecks(access, { expectedAccountId: settings.stripe_account_id, usesConnect })).checks
+    : [unreadableKeyCheck()];
+  const fieldworkers =
+    settings.mode === "connect" ? fieldworkerChecks(await listFieldworkerAccounts(deps.db, tenantId)) : [];
+  const [keys = unreadableKeyCheck(), ...account] = stripe;
+  return [keys, keyMode_, ...account, ...(await webhookChecks(deps, settings)), ...fieldworkers];
+}
+
+export async function runHealthReport(
+  deps: Deps,
+  input: { tenantId: string; trigger: HealthReportRow["trigger"] },
+): Promise<HealthReportRow> {
+  const checks = await gatherChecks(deps, input.tenantId);
+  return saveHealthReport(deps.db, { tenantId: input.tenantId, trigger: input.trigger, checks });
+}

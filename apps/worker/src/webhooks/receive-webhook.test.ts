@@ -1,0 +1,196 @@
+// The webhook endpoints against a real database: every refusal writes nothing, a verified event is stored once
+// with one job, duplicates (also concurrent ones) are acknowledged without a second row or job.
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  deliver,
+  listenWorker,
+  OLD_SECRET,
+  seedBusiness,
+  signed,
+  signedRaw,
+  stripeEvent,
+  WEBHOOK_SECRET,
+  type WorkerTestKit,
+  workerTestKit,
+} from "../testing/worker-test-kit.ts";
+
+let kit: WorkerTestKit;
+let worker: Awaited<ReturnType<typeof listenWorker>>;
+let tenantId: string;
+
+beforeAll(async () => {
+  kit = await workerTestKit();
+  worker = await listenWorker(kit.deps);
+  ({ tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox));
+});
+afterAll(async () => {
+  await worker.close();
+  await kit.t.drop();
+});
+
+async function stored(id: string) {
+  const rows = await kit.t.db.selectFrom("webhook_events").selectAll().where("id", "=", id).execute();
+  const { rows: jobs } = await sql<{ key: string }>`
+    select key from graphile_worker.jobs where key = ${`event:${id}`}`.execute(kit.t.db);
+  return { rows: rows.length, jobs: jobs.length };
+}
+
+const payout = (id = `po_${randomUUID().slice(0, 8)}`) => ({
+  id,
+  object: "payout",
+  amount: 1100,
+  currency: "usd",
+  status: "in_transit",
+  arrival_date: 1_900_000_000,
+  created: 1_800_000_000,
+});
+
+describe("POST /webhooks/stripe/:tenantId refuses and writes nothing", () => {
+  it("answers 404 for an unknown business or a malformed id", async () => {
+    const event = stripeEvent("payout.created", payout());
+    for (const id of [randomUUID(), "not-a-uuid"]) {
+      const res = await deliver(worker, id, event);
+      expect(res.status).toBe(404);
+      expect(res.body.error).toBe("unknown_business");
+    }
+    expect(await stored(event.id)).toEqual({ rows: 0, jobs: 0 });
+  });
+
+  it.each([
+    ["missing signature", { "stripe-signature": "" }, "missing_signature"],
+    ["garbage signature", { "stripe-signature": "t=1,v1=deadbeef" }, "bad_signature"],
+  ])("answers 400 for a %s", async (_name, headers, reason) => {
+    const event = stripeEvent("payout.created", payout());
+    const res = await worker.post(`/webhooks/stripe/${tenantId}`, JSON.stringify(event), headers);
+    expect(res).toMatchObject({ status: 400, body: { error: reason } });
+    expect(await stored(event.id)).toEqual({ rows: 0, jobs: 0 });
+  });
+
+  it("answers 400 for a tampered body, a wrong secret, a stale or a future signature", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const event = stripeEvent("payout.created", payout());
+    const good = signed(event, WEBHOOK_SECRET);
+    const cases = [
+      { payload: good.payload.replace("1100", "9900"), header: good.header, reason: "bad_signature" },
+      { ...signed(event, "whsec_fieldpayFakeWrong9"), reason: "bad_signature" },
+      { ...signed(event, WEBHOOK_SECRET, now - 600), reason: "stale_timestamp" },
+      { ...signed(event, WEBHOOK_SECRET, now + 600), reason: "future_timestamp" },
+    ];
+    for (const c of cases) {
+      const res = await worker.post(`/webhooks/stripe/${tenantId}`, c.payload, {
+        "stripe-signature": c.header,
+      });
+      expect({ status: res.status, error: res.body.error }).toEqual({ status: 400, error: c.reason });
+      expect(JSON.stringify(res.body)).not.toMatch(/whsec_|sk_test_/);
+    }
+    expect(await stored(event.id)).toEqual({ rows: 0, jobs: 0 });
+  });
+
+  it("answers 400 for a correctly signed body that is not a Stripe event", async () => {
+    for (const body of ["not json at all", JSON.stringify({ hello: "world" })]) {
+      const { payload, header } = signedRaw(body, WEBHOOK_SECRET);
+      const res = await worker.post(`/webhooks/stripe/${tenantId}`, payload, { "stripe-signature": header });
+      expect(res).toMatchObject({ status: 400, body: { error: "malformed_payload" } });
+    }
+    expect(await kit.t.db.selectFrom("webhook_events").select("id").execute()).toEqual([]);
+  });
+
+  it("answers 413 for a body over 512 KiB", async () => {
+    const event = stripeEvent("payout.created", { ...payout(), description: "x".repeat(600 * 1024) });
+    const res = await deliver(worker, tenantId, event);
+    expect(res).toMatchObject({ status: 413, body: { error: "too_large" } });
+    expect(await stored(event.id)).toEqual({ rows: 0, jobs: 0 });
+  });
+
+  it("answers 400 with the reason when a live event reaches a business with test keys", async () => {
+    const event = stripeEvent("payout.created", payout(), { livemode: true });
+    const res = await deliver(worker, tenantId, event);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: "livemode_mismatch" });
+    expect(res.body.message).toMatch(/live-mode event but the business uses test-mode Stripe keys/);
+    expect(await stored(event.id)).toEqual({ rows: 0, jobs: 0 });
+  });
+
+  it("answers 400 when a Connect event reaches the account endpoint, or the other way round", async () => {
+    const connectEvent = stripeEvent("payout.created", payout(), { account: "acct_someone" });
+    expect((await deliver(worker, tenantId, connectEvent)).body.error).toBe("unexpected_account");
+    const ownEvent = stripeEvent("payout.created", payout());
+    expect((await deliver(worker, tenantId, ownEvent, { connect: true })).body.error).toBe("missing_account");
+    expect(await stored(connectEvent.id)).toEqual({ rows: 0, jobs: 0 });
+    expect(await stored(ownEvent.id)).toEqual({ rows: 0, jobs: 0 });
+  });
+
+  it("answers 400 when the business has no signing secret for the endpoint", async () => {
+    const { tenantId: bare } = await seedBusiness(kit.t.db, kit.deps.secretBox, { connectSecret: null });
+    const event = stripeEvent("account.updated", { id: "acct_x", object: "account" }, { account: "acct_x" });
+    const res = await deliver(worker, bare, event, { connect: true });
+    expect(res).toMatchObject({ status: 400, body: { error: "no_secret" } });
+  });
+});
+
+describe("POST /webhooks/stripe/:tenantId accepts", () => {
+  it("stores a verified event once with one job and answers 200", async () => {
+    const event = stripeEvent("payout.created", payout());
+    expect(await deliver(worker, tenantId, event)).toEqual({
+      status: 200,
+      body: { received: true, duplicate: false },
+    });
+    expect(await stored(event.id)).toEqual({ rows: 1, jobs: 1 });
+    const row = await kit.t.db
+      .selectFrom("webhook_events")
+      .selectAll()
+      .where("id", "=", event.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      tenant_id: tenantId,
+      endpoint: "account",
+      type: "payout.created",
+      processed_at: null,
+    });
+  });
+
+  it("acknowledges duplicates, sequential and concurrent, with one row and one job", async () => {
+    const event = stripeEvent("payout.paid", payout());
+    const answers = await Promise.all(Array.from({ length: 8 }, () => deliver(worker, tenantId, event)));
+    answers.push(await deliver(worker, tenantId, event));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
+    expect(await stored(event.id)).toEqual({ rows: 1, jobs: 1 });
+  });
+
+  it("verifies with the previous secret while the secret is being rotated", async () => {
+    const rotated = await seedBusiness(kit.t.db, kit.deps.secretBox, { previousWebhookSecret: OLD_SECRET });
+    const event = stripeEvent("payout.created", payout());
+    expect((await deliver(worker, rotated.tenantId, event, { secret: OLD_SECRET })).status).toBe(200);
+    expect(await stored(event.id)).toEqual({ rows: 1, jobs: 1 });
+  });
+
+  it("stores and acknowledges event types it has no handler for", async () => {
+    const event = stripeEvent("customer.created", { id: "cus_1", object: "customer" });
+    expect((await deliver(worker, tenantId, event)).status).toBe(200);
+    await kit.drain();
+    const row = await kit.t.db
+      .selectFrom("webhook_events")
+      .selectAll()
+      .where("id", "=", event.id)
+      .executeTakeFirstOrThrow();
+    expect(row.processed_at).not.toBeNull();
+  });
+
+  it("stores Connect events on the Connect endpoint with their account", async () => {
+    const event = stripeEvent(
+      "account.updated",
+      { id: "acct_fw1", object: "account" },
+      { account: "acct_fw1" },
+    );
+    expect((await deliver(worker, tenantId, event, { connect: true })).status).toBe(200);
+    const row = await kit.t.db
+      .selectFrom("webhook_events")
+      .selectAll()
+      .where("id", "=", event.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ endpoint: "connect", account: "acct_fw1" });
+  });
+});
