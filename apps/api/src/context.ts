@@ -4,6 +4,7 @@ import type { Role } from "@fieldpay/db/schema";
 import type { SecretBox } from "@fieldpay/db/secret-box";
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/session.ts";
+import type { Mailer } from "./mail/mailer.ts";
 
 /** What the api is built from; made once at start-up (main.ts) or per test. */
 export interface ApiDeps {
@@ -17,6 +18,8 @@ export interface ApiDeps {
   secretBox: SecretBox;
   /** Where Stripe reaches the worker, for the webhook URLs shown to admins. */
   webhookBaseUrl: string;
+  /** How invitations are emailed; unset means the dev outbox (apps/api/src/mail). */
+  mailer?: Mailer;
 }
 
 export interface Auth {

@@ -1,6 +1,7 @@
 // Walks every procedure of the router: role boundaries, and that tenant A's users can neither read nor change
 // tenant B's objects. A procedure missing from `cases` fails the first test, so none can be forgotten.
 
+import { insertInvitation } from "@fieldpay/db/repositories/invitations";
 import { insertUser } from "@fieldpay/db/repositories/users";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { tenantSnapshot } from "@fieldpay/db/testing/tenant-snapshot";
@@ -28,6 +29,8 @@ interface Fixture {
     ids: string[];
     /** The tenant's service and a booking of its customer (booking portal). */
     portal: { serviceId: string; bookingId: string };
+    /** An open invitation of the tenant's (Connect). */
+    invitationId?: string;
   };
 }
 interface Case {
@@ -123,6 +126,49 @@ const cases: Record<string, Case> = {
   "savedCards.list": { allowed: ["customer"], input: () => undefined },
   "savedCards.startSetup": { allowed: ["customer"], input: () => undefined },
   "savedCards.remove": { allowed: ["customer"], input: () => ({ paymentMethodId: "pm_card_visa" }) },
+  // Connect: fieldworkers (admin), invitations (admin; accepting is public, the token is the credential),
+  // a fieldworker's own account (always the signed-in fieldworker: no input names anyone).
+  "fieldworkers.list": { allowed: ["admin"], input: () => undefined },
+  "fieldworkers.get": { allowed: ["admin"], input: (fx) => ({ fieldworkerId: fx.b.ids[3] }) },
+  "fieldworkers.setCommission": {
+    allowed: ["admin"],
+    input: (fx) => ({ fieldworkerId: fx.b.ids[3], percent: "50", fixed: null }),
+  },
+  "fieldworkers.refreshStatus": {
+    allowed: ["admin", "fieldworker"],
+    input: (fx) => ({ fieldworkerId: fx.b.ids[3] }),
+  },
+  "fieldworkers.previewSplit": {
+    allowed: ["admin"],
+    input: (fx) => ({ amount: "100.00", fieldworkerId: fx.b.ids[3], bookingId: fx.b.portal.bookingId }),
+  },
+  "fieldworkers.invite": {
+    allowed: ["admin"],
+    input: (fx) => ({ email: fx.b.adminEmail, name: "Copy" }),
+  },
+  "fieldworkers.invitations": { allowed: ["admin"], input: () => undefined },
+  "fieldworkers.revokeInvitation": {
+    allowed: ["admin"],
+    input: (fx) => ({ invitationId: fx.b.invitationId ?? "00000000-0000-4000-8000-000000000000" }),
+  },
+  "fieldworkers.invitation": {
+    allowed: everyone,
+    input: () => ({ token: "Aq3xZ9kLmN0pQrStUvWxYz0123456789abcdefGHIJK" }),
+  },
+  "fieldworkers.acceptInvitation": {
+    allowed: everyone,
+    input: () => ({
+      token: "Aq3xZ9kLmN0pQrStUvWxYz0123456789abcdefGHIJK",
+      name: "Eve",
+      password: "long enough pw",
+    }),
+  },
+  "fieldworkers.outbox": { allowed: ["admin"], input: () => undefined },
+  "fieldworkers.myAccount": { allowed: ["fieldworker"], input: () => undefined },
+  "fieldworkers.startOnboarding": { allowed: ["fieldworker"], input: () => undefined },
+  "fieldworkers.completeOnboarding": { allowed: ["fieldworker"], input: () => undefined },
+  "fieldworkers.dashboardLink": { allowed: ["fieldworker"], input: () => undefined },
+  "fieldworkers.myEarnings": { allowed: ["fieldworker"], input: () => ({ period: "month" }) },
 };
 
 let t: TestDatabase;
@@ -152,7 +198,15 @@ async function tenantWithEveryRole(label: string) {
     fieldworker: await authFromToken(t.db, workerSession.token),
   };
   const portal = await seedBooking(t.db, biz.auth.tenant.id, customer.auth.user.id);
-  return { biz, customer, worker, sessions, portal };
+  const invitation = await insertInvitation(t.db, {
+    tenantId: biz.auth.tenant.id,
+    email: `invitee@${biz.slug}.test`,
+    name: "Ivy Invitee",
+    tokenHash: crypto.getRandomValues(new Uint8Array(32)),
+    expiresAt: new Date(Date.now() + 86_400_000),
+    invitedBy: biz.auth.user.id,
+  });
+  return { biz, customer, worker, sessions, portal, invitationId: invitation.id };
 }
 
 async function outcome(promise: Promise<unknown>): Promise<{ ok: boolean; code?: string; text: string }> {
@@ -217,10 +271,12 @@ describe("every procedure", () => {
         tenantId: b.biz.auth.tenant.id,
         ids: [b.biz.auth.tenant.id, b.biz.auth.user.id, b.customer.auth.user.id, b.worker.id],
         portal: b.portal,
+        invitationId: b.invitationId,
       },
     };
     const secretsOfB = [...fx.b.ids, b.biz.email, b.customer.email, b.worker.email];
     secretsOfB.push(fx.b.portal.serviceId, fx.b.portal.bookingId);
+    secretsOfB.push(b.invitationId, `invitee@${b.biz.slug}.test`);
     const before = await tenantSnapshot(t.db, fx.b.tenantId);
     for (const [path, c] of Object.entries(cases)) {
       for (const who of c.allowed) {

@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth/index.ts";
 import { bookingsRouter } from "./routers/bookings/index.ts";
+import { fieldworkersRouter } from "./routers/fieldworkers/index.ts";
 import { paymentSettingsRouter } from "./routers/payment-settings.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { portalRouter } from "./routers/portal.ts";
@@ -11,6 +12,7 @@ import { router } from "./trpc.ts";
 export const appRouter = router({
   auth: authRouter,
   bookings: bookingsRouter,
+  fieldworkers: fieldworkersRouter,
   savedCards: savedCardsRouter,
   services: servicesRouter,
   paymentSettings: paymentSettingsRouter,

@@ -33,6 +33,8 @@ export type PayableResult =
 
 type AccountProblem = Exclude<UnpayableReason, "not_a_fieldworker">;
 
+export const unpayableAlertKind = "fieldworker_unpayable";
+
 export const unpayableAlertKey = (fieldworkerId: string) => `fieldworker_unpayable:${fieldworkerId}`;
 
 const CUSTOMER_MESSAGE = "This booking cannot be paid online right now.";
@@ -114,7 +116,7 @@ export async function assertCanReceivePayments(
   await raiseFieldworkerAlert(db, {
     tenantId,
     key,
-    kind: "fieldworker_unpayable",
+    kind: unpayableAlertKind,
     fieldworkerId,
     accountId: account?.stripe_account_id ?? null,
     title: `A customer could not pay ${user.name} for a booking`,

@@ -1,0 +1,212 @@
+// Inviting fieldworkers: a single-use link by email that expires in 7 days and can be withdrawn; accepting it
+// creates the fieldworker in the inviting business and signs them in.
+import type { Db } from "@fieldpay/db/client";
+import { ensureFieldworkerAccount } from "@fieldpay/db/repositories/fieldworker-accounts";
+import {
+  claimInvitation,
+  findInvitationByTokenHash,
+  type Invitation,
+  insertInvitation,
+  listInvitations,
+  revokeOpenInvitations,
+} from "@fieldpay/db/repositories/invitations";
+import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import { findStaffByEmail, insertUser } from "@fieldpay/db/repositories/users";
+import { hashPassword } from "../auth/password.ts";
+import { createSession, type IssuedSession } from "../auth/session.ts";
+import type { ApiDeps, Auth } from "../context.ts";
+import { DomainError } from "../errors.ts";
+import { mailerFor } from "../mail/mailer-for.ts";
+import { appUrl } from "./app-url.ts";
+import { hashInvitationToken, INVITATION_TOKEN, newInvitationToken } from "./invitation-token.ts";
+
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type InvitationState = "open" | "accepted" | "revoked" | "expired";
+
+export function invitationState(invitation: Invitation, now = new Date()): InvitationState {
+  if (invitation.accepted_at) return "accepted";
+  if (invitation.revoked_at) return "revoked";
+  return new Date(invitation.expires_at) <= now ? "expired" : "open";
+}
+
+export function invitationView(invitation: Invitation) {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    name: invitation.name,
+    state: invitationState(invitation),
+    expiresAt: new Date(invitation.expires_at),
+    createdAt: invitation.created_at,
+  };
+}
+
+function invitationEmail(input: { name: string; business: string; link: string; connect: boolean }) {
+  const stripe = input.connect
+    ? "You will then set up payouts through Stripe (create a Stripe account or use the one you have), so your share of each job is paid to you."
+    : "";
+  return [
+    `Hello ${input.name},`,
+    "",
+    `${input.business} invited you to join them on fieldpay as a fieldworker.`,
+    "",
+    `Accept the invitation and choose your password: ${input.link}`,
+    "",
+    stripe,
+    "The link works once and expires in 7 days. If you did not expect this email, ignore it.",
+  ]
+    .filter((line, i, all) => line !== "" || all[i - 1] !== "")
+    .join("\n");
+}
+
+/** Sends a fresh invitation; an earlier open one to the same address stops working (the newest link counts). */
+export async function inviteFieldworker(
+  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins">,
+  auth: Auth,
+  input: { email: string; name: string },
+) {
+  const tenantId = auth.tenant.id;
+  const existing = await findStaffByEmail(deps.db, input.email);
+  if (existing) {
+    throw new DomainError(
+      "conflict",
+      existing.tenant_id === tenantId
+        ? "This person already has a fieldpay account in your business."
+        : "This email already belongs to a fieldpay account.",
+      "Use another email address for this fieldworker.",
+    );
+  }
+  const token = newInvitationToken();
+  const invitation = await deps.db.transaction().execute(async (trx) => {
+    await revokeOpenInvitations(trx, tenantId, { email: input.email });
+    return insertInvitation(trx, {
+      tenantId,
+      email: input.email,
+      name: input.name,
+      tokenHash: hashInvitationToken(token),
+      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+      invitedBy: auth.user.id,
+    });
+  });
+  const settings = await findPaymentSettings(deps.db, tenantId);
+  await mailerFor(deps).send({
+    tenantId,
+    to: invitation.email,
+    subject: `${auth.tenant.name} invited you to fieldpay`,
+    body: invitationEmail({
+      name: input.name,
+      business: auth.tenant.name,
+      link: appUrl(deps, `/invite/${token}`),
+      connect: settings?.mode === "connect",
+    }),
+  });
+  return invitationView(invitation);
+}
+
+export async function listInvitationViews(db: Db, tenantId: string) {
+  return (await listInvitations(db, tenantId)).map(invitationView);
+}
+
+export async function revokeInvitation(db: Db, tenantId: string, invitationId: string) {
+  const revoked = await revokeOpenInvitations(db, tenantId, { id: invitationId });
+  if (revoked === 0) {
+    throw new DomainError(
+      "conflict",
+      "This invitation is not open any more (it was accepted, withdrawn or does not exist).",
+      "Refresh the list to see where it stands.",
+    );
+  }
+}
+
+const INVALID_LINK = new DomainError(
+  "not_found",
+  "This invitation link is not valid.",
+  "Check that you opened the whole link from the email, or ask the business to send a new invitation.",
+);
+
+const REFUSALS: Record<Exclude<InvitationState, "open">, (inv: Invitation) => DomainError> = {
+  accepted: () =>
+    new DomainError(
+      "conflict",
+      "This invitation has already been used.",
+      "Sign in with the email and password you chose when you accepted it.",
+    ),
+  revoked: () =>
+    new DomainError(
+      "conflict",
+      "The business withdrew this invitation.",
+      "Ask them to send you a new one if you should have access.",
+    ),
+  expired: (inv) =>
+    new DomainError(
+      "conflict",
+      `This invitation expired on ${new Date(inv.expires_at).toUTCString()}.`,
+      "Ask the business to send you a new invitation.",
+    ),
+};
+
+/** The open invitation behind a token, or the reason it cannot be used. */
+async function openInvitation(db: Db, token: string) {
+  if (!INVITATION_TOKEN.test(token)) throw INVALID_LINK;
+  const invitation = await findInvitationByTokenHash(db, hashInvitationToken(token));
+  if (!invitation) throw INVALID_LINK;
+  const state = invitationState(invitation);
+  if (state !== "open") throw REFUSALS[state](invitation);
+  return invitation;
+}
+
+/** What the accept page shows before the fieldworker chooses a password. */
+export async function describeInvitation(db: Db, token: string) {
+  const invitation = await openInvitation(db, token);
+  return {
+    businessName: invitation.tenant_name,
+    email: invitation.email,
+    name: invitation.name,
+    expiresAt: new Date(invitation.expires_at),
+  };
+}
+
+function isStaffEmailTaken(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    "constraint" in error &&
+    error.constraint === "users_staff_email" &&
+    "code" in error &&
+    error.code === "23505"
+  );
+}
+
+/** Creates the fieldworker (in the inviting business only), uses the invitation up, and starts their session. */
+export async function acceptInvitation(
+  db: Db,
+  input: { token: string; name: string; password: string },
+): Promise<IssuedSession> {
+  const invitation = await openInvitation(db, input.token);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.transaction().execute(async (trx) => {
+      const created = await insertUser(trx, {
+        tenant_id: invitation.tenant_id,
+        role: "fieldworker",
+        email: invitation.email,
+        name: input.name,
+        password_hash: passwordHash,
+      });
+      // Two tabs racing with one link: the loser's user row rolls back with this.
+      const claimed = await claimInvitation(trx, { id: invitation.id, userId: created.id, now: new Date() });
+      if (!claimed) throw REFUSALS.accepted(invitation);
+      await ensureFieldworkerAccount(trx, invitation.tenant_id, created.id);
+      return created;
+    });
+    return createSession(db, { id: user.id, tenantId: user.tenant_id });
+  } catch (error) {
+    if (isStaffEmailTaken(error)) {
+      throw new DomainError(
+        "conflict",
+        "An account with this email already exists.",
+        "Sign in with it instead, or ask the business to invite another address.",
+      );
+    }
+    throw error;
+  }
+}
