@@ -10,6 +10,7 @@ import {
 } from "@fieldpay/db/repositories/payments";
 import { findService } from "@fieldpay/db/repositories/services";
 import type { BookingStatus, ChargeType } from "@fieldpay/db/schema";
+import type { PaymentStrategy } from "@fieldpay/payments/strategy";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
@@ -17,6 +18,9 @@ import { ensureStripeCustomer } from "./stripe-customer.ts";
 import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
 
 const PAYABLE: ReadonlySet<BookingStatus> = new Set(["pending_payment", "requires_action", "payment_failed"]);
+
+// An hour short of Stripe's 24 hours, so a retry never lands right on the edge.
+const KEY_REPLAY_WINDOW_MS = 23 * 60 * 60 * 1000;
 
 /** A failed attempt is finished: only an explicit "try again with another card" opens the next one. */
 export function attemptFailed(payment: PaymentRow): boolean {
@@ -35,7 +39,10 @@ function nextAttempt(latest: PaymentRow | undefined, newAttempt: boolean): numbe
       "Open the booking's receipt and refresh its status.",
     );
   }
-  return newAttempt && attemptFailed(latest) ? latest.attempt + 1 : latest.attempt;
+  // Stripe replays an Idempotency-Key for 24 hours; past that, "the same attempt" would quietly be a new
+  // PaymentIntent under an old row, so an attempt that old is closed and the next one opened instead.
+  const expired = Date.now() - new Date(latest.created_at).getTime() > KEY_REPLAY_WINDOW_MS;
+  return (newAttempt && attemptFailed(latest)) || expired ? latest.attempt + 1 : latest.attempt;
 }
 
 export async function findOwnBooking(deps: Pick<PaymentDeps, "db">, auth: Auth, bookingId: string) {
@@ -62,6 +69,48 @@ function chargeTypeOf(terms: ConnectTerms | undefined): ChargeType {
   return terms.accountType === "standard" ? "direct_on_connected_account" : "destination";
 }
 
+/** Asks Stripe for the attempt's PaymentIntent (same key for the same attempt) and stores its answer. */
+async function createIntent(
+  deps: PaymentDeps,
+  strategy: PaymentStrategy,
+  input: {
+    booking: Booking;
+    attempt: number;
+    paymentId: string;
+    stripeCustomerId: string;
+    terms: ConnectTerms | undefined;
+  },
+) {
+  const { booking, terms } = input;
+  const tenantId = booking.tenant_id;
+  const service = await findService(deps.db, tenantId, booking.service_id);
+  const result = await strategy.createBookingPayment({
+    tenantId,
+    bookingId: booking.id,
+    attempt: input.attempt,
+    amount: { amount: booking.amount, currency: booking.currency },
+    stripeCustomerId: input.stripeCustomerId,
+    ...(service && { description: service.name }),
+    ...(terms && { connect: terms }),
+  });
+  if (!result.ok) {
+    await recordCreateFailure(deps.db, tenantId, input.paymentId, {
+      code: result.error.declineCode ?? result.error.code,
+      message: result.error.message,
+    });
+    throw fromPaymentError(result.error);
+  }
+  const { payment } = result;
+  await recordCreatedIntent(deps.db, tenantId, input.paymentId, {
+    paymentIntentId: payment.paymentIntentId,
+    status: payment.status,
+    onAccount: payment.onAccount,
+    applicationFeeAmount: payment.applicationFee?.amount ?? null,
+    fieldworkerNetAmount: payment.fieldworkerNet?.amount ?? null,
+  });
+  return payment;
+}
+
 export async function payBooking(
   deps: PaymentDeps,
   auth: Auth,
@@ -83,30 +132,12 @@ export async function payBooking(
     chargeType: chargeTypeOf(terms),
     fieldworkerAccountId: terms?.accountId ?? null,
   });
-  const service = await findService(deps.db, tenantId, booking.service_id);
-  const result = await strategy.createBookingPayment({
-    tenantId,
-    bookingId: booking.id,
+  const payment = await createIntent(deps, strategy, {
+    booking,
     attempt,
-    amount: { amount: booking.amount, currency: booking.currency },
+    paymentId: row.id,
     stripeCustomerId: customer.stripe_customer_id,
-    ...(service && { description: service.name }),
-    ...(terms && { connect: terms }),
-  });
-  if (!result.ok) {
-    await recordCreateFailure(deps.db, tenantId, row.id, {
-      code: result.error.declineCode ?? result.error.code,
-      message: result.error.message,
-    });
-    throw fromPaymentError(result.error);
-  }
-  const { payment } = result;
-  await recordCreatedIntent(deps.db, tenantId, row.id, {
-    paymentIntentId: payment.paymentIntentId,
-    status: payment.status,
-    onAccount: payment.onAccount,
-    applicationFeeAmount: payment.applicationFee?.amount ?? null,
-    fieldworkerNetAmount: payment.fieldworkerNet?.amount ?? null,
+    terms,
   });
   if (payment.clientSecret === null)
     throw new Error(`payment intent ${payment.paymentIntentId} has no client secret`);

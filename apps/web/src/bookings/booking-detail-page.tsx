@@ -1,8 +1,10 @@
 // /app/bookings/:id: one booking with its payment, the Connect split, refunds, and the refund form.
+import type { AppRouter } from "@fieldpay/api/router";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { Money } from "@fieldpay/ui/money";
 import { PageHeader } from "@fieldpay/ui/page-header";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useParams } from "react-router";
 import { trpc } from "../lib/trpc.ts";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
@@ -15,6 +17,37 @@ const CHARGE: Record<string, string> = {
   direct_on_connected_account:
     "On the fieldworker's own Stripe account, with your commission (direct charge)",
 };
+
+type Payment = NonNullable<inferRouterOutputs<AppRouter>["bookings"]["get"]["payment"]>;
+
+/** How the booking was paid: the attempt, Stripe's status, where the charge lives and (Connect) the split. */
+function PaymentRows({ payment: p }: { payment: Payment }) {
+  return (
+    <>
+      <dt>Payment</dt>
+      <dd>
+        Attempt {p.attempt}, Stripe status “{p.status}”{p.paymentIntentId && <> ({p.paymentIntentId})</>}.{" "}
+        {CHARGE[p.chargeType]}
+      </dd>
+      {p.split && (
+        <>
+          <dt>Your commission</dt>
+          <dd>
+            <Money {...p.split.applicationFee} />
+          </dd>
+          <dt>To the fieldworker</dt>
+          <dd>
+            <Money {...p.split.fieldworkerNet} />
+          </dd>
+        </>
+      )}
+      <dt>Refunded</dt>
+      <dd>
+        <Money {...p.amountRefunded} />
+      </dd>
+    </>
+  );
+}
 
 export function BookingDetailPage() {
   const { bookingId = "" } = useParams();
@@ -53,31 +86,7 @@ export function BookingDetailPage() {
           <dd>
             <BookingStatusPill status={b.status} />
           </dd>
-          {p && (
-            <>
-              <dt>Payment</dt>
-              <dd>
-                Attempt {p.attempt}, Stripe status “{p.status}”
-                {p.paymentIntentId && <> ({p.paymentIntentId})</>}. {CHARGE[p.chargeType]}
-              </dd>
-              {p.split && (
-                <>
-                  <dt>Your commission</dt>
-                  <dd>
-                    <Money {...p.split.applicationFee} />
-                  </dd>
-                  <dt>To the fieldworker</dt>
-                  <dd>
-                    <Money {...p.split.fieldworkerNet} />
-                  </dd>
-                </>
-              )}
-              <dt>Refunded</dt>
-              <dd>
-                <Money {...p.amountRefunded} />
-              </dd>
-            </>
-          )}
+          {p && <PaymentRows payment={p} />}
         </dl>
         {p?.failure && (
           <Alert tone="warning" title="The last payment attempt failed">

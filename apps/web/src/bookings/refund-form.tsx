@@ -13,6 +13,34 @@ import { trpc } from "../lib/trpc.ts";
 
 type Payment = NonNullable<inferRouterOutputs<AppRouter>["bookings"]["get"]["payment"]>;
 
+/** Stripe Connect refunds decide both explicitly: the business's commission and the fieldworker's share. */
+function ConnectChoices({ destination }: { destination: boolean }) {
+  return (
+    <>
+      <CheckboxField
+        name="refundApplicationFee"
+        label="Give back your commission"
+        defaultChecked
+        hint="Refunds your application fee in proportion to the refund (refund_application_fee). Unticked, you keep your commission on the refunded amount."
+      />
+      {destination && (
+        <CheckboxField
+          name="reverseTransfer"
+          label="Take the refund back from the fieldworker"
+          defaultChecked
+          hint="Reverses the transfer to the fieldworker's Stripe account in proportion to the refund (reverse_transfer). Unticked, your business pays the whole refund from its own balance and the fieldworker keeps their share."
+        />
+      )}
+      {!destination && (
+        <p className="muted">
+          This payment was made on the fieldworker's own Stripe account, so the refund comes out of their
+          balance.
+        </p>
+      )}
+    </>
+  );
+}
+
 export function RefundForm({ bookingId, payment }: { bookingId: string; payment: Payment }) {
   // One id per form: a resubmitted (or retried) form refunds once; after a success the next refund gets a new one.
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
@@ -51,30 +79,7 @@ export function RefundForm({ bookingId, payment }: { bookingId: string; payment:
         hint={`Leave empty to refund everything not refunded yet (${left}).`}
         error={firstFieldError(error, "amount")}
       />
-      {connect && (
-        <>
-          <CheckboxField
-            name="refundApplicationFee"
-            label="Give back your commission"
-            defaultChecked
-            hint="Refunds your application fee in proportion to the refund (refund_application_fee). Unticked, you keep your commission on the refunded amount."
-          />
-          {destination && (
-            <CheckboxField
-              name="reverseTransfer"
-              label="Take the refund back from the fieldworker"
-              defaultChecked
-              hint="Reverses the transfer to the fieldworker's Stripe account in proportion to the refund (reverse_transfer). Unticked, your business pays the whole refund from its own balance and the fieldworker keeps their share."
-            />
-          )}
-          {!destination && (
-            <p className="muted">
-              This payment was made on the fieldworker's own Stripe account, so the refund comes out of their
-              balance.
-            </p>
-          )}
-        </>
-      )}
+      {connect && <ConnectChoices destination={destination} />}
       <FormError message={error?.message} fix={error?.fix ?? undefined} />
       {refund.isSuccess && (
         <Alert tone="success" title="Refund sent to Stripe">

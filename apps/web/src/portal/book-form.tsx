@@ -1,4 +1,5 @@
 // Pick a service, a date and time and (where the business allows) a fieldworker; see the total; go to payment.
+import type { AppRouter } from "@fieldpay/api/router";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { EmptyState } from "@fieldpay/ui/empty-state";
@@ -6,11 +7,15 @@ import { FormError } from "@fieldpay/ui/form-error";
 import { Money } from "@fieldpay/ui/money";
 import { SelectField } from "@fieldpay/ui/select-field";
 import { TextField } from "@fieldpay/ui/text-field";
+import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { errorInfo, firstFieldError } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import { usePortalSlug } from "./use-portal-business.ts";
+
+type Options = inferRouterOutputs<AppRouter>["bookings"]["options"];
+type Service = Options["services"][number];
 
 function tomorrowIso(): string {
   const date = new Date(Date.now() + 86_400_000);
@@ -24,32 +29,31 @@ function startsAt(date: string, time: string): Date | null {
   return Number.isNaN(value.getTime()) ? null : value;
 }
 
-export function BookForm() {
+function Totals({ service }: { service: Service }) {
+  return (
+    <dl className="totals">
+      <dt>Price</dt>
+      <dd>
+        <Money amount={service.price.amount} currency={service.price.currency} />
+      </dd>
+      <dt>Total to pay</dt>
+      <dd className="total">
+        <Money amount={service.price.amount} currency={service.price.currency} />
+      </dd>
+    </dl>
+  );
+}
+
+function BookingFields({ options }: { options: Options }) {
   const slug = usePortalSlug();
   const navigate = useNavigate();
-  const options = trpc.bookings.options.useQuery();
   const [serviceId, setServiceId] = useState("");
   const [missingTime, setMissingTime] = useState(false);
   const create = trpc.bookings.create.useMutation({
     onSuccess: ({ id }) => navigate(`/book/${slug}/bookings/${id}/pay`),
   });
   const error = errorInfo(create.error);
-
-  if (options.isPending) return <p className="muted">Loading services…</p>;
-  if (options.isError)
-    return (
-      <Alert tone="danger" title="Could not load the services">
-        {options.error.message}
-      </Alert>
-    );
-  const { services, fieldworkers, customersChooseFieldworker, paymentsReady } = options.data;
-  if (services.length === 0) {
-    return (
-      <EmptyState title="Nothing to book yet">
-        This business has not listed any services online yet.
-      </EmptyState>
-    );
-  }
+  const { services, fieldworkers, customersChooseFieldworker } = options;
   const chosen = services.find((s) => s.id === serviceId) ?? services[0];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -69,7 +73,7 @@ export function BookForm() {
   return (
     <form className="card book-form" onSubmit={submit} noValidate>
       <h2>Your booking</h2>
-      {!paymentsReady && (
+      {!options.paymentsReady && (
         <Alert tone="warning" title="Online payment is not available yet">
           You can book, and pay once the business has set up card payments.
         </Alert>
@@ -113,22 +117,31 @@ export function BookForm() {
           error={firstFieldError(error, "fieldworkerId")}
         />
       )}
-      {chosen && (
-        <dl className="totals">
-          <dt>Price</dt>
-          <dd>
-            <Money amount={chosen.price.amount} currency={chosen.price.currency} />
-          </dd>
-          <dt>Total to pay</dt>
-          <dd className="total">
-            <Money amount={chosen.price.amount} currency={chosen.price.currency} />
-          </dd>
-        </dl>
-      )}
+      {chosen && <Totals service={chosen} />}
       <FormError message={error?.message} fix={error?.fix ?? undefined} />
       <Button type="submit" busy={create.isPending} busyLabel="Booking…">
         Continue to payment
       </Button>
     </form>
   );
+}
+
+export function BookForm() {
+  const options = trpc.bookings.options.useQuery();
+  if (options.isPending) return <p className="muted">Loading services…</p>;
+  if (options.isError) {
+    return (
+      <Alert tone="danger" title="Could not load the services">
+        {options.error.message}
+      </Alert>
+    );
+  }
+  if (options.data.services.length === 0) {
+    return (
+      <EmptyState title="Nothing to book yet">
+        This business has not listed any services online yet.
+      </EmptyState>
+    );
+  }
+  return <BookingFields options={options.data} />;
 }

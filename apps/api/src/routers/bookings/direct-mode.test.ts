@@ -2,24 +2,22 @@
 // what we send to Stripe, and what our database says afterwards.
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
+import { useStripeDouble } from "../../booking/testing/stripe-double.ts";
 import type { ApiDeps } from "../../context.ts";
 import { callerFor, newBusiness, newCustomer, rejection, testDeps } from "../../testing/harness.ts";
 
+const stripe = useStripeDouble();
 let t: TestDatabase;
-let proxy: RecordingProxy;
 let deps: ApiDeps;
 beforeAll(async () => {
-  [t, proxy] = await Promise.all([createTestDatabase(), startRecordingProxy(inject("stripeApiBase"))]);
-  deps = { ...testDeps(t.db), stripeApiBase: proxy.url };
+  t = await createTestDatabase();
+  deps = { ...testDeps(t.db), stripeApiBase: stripe().proxy.url };
 });
 afterAll(async () => {
-  await proxy.close();
   await t.drop();
 });
-beforeEach(() => proxy.reset());
 
 const tomorrow = () => new Date(Date.now() + 86_400_000);
 
@@ -91,11 +89,11 @@ describe("booking and paying in Stripe mode", () => {
     });
     expect(pay.clientSecret).toMatch(/_secret_/);
     const tenant = biz.auth.tenant.id;
-    const [customer] = proxy.sent("POST", "/v1/customers");
+    const [customer] = stripe().proxy.sent("POST", "/v1/customers");
     expect(customer?.headers["idempotency-key"]).toBe(
       `fieldpay:customer:create:${tenant}:${who.auth.user.id}`,
     );
-    const [intent] = proxy.sent("POST", "/v1/payment_intents");
+    const [intent] = stripe().proxy.sent("POST", "/v1/payment_intents");
     expect(intent?.form).toMatchObject({
       amount: "4500",
       currency: "usd",
@@ -116,10 +114,37 @@ describe("booking and paying in Stripe mode", () => {
     const { id } = await caller.bookings.create({ serviceId: service.id, startsAt: tomorrow() });
     await Promise.all([caller.bookings.pay({ bookingId: id }), caller.bookings.pay({ bookingId: id })]);
     await caller.bookings.pay({ bookingId: id });
-    const keys = proxy.sent("POST", "/v1/payment_intents").map((r) => r.headers["idempotency-key"]);
+    const keys = stripe()
+      .proxy.sent("POST", "/v1/payment_intents")
+      .map((r) => r.headers["idempotency-key"]);
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
     expect((await payments(id)).map((p) => p.attempt)).toEqual([1]);
+  });
+
+  it("an attempt older than Stripe's 24-hour replay window is closed, and the next one opened", async () => {
+    const { biz, service, caller } = await shop();
+    const { id } = await caller.bookings.create({ serviceId: service.id, startsAt: tomorrow() });
+    await t.db
+      .insertInto("payments")
+      .values({
+        tenant_id: biz.auth.tenant.id,
+        booking_id: id,
+        attempt: 1,
+        payment_intent_id: "pi_yesterday01",
+        status: "requires_payment_method",
+        amount: 4500,
+        currency: "usd",
+        charge_type: "direct",
+        created_at: new Date(Date.now() - 24 * 3_600_000),
+      })
+      .execute();
+    expect((await caller.bookings.pay({ bookingId: id })).attempt).toBe(2);
+    const rows = await payments(id);
+    expect(rows.map((p) => p.attempt)).toEqual([1, 2]);
+    expect(rows[0]?.payment_intent_id).toBe("pi_yesterday01");
+    expect(rows[1]?.payment_intent_id).toMatch(/^pi_/);
+    expect(stripe().proxy.sent("POST", "/v1/payment_intents")[0]?.headers["idempotency-key"]).toMatch(/:2$/);
   });
 
   it("a decline keeps the booking unpaid; only 'try again with another card' opens a new attempt", async () => {
@@ -145,7 +170,9 @@ describe("booking and paying in Stripe mode", () => {
     expect((await caller.bookings.pay({ bookingId: id, newAttempt: true })).attempt).toBe(2);
     // A second "try again" before the new attempt has failed stays on attempt 2.
     expect((await caller.bookings.pay({ bookingId: id, newAttempt: true })).attempt).toBe(2);
-    const keys = proxy.sent("POST", "/v1/payment_intents").map((r) => r.headers["idempotency-key"]);
+    const keys = stripe()
+      .proxy.sent("POST", "/v1/payment_intents")
+      .map((r) => r.headers["idempotency-key"]);
     expect(keys.map((k) => k?.split(":").at(-1))).toEqual(["1", "1", "2", "2"]);
   });
 
@@ -158,7 +185,7 @@ describe("booking and paying in Stripe mode", () => {
       status: "pending_payment",
       problem: null,
     });
-    proxy.intercept({
+    stripe().proxy.intercept({
       method: "GET",
       path: /^\/v1\/payment_intents\//,
       patch: (body) => ({
@@ -174,7 +201,7 @@ describe("booking and paying in Stripe mode", () => {
         fix: "Ask the customer to use another card or to contact their bank.",
       },
     });
-    proxy.intercept({
+    stripe().proxy.intercept({
       method: "GET",
       path: /^\/v1\/payment_intents\//,
       patch: (body) => ({ ...body, status: "succeeded", last_payment_error: null }),
@@ -191,6 +218,6 @@ describe("booking and paying in Stripe mode", () => {
     expect((await rejection(other.bookings.get({ bookingId: id }))).code).toBe("NOT_FOUND");
     expect((await rejection(other.bookings.pay({ bookingId: id }))).code).toBe("NOT_FOUND");
     expect(await other.bookings.mine()).toEqual([]);
-    expect(proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
+    expect(stripe().proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
   });
 });
