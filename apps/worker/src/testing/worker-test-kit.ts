@@ -187,7 +187,7 @@ export async function listenWorker(deps: WorkerDeps) {
 
 /** Posts a signed event to a business's endpoint. */
 export function deliver(
-  worker: Awaited<ReturnType<typeof listenWorker>>,
+  worker: Pick<Awaited<ReturnType<typeof listenWorker>>, "post">,
   tenantId: string,
   event: unknown,
   options: { secret?: string; connect?: boolean; timestamp?: number } = {},
