@@ -22,6 +22,15 @@ type Deps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "allowedOrigins
 export const ONBOARDING_REFRESH_PATH = "/app/stripe/refresh";
 export const ONBOARDING_RETURN_PATH = "/app/stripe/return";
 
+const ACCOUNT_TAKEN = new DomainError(
+  "conflict",
+  "This Stripe account is already connected to another fieldworker.",
+  "Each fieldworker needs their own Stripe account; contact the business's admin.",
+);
+
+const isTakenAccount = (error: unknown) =>
+  error instanceof Error && "code" in error && error.code === "23505";
+
 async function fieldworkerRow(db: Db, tenantId: string, userId: string): Promise<FieldworkerAccount> {
   const user = await findUser(db, tenantId, userId);
   if (user?.role !== "fieldworker") throw notFound("The fieldworker");
@@ -60,6 +69,8 @@ export async function onboardingLink(deps: Deps, tenantId: string, userId: strin
       userId,
       stripeAccountId: created.account.id,
       accountType: settings.connect_account_type,
+    }).catch((error: unknown) => {
+      throw isTakenAccount(error) ? ACCOUNT_TAKEN : error;
     });
     row = await fieldworkerRow(deps.db, tenantId, userId);
   }
