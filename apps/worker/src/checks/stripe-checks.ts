@@ -46,7 +46,7 @@ function keyRefused(error: PaymentError): HealthCheck {
 
 export async function stripeChecks(
   access: TenantStripe,
-  input: { expectedAccountId: string; usesConnect: boolean },
+  input: { usesConnect: boolean },
 ): Promise<{ checks: HealthCheck[]; account: Stripe.Account | null }> {
   let account: Stripe.Account;
   try {
@@ -54,15 +54,10 @@ export async function stripeChecks(
   } catch (error) {
     return { checks: [keyRefused(toPaymentError(error))], account: null };
   }
-  const moved = account.id !== input.expectedAccountId && {
-    status: "fail" as const,
-    text: `The key now opens Stripe account ${account.id}, not ${input.expectedAccountId} as when it was saved.`,
-    fix: `Save the keys of the Stripe account you want to use again under ${KEYS_PAGE}.`,
-  };
   const keys = buildCheck(
     KEYS_ID,
     KEYS_TITLE,
-    [moved],
+    [],
     `Stripe accepted the Secret key for account ${account.id}.`,
   );
   const probe = input.usesConnect

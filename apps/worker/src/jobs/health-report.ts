@@ -69,9 +69,7 @@ export async function gatherChecks(deps: Deps, tenantId: string): Promise<Health
   });
   const access = openAccess(deps, settings);
   const usesConnect = settings.mode === "connect";
-  const stripe = access
-    ? (await stripeChecks(access, { expectedAccountId: settings.stripe_account_id, usesConnect })).checks
-    : [unreadableKeyCheck()];
+  const stripe = access ? (await stripeChecks(access, { usesConnect })).checks : [unreadableKeyCheck()];
   const fieldworkers =
     settings.mode === "connect" ? fieldworkerChecks(await listFieldworkerAccounts(deps.db, tenantId)) : [];
   const [keys = unreadableKeyCheck(), ...account] = stripe;
