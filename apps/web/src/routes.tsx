@@ -8,6 +8,13 @@ import { SignUpPage } from "./auth/sign-up-page.tsx";
 import { BookingDetailPage } from "./bookings/booking-detail-page.tsx";
 import { BookingsPage } from "./bookings/bookings-page.tsx";
 import { ServicesPage } from "./bookings/services-page.tsx";
+import { AcceptInvitationPage } from "./connect/accept-invitation-page.tsx";
+import { FieldworkerDetailPage } from "./connect/fieldworker-detail-page.tsx";
+import { FieldworkersPage } from "./connect/fieldworkers-page.tsx";
+import { MyEarningsPage } from "./connect/my-earnings-page.tsx";
+import { MyStripePage } from "./connect/my-stripe-page.tsx";
+import { OutboxPage } from "./connect/outbox-page.tsx";
+import { StripeRefreshPage, StripeReturnPage } from "./connect/stripe-return-pages.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
 import { CustomerSignInPage, CustomerSignUpPage } from "./portal/customer-auth-pages.tsx";
 import { MyBookingsPage } from "./portal/my-bookings-page.tsx";
@@ -24,6 +31,7 @@ export function createRoutes() {
     { path: "/status", element: <StatusPage /> },
     { path: "/sign-in", element: <SignInPage /> },
     { path: "/sign-up", element: <SignUpPage /> },
+    { path: "/invite/:token", element: <AcceptInvitationPage /> },
     {
       path: "/app",
       element: <AppLayout />,
@@ -35,6 +43,13 @@ export function createRoutes() {
         { path: "services", element: <ServicesPage /> },
         { path: "settings/payments", element: <PaymentSettingsPage /> },
         { path: "account", element: <AccountPage /> },
+        { path: "fieldworkers", element: <FieldworkersPage /> },
+        { path: "fieldworkers/:fieldworkerId", element: <FieldworkerDetailPage /> },
+        { path: "outbox", element: <OutboxPage /> },
+        { path: "stripe", element: <MyStripePage /> },
+        { path: "stripe/refresh", element: <StripeRefreshPage /> },
+        { path: "stripe/return", element: <StripeReturnPage /> },
+        { path: "earnings", element: <MyEarningsPage /> },
       ],
     },
     {

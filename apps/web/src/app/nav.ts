@@ -10,11 +10,15 @@ export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
     { href: "/app/customers", label: "Customers" },
     { href: "/app/bookings", label: "Bookings" },
     { href: "/app/services", label: "Services" },
+    { href: "/app/fieldworkers", label: "Fieldworkers" },
+    { href: "/app/outbox", label: "Outbox (dev)" },
     { href: "/app/settings/payments", label: "Payment integration" },
     { href: "/app/account", label: "Account" },
   ],
   fieldworker: [
     { href: "/app", label: "Overview" },
+    { href: "/app/stripe", label: "My Stripe account" },
+    { href: "/app/earnings", label: "Earnings and payouts" },
     { href: "/app/account", label: "Account" },
   ],
 };

@@ -1,0 +1,205 @@
+// Money through a fieldworker's account: totals per period (chart), payouts (upcoming and past, with why one is
+// late), payments received, the business's fees and transfers. Shared by the admin and fieldworker pages.
+import { Alert } from "@fieldpay/ui/alert";
+import { BarChart } from "@fieldpay/ui/bar-chart";
+import { DataTable } from "@fieldpay/ui/data-table";
+import { Money } from "@fieldpay/ui/money";
+import { StatusPill } from "@fieldpay/ui/status-pill";
+import type { Earnings, Period } from "./types.ts";
+
+const day = (value: Date | string | null) => (value ? new Date(value).toLocaleDateString() : "—");
+
+const PAYOUT_TONE: Record<string, "good" | "warn" | "bad" | "neutral"> = {
+  paid: "good",
+  in_transit: "neutral",
+  pending: "neutral",
+  failed: "bad",
+  canceled: "warn",
+};
+
+export function PeriodChart({
+  earnings,
+  period,
+  onPeriod,
+  audience,
+}: {
+  earnings: Earnings;
+  period: Period;
+  onPeriod: (period: Period) => void;
+  audience: "fieldworker" | "admin";
+}) {
+  const currency = earnings.totals[0]?.gross.currency ?? "usd";
+  const net = audience === "fieldworker";
+  return (
+    <section className="card">
+      <div className="actions">
+        <label>
+          Totals per{" "}
+          <select value={period} onChange={(e) => onPeriod(e.target.value === "week" ? "week" : "month")}>
+            <option value="month">month</option>
+            <option value="week">week</option>
+          </select>
+        </label>
+      </div>
+      <BarChart
+        title={net ? "Your earnings (after the business's commission)" : "Payments received"}
+        currency={currency}
+        data={earnings.totals.map((t) => ({
+          label: t.label,
+          value: net ? t.fieldworkerNet.amount : t.gross.amount,
+        }))}
+        emptyMessage="No paid bookings in this period yet."
+      />
+      <DataTable
+        caption="Totals per period"
+        rows={earnings.totals}
+        rowKey={(t) => `${t.label}-${t.gross.currency}`}
+        emptyMessage="Nothing yet."
+        columns={[
+          { key: "period", header: "Period", cell: (t) => t.label, rowHeader: true },
+          { key: "count", header: "Payments", cell: (t) => t.payments, align: "right" },
+          { key: "gross", header: "Received", cell: (t) => <Money {...t.gross} />, align: "right" },
+          {
+            key: "fees",
+            header: "Commission kept",
+            cell: (t) => <Money {...t.applicationFees} />,
+            align: "right",
+          },
+          {
+            key: "net",
+            header: "Fieldworker's share",
+            cell: (t) => <Money {...t.fieldworkerNet} />,
+            align: "right",
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+export function PayoutSections({ earnings }: { earnings: Earnings }) {
+  const upcoming = earnings.payouts.filter((p) => p.upcoming);
+  const past = earnings.payouts.filter((p) => !p.upcoming);
+  const listed = new Set(earnings.payouts.filter((p) => p.late).map((p) => p.id));
+  // Alerts about the account as a whole (payouts paused) or about a payout not mirrored here yet.
+  const late = earnings.alerts.filter((a) => a.payout_id === null || !listed.has(a.payout_id));
+  const columns = [
+    {
+      key: "amount",
+      header: "Amount",
+      cell: (p: Earnings["payouts"][number]) => <Money {...p.amount} />,
+      rowHeader: true,
+    },
+    {
+      key: "status",
+      header: "Status",
+      cell: (p: Earnings["payouts"][number]) => (
+        <StatusPill tone={p.late ? "bad" : (PAYOUT_TONE[p.status] ?? "neutral")}>
+          {p.late ? "Late" : p.status.replace("_", " ")}
+        </StatusPill>
+      ),
+    },
+    {
+      key: "arrival",
+      header: "Expected arrival",
+      cell: (p: Earnings["payouts"][number]) => day(p.expectedArrival),
+    },
+    {
+      key: "why",
+      header: "Notes",
+      cell: (p: Earnings["payouts"][number]) =>
+        p.late ? `${p.late.title}. ${p.late.explanation} ${p.late.fix}` : (p.failure ?? ""),
+    },
+  ];
+  return (
+    <section className="card">
+      <h2>Payouts</h2>
+      {earnings.payouts
+        .filter((p) => p.late)
+        .map((p) => (
+          <Alert key={p.id} tone="warning" title={p.late?.title ?? "Payout late"} fix={p.late?.fix}>
+            {p.late?.explanation}
+          </Alert>
+        ))}
+      {late.map((a) => (
+        <Alert key={a.id} tone="warning" title={a.title} fix={a.fix}>
+          {a.explanation}
+        </Alert>
+      ))}
+      <DataTable
+        caption="Upcoming payouts"
+        rows={upcoming}
+        rowKey={(p) => p.id}
+        columns={columns}
+        emptyMessage="No payout on its way."
+      />
+      <DataTable
+        caption="Past payouts"
+        rows={past}
+        rowKey={(p) => p.id}
+        columns={columns}
+        emptyMessage="No payouts yet."
+      />
+    </section>
+  );
+}
+
+export function PaymentSections({ earnings }: { earnings: Earnings }) {
+  return (
+    <section className="card">
+      <DataTable
+        caption="Payments received"
+        rows={earnings.payments}
+        rowKey={(p) => p.id}
+        emptyMessage="No payments yet."
+        columns={[
+          {
+            key: "when",
+            header: "Booking",
+            cell: (p) => `${p.service}, ${day(p.startsAt)}`,
+            rowHeader: true,
+          },
+          { key: "status", header: "Status", cell: (p) => p.status.replaceAll("_", " ") },
+          { key: "amount", header: "Charged", cell: (p) => <Money {...p.amount} />, align: "right" },
+          {
+            key: "fee",
+            header: "Commission kept",
+            cell: (p) => (p.applicationFee ? <Money {...p.applicationFee} /> : "—"),
+            align: "right",
+          },
+          {
+            key: "net",
+            header: "Fieldworker's share",
+            cell: (p) => (p.fieldworkerNet ? <Money {...p.fieldworkerNet} /> : "—"),
+            align: "right",
+          },
+          { key: "refunded", header: "Refunded", cell: (p) => <Money {...p.refunded} />, align: "right" },
+        ]}
+      />
+      <DataTable
+        caption="Application fees kept (from Stripe)"
+        rows={earnings.fees}
+        rowKey={(f) => f.id}
+        emptyMessage="No application fees recorded yet."
+        columns={[
+          { key: "id", header: "Fee", cell: (f) => f.id, rowHeader: true },
+          { key: "when", header: "Date", cell: (f) => day(f.createdAt) },
+          { key: "amount", header: "Amount", cell: (f) => <Money {...f.amount} />, align: "right" },
+          { key: "refunded", header: "Refunded", cell: (f) => <Money {...f.refunded} />, align: "right" },
+        ]}
+      />
+      <DataTable
+        caption="Transfers to the fieldworker"
+        rows={earnings.transfers}
+        rowKey={(t) => t.id}
+        emptyMessage="No transfers yet (Standard accounts are paid directly, without transfers)."
+        columns={[
+          { key: "id", header: "Transfer", cell: (t) => t.id, rowHeader: true },
+          { key: "when", header: "Date", cell: (t) => day(t.createdAt) },
+          { key: "amount", header: "Amount", cell: (t) => <Money {...t.amount} />, align: "right" },
+          { key: "reversed", header: "Reversed", cell: (t) => <Money {...t.reversed} />, align: "right" },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert } from "@fieldpay/ui/alert";
+import { Button } from "@fieldpay/ui/button";
+import { DataTable } from "@fieldpay/ui/data-table";
+import { FormError } from "@fieldpay/ui/form-error";
+import { StatusPill } from "@fieldpay/ui/status-pill";
+import { TextField } from "@fieldpay/ui/text-field";
+import type { FormEvent } from "react";
+import { Link } from "react-router";
+import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { trpc } from "../lib/trpc.ts";
+
+export function InviteForm() {
+  const utils = trpc.useUtils();
+  const invite = trpc.fieldworkers.invite.useMutation({ onSuccess: () => utils.fieldworkers.invalidate() });
+  const error = errorInfo(invite.error);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    invite.mutate(
+      { name: String(data.get("name") ?? ""), email: String(data.get("email") ?? "") },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  return (
+    <form className="card invite-form" onSubmit={submit} noValidate>
+      <h2>Invite a fieldworker</h2>
+      <p className="muted">
+        They get an email with a link that works once and expires in 7 days. After choosing a password they
+        set up payouts with Stripe.
+      </p>
+      <div className="field-row">
+        <TextField
+          name="name"
+          label="Name"
+          autoComplete="off"
+          required
+          error={firstFieldError(error, "name")}
+        />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          error={firstFieldError(error, "email")}
+        />
+      </div>
+      <FormError message={error?.message} fix={error?.fix} />
+      {invite.isSuccess && (
+        <Alert tone="success" title={`Invitation sent to ${invite.data.email}`}>
+          In development, emails land in the <Link to="/app/outbox">Outbox</Link> instead of being delivered.
+        </Alert>
+      )}
+      <Button type="submit" busy={invite.isPending} busyLabel="Sending…">
+        Send invitation
+      </Button>
+    </form>
+  );
+}
+
+const STATE = {
+  open: { tone: "neutral", label: "Waiting" },
+  accepted: { tone: "good", label: "Accepted" },
+  revoked: { tone: "warn", label: "Withdrawn" },
+  expired: { tone: "warn", label: "Expired" },
+} as const;
+
+export function InvitationsTable() {
+  const utils = trpc.useUtils();
+  const invitations = trpc.fieldworkers.invitations.useQuery();
+  const revoke = trpc.fieldworkers.revokeInvitation.useMutation({
+    onSuccess: () => utils.fieldworkers.invalidate(),
+  });
+  const error = errorInfo(revoke.error);
+  return (
+    <section className="card">
+      <FormError message={error?.message} fix={error?.fix} />
+      <DataTable
+        caption="Invitations"
+        rows={invitations.data ?? []}
+        rowKey={(i) => i.id}
+        emptyMessage={invitations.isPending ? "Loading…" : "No invitations sent yet."}
+        columns={[
+          { key: "who", header: "Invited", rowHeader: true, cell: (i) => `${i.name} <${i.email}>` },
+          {
+            key: "state",
+            header: "Status",
+            cell: (i) => <StatusPill tone={STATE[i.state].tone}>{STATE[i.state].label}</StatusPill>,
+          },
+          { key: "expires", header: "Link expires", cell: (i) => new Date(i.expiresAt).toLocaleDateString() },
+          {
+            key: "actions",
+            header: "",
+            cell: (i) =>
+              i.state === "open" ? (
+                <Button
+                  variant="secondary"
+                  busy={revoke.isPending && revoke.variables?.invitationId === i.id}
+                  busyLabel="Withdrawing…"
+                  onClick={() => revoke.mutate({ invitationId: i.id })}
+                >
+                  Withdraw
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </section>
+  );
+}
