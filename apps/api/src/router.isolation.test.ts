@@ -123,6 +123,11 @@ const cases: Record<string, Case> = {
       reverseTransfer: true,
     }),
   },
+  "bookings.assignableFieldworkers": { allowed: ["admin"], input: () => undefined },
+  "bookings.assignFieldworker": {
+    allowed: ["admin"],
+    input: (fx) => ({ bookingId: fx.b.portal.bookingId, fieldworkerId: fx.b.ids[3] }),
+  },
   "savedCards.list": { allowed: ["customer"], input: () => undefined },
   "savedCards.startSetup": { allowed: ["customer"], input: () => undefined },
   "savedCards.remove": { allowed: ["customer"], input: () => ({ paymentMethodId: "pm_card_visa" }) },

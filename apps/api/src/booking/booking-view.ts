@@ -56,6 +56,7 @@ function bookingView(row: BookingListRow, payments: PaymentRow[], refunds: Refun
     status: row.status,
     amount: money(row.amount, row.currency),
     customer: { name: row.customer_name, email: row.customer_email },
+    fieldworkerId: row.fieldworker_id,
     fieldworkerName: row.fieldworker_name,
     canPay: PAYABLE.includes(row.status),
     payment: payment

@@ -2,9 +2,11 @@
 // can be paid is chosen (by the customer where the business allows it, else the first one available).
 import type { Db } from "@fieldpay/db/client";
 import {
+  findBooking,
   getBookingPreferences,
   insertBooking,
   listBookableFieldworkers,
+  setBookingFieldworker,
 } from "@fieldpay/db/repositories/bookings";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findService } from "@fieldpay/db/repositories/services";
@@ -54,6 +56,8 @@ async function chooseFieldworker(db: Db, tenantId: string, picked: string | unde
     return wanted;
   }
   const first = available[0];
+  // Where the business assigns fieldworkers itself, a booking can wait for one; the customer pays after.
+  if (!first && !prefs.customersChooseFieldworker) return null;
   if (!first) {
     throw new DomainError(
       "conflict",
@@ -82,4 +86,38 @@ export async function createBooking(db: Db, auth: Auth, input: CreateBookingInpu
     currency: service.currency,
   });
   return { id: booking.id };
+}
+
+/**
+ * The admin gives an unpaid booking to a fieldworker (in Connect mode one who can be paid). The next payment
+ * attempt then goes to them; a paid booking keeps the fieldworker its money went to.
+ */
+export async function assignFieldworker(
+  db: Db,
+  auth: Auth,
+  input: { bookingId: string; fieldworkerId: string },
+) {
+  const tenantId = auth.tenant.id;
+  if (!(await findBooking(db, tenantId, input.bookingId))) throw notFound("This booking");
+  const settings = await findPaymentSettings(db, tenantId);
+  const candidates = await listBookableFieldworkers(db, tenantId, {
+    activeStripeAccountOnly: settings?.mode === "connect",
+  });
+  if (!candidates.some((f) => f.id === input.fieldworkerId)) {
+    throw new DomainError(
+      "invalid_input",
+      "That fieldworker cannot take this booking.",
+      "Choose a fieldworker from the list; in Stripe Connect mode only those whose Stripe account can be paid are listed.",
+    );
+  }
+  if (!(await setBookingFieldworker(db, tenantId, input.bookingId, input.fieldworkerId))) {
+    throw new DomainError("conflict", "This booking is already paid, so its fieldworker stays as it is.");
+  }
+  return { bookingId: input.bookingId, fieldworkerId: input.fieldworkerId };
+}
+
+/** Who an admin can give bookings to. */
+export async function assignableFieldworkers(db: Db, tenantId: string) {
+  const settings = await findPaymentSettings(db, tenantId);
+  return listBookableFieldworkers(db, tenantId, { activeStripeAccountOnly: settings?.mode === "connect" });
 }

@@ -10,6 +10,7 @@ import {
 } from "@fieldpay/db/repositories/payments";
 import { findService } from "@fieldpay/db/repositories/services";
 import type { BookingStatus, ChargeType } from "@fieldpay/db/schema";
+import { splitCharge } from "@fieldpay/payments/fees";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
@@ -30,7 +31,25 @@ export function attemptFailed(payment: PaymentRow): boolean {
   );
 }
 
-function nextAttempt(latest: PaymentRow | undefined, newAttempt: boolean): number {
+/**
+ * Whether the latest attempt's PaymentIntent was made for other terms than the booking has now (the admin
+ * assigned another fieldworker, or the commission changed): repeating its key with other parameters is an error
+ * at Stripe, and the old terms must not be charged, so such an attempt is closed.
+ */
+function termsChanged(latest: PaymentRow, booking: Booking, terms: ConnectTerms | undefined): boolean {
+  if (latest.payment_intent_id === null) return false;
+  const fee = terms
+    ? splitCharge({ charge: { amount: booking.amount, currency: booking.currency }, rule: terms.fee })
+    : null;
+  const expectedFee = fee?.ok ? fee.applicationFee.amount : null;
+  return (
+    latest.fieldworker_account_id !== (terms?.accountId ?? null) ||
+    latest.application_fee_amount !== expectedFee ||
+    latest.amount !== booking.amount
+  );
+}
+
+function nextAttempt(latest: PaymentRow | undefined, newAttempt: boolean, changed: boolean): number {
   if (!latest) return 1;
   if (latest.status === "succeeded" || latest.status === "processing") {
     throw new DomainError(
@@ -42,7 +61,7 @@ function nextAttempt(latest: PaymentRow | undefined, newAttempt: boolean): numbe
   // Stripe replays an Idempotency-Key for 24 hours; past that, "the same attempt" would quietly be a new
   // PaymentIntent under an old row, so an attempt that old is closed and the next one opened instead.
   const expired = Date.now() - new Date(latest.created_at).getTime() > KEY_REPLAY_WINDOW_MS;
-  return (newAttempt && attemptFailed(latest)) || expired ? latest.attempt + 1 : latest.attempt;
+  return (newAttempt && attemptFailed(latest)) || expired || changed ? latest.attempt + 1 : latest.attempt;
 }
 
 export async function findOwnBooking(deps: Pick<PaymentDeps, "db">, auth: Auth, bookingId: string) {
@@ -122,7 +141,9 @@ export async function payBooking(
   const { settings, strategy } = await requireStrategy(deps, tenantId);
   const terms = settings.mode === "connect" ? await connectTerms(deps.db, settings, booking) : undefined;
   const customer = await ensureStripeCustomer(deps, strategy, auth);
-  const attempt = nextAttempt(await latestPayment(deps.db, tenantId, booking.id), input.newAttempt);
+  const latest = await latestPayment(deps.db, tenantId, booking.id);
+  const changed = latest !== undefined && termsChanged(latest, booking, terms);
+  const attempt = nextAttempt(latest, input.newAttempt, changed);
   const row = await openPaymentAttempt(deps.db, {
     tenantId,
     bookingId: booking.id,

@@ -1,10 +1,11 @@
 // What admins do with bookings: see them with their payment (and, in Connect mode, the split), and refund.
 import { z } from "zod";
 import { bookingViews } from "../../booking/booking-view.ts";
+import { assignableFieldworkers, assignFieldworker } from "../../booking/create-booking.ts";
 import { refundBooking } from "../../booking/refund-booking.ts";
 import { notFound } from "../../errors.ts";
 import { roleProcedure } from "../../trpc.ts";
-import { bookingId, bookingOutput, refundInput, refundOutputShape } from "./schemas.ts";
+import { assignInput, bookingId, bookingOutput, refundInput, refundOutputShape } from "./schemas.ts";
 
 export const listProcedure = roleProcedure("admin")
   .input(z.void())
@@ -31,3 +32,14 @@ export const refundProcedure = roleProcedure("admin")
   .input(refundInput)
   .output(refundOutputShape)
   .mutation(({ ctx, input }) => refundBooking(ctx, ctx.auth, input));
+
+export const assignableFieldworkersProcedure = roleProcedure("admin")
+  .input(z.void())
+  .output(z.array(z.object({ id: z.string(), name: z.string() })))
+  .query(({ ctx }) => assignableFieldworkers(ctx.db, ctx.auth.tenant.id));
+
+/** Gives an unpaid booking to a fieldworker; the next payment attempt goes to them. */
+export const assignFieldworkerProcedure = roleProcedure("admin")
+  .input(assignInput)
+  .output(z.object({ bookingId: z.string(), fieldworkerId: z.string() }))
+  .mutation(({ ctx, input }) => assignFieldworker(ctx.db, ctx.auth, input));

@@ -1,5 +1,11 @@
 import { router } from "../../trpc.ts";
-import { getProcedure, listProcedure, refundProcedure } from "./admin-procedures.ts";
+import {
+  assignableFieldworkersProcedure,
+  assignFieldworkerProcedure,
+  getProcedure,
+  listProcedure,
+  refundProcedure,
+} from "./admin-procedures.ts";
 import {
   createProcedure,
   mineProcedure,
@@ -17,4 +23,6 @@ export const bookingsRouter = router({
   refreshPayment: refreshPaymentProcedure,
   list: listProcedure,
   refund: refundProcedure,
+  assignableFieldworkers: assignableFieldworkersProcedure,
+  assignFieldworker: assignFieldworkerProcedure,
 });

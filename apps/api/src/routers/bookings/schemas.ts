@@ -21,6 +21,7 @@ export const bookingOutput = z.object({
   status: z.string(),
   amount: moneyOutput,
   customer: z.object({ name: z.string(), email: z.string() }),
+  fieldworkerId: z.string().nullable(),
   fieldworkerName: z.string().nullable(),
   canPay: z.boolean(),
   payment: z
@@ -78,3 +79,8 @@ export const refundInput = z.object({
 });
 
 export const refundOutputShape = z.object({ refundId: z.string(), status: z.string(), amount: moneyOutput });
+
+export const assignInput = z.object({
+  bookingId: z.uuid("Choose a booking from the list."),
+  fieldworkerId: z.uuid("Choose a fieldworker from the list."),
+});
