@@ -131,6 +131,11 @@ const cases: Record<string, Case> = {
   "savedCards.list": { allowed: ["customer"], input: () => undefined },
   "savedCards.startSetup": { allowed: ["customer"], input: () => undefined },
   "savedCards.remove": { allowed: ["customer"], input: () => ({ paymentMethodId: "pm_card_visa" }) },
+  // Ops (issue 5): no references in their input; the tenant comes from the session only.
+  "alerts.list": { allowed: ["admin"], input: () => undefined },
+  "alerts.checkPayoutsNow": { allowed: ["admin"], input: () => undefined },
+  "healthReports.list": { allowed: ["admin"], input: () => undefined },
+  "healthReports.runNow": { allowed: ["admin"], input: () => undefined },
   // Connect: fieldworkers (admin), invitations (admin; accepting is public, the token is the credential),
   // a fieldworker's own account (always the signed-in fieldworker: no input names anyone).
   "fieldworkers.list": { allowed: ["admin"], input: () => undefined },

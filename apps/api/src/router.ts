@@ -1,6 +1,8 @@
+import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth/index.ts";
 import { bookingsRouter } from "./routers/bookings/index.ts";
 import { fieldworkersRouter } from "./routers/fieldworkers/index.ts";
+import { healthReportsRouter } from "./routers/health-reports.ts";
 import { paymentSettingsRouter } from "./routers/payment-settings.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { portalRouter } from "./routers/portal.ts";
@@ -19,6 +21,8 @@ export const appRouter = router({
   people: peopleRouter,
   portal: portalRouter,
   system: systemRouter,
+  alerts: alertsRouter,
+  healthReports: healthReportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { validateCredentials } from "@fieldpay/payments/credentials";
 import { maskSecret } from "@fieldpay/payments/keys";
 import { parseMoney, toDecimalString } from "@fieldpay/payments/money";
 import { DomainError } from "../errors.ts";
+import { requestReportAfterSettingsChange } from "../ops/health-reports.ts";
 import { webhookEndpoints } from "./webhook-endpoints.ts";
 
 export interface SettingsDeps {
@@ -147,6 +148,7 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
     currency: fixed.money.currency,
     validated_at: new Date(),
   });
+  await requestReportAfterSettingsChange(deps.db, tenantId);
   return { settings: settingsView(row, deps.webhookBaseUrl), warnings: report.warnings };
 }
 

@@ -75,3 +75,12 @@ export function requestPayoutCheck(db: Db, tenantId: string, trigger: "scheduled
     queueName: tenantQueue(tenantId),
   });
 }
+
+/** The job waiting under a key (what it will run, in which queue, with what), for tests and diagnostics. */
+export async function findQueuedJob(db: Db, jobKey: string) {
+  const { rows } = await sql<{ task: string; queue_name: string | null; payload: unknown }>`
+    select j.task_identifier as task, j.queue_name, p.payload
+    from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
+    where j.key = ${jobKey}`.execute(db);
+  return rows;
+}

@@ -1,0 +1,64 @@
+// The admin's "Payouts & alerts": open alerts (worst first), recently resolved ones, when payouts were last
+// checked, and "Check payouts now", which asks the worker for a check.
+import type { Db } from "@fieldpay/db/client";
+import { type AlertRow, latestPayoutCheckRun, listAlerts } from "@fieldpay/db/repositories/alerts";
+import { jobQueueInstalled, pendingJobKeys, requestPayoutCheck } from "@fieldpay/db/repositories/job-queue";
+import { workerNotReady } from "./health-reports.ts";
+
+async function namesOf(db: Db, tenantId: string, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "name"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", userIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function alertView(row: AlertRow, names: Map<string, string>) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    severity: row.severity,
+    title: row.title,
+    explanation: row.explanation,
+    fix: row.fix,
+    /** Who is affected, in words. */
+    who: row.fieldworker_id ? (names.get(row.fieldworker_id) ?? "A former fieldworker") : "Your business",
+    accountId: row.account_id,
+    payoutId: row.payout_id,
+    since: new Date(row.since),
+    lastSeenAt: new Date(row.last_seen_at),
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
+  };
+}
+
+export async function payoutAlertsOverview(db: Db, tenantId: string) {
+  const { open, resolved } = await listAlerts(db, tenantId);
+  const ids = [
+    ...new Set([...open, ...resolved].flatMap((a) => (a.fieldworker_id ? [a.fieldworker_id] : []))),
+  ];
+  const names = await namesOf(db, tenantId, ids);
+  const run = await latestPayoutCheckRun(db, tenantId);
+  const running = (await pendingJobKeys(db, [`check_payouts:${tenantId}`])).size > 0;
+  return {
+    running,
+    lastCheck: run
+      ? {
+          finishedAt: new Date(run.finished_at),
+          accountsChecked: run.accounts_checked,
+          accountsFailed: run.accounts_failed,
+          findings: run.findings,
+        }
+      : null,
+    open: open.map((a) => alertView(a, names)),
+    resolved: resolved.map((a) => alertView(a, names)),
+  };
+}
+
+export async function checkPayoutsNow(db: Db, tenantId: string) {
+  if (!(await jobQueueInstalled(db))) throw workerNotReady();
+  await requestPayoutCheck(db, tenantId, "manual");
+  return { queued: true };
+}

@@ -1,0 +1,84 @@
+// Health reports through createCaller on a real database: the latest report with its history, tenant-scoped,
+// and "Run checks now" queuing a real job in the worker's queue (clear refusal while there is no queue yet).
+import { saveHealthReport } from "@fieldpay/db/repositories/health-reports";
+import { findQueuedJob } from "@fieldpay/db/repositories/job-queue";
+import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installJobQueue } from "../ops/testing/install-job-queue.ts";
+import { callerFor, newBusiness, rejection, testDeps } from "../testing/harness.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const check = (id: string, status: "pass" | "warn" | "fail") => ({
+  id,
+  title: `Check ${id}`,
+  status,
+  explanation: `Explained ${id}.`,
+  fix: status === "pass" ? "Nothing to do." : `Fix ${id}.`,
+});
+
+describe("healthReports", () => {
+  it("lists the business's own reports, newest first, with every check", async () => {
+    const a = await newBusiness(t.db, "health-a");
+    const b = await newBusiness(t.db, "health-b");
+    await saveHealthReport(t.db, {
+      tenantId: a.auth.tenant.id,
+      trigger: "scheduled",
+      checks: [check("keys", "pass")],
+    });
+    await saveHealthReport(t.db, {
+      tenantId: a.auth.tenant.id,
+      trigger: "manual",
+      checks: [check("keys", "pass"), check("account", "fail")],
+    });
+    await saveHealthReport(t.db, {
+      tenantId: b.auth.tenant.id,
+      trigger: "manual",
+      checks: [check("b-only", "warn")],
+    });
+    const { caller } = callerFor(testDeps(t.db), a.auth);
+    const list = await caller.healthReports.list();
+    expect(list.running).toBe(false);
+    expect(list.reports.map((r) => [r.trigger, r.status])).toEqual([
+      ["manual", "fail"],
+      ["scheduled", "pass"],
+    ]);
+    expect(list.reports[0]?.checks[1]).toEqual(check("account", "fail"));
+    expect(JSON.stringify(list)).not.toContain("b-only");
+  });
+
+  it("refuses to run checks, with the reason and the fix, while no worker has set up the queue", async () => {
+    const a = await newBusiness(t.db, "health-noqueue");
+    const error = await rejection(callerFor(testDeps(t.db), a.auth).caller.healthReports.runNow());
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/worker has not set up its job queue/);
+  });
+
+  it("queues one report job for the session's business, however often it is asked", async () => {
+    installJobQueue(t.url);
+    const a = await newBusiness(t.db, "health-run");
+    const { caller } = callerFor(testDeps(t.db), a.auth);
+    expect(await caller.healthReports.runNow()).toEqual({ queued: true });
+    expect(await caller.healthReports.runNow()).toEqual({ queued: true });
+    const rows = await findQueuedJob(t.db, `health_report:${a.auth.tenant.id}`);
+    expect(rows).toEqual([
+      {
+        task: "health_report",
+        queue_name: `stripe:${a.auth.tenant.id}`,
+        payload: { tenantId: a.auth.tenant.id, trigger: "manual" },
+      },
+    ]);
+    expect((await caller.healthReports.list()).running).toBe(true);
+  });
+
+  it("is for admins only", async () => {
+    const error = await rejection(callerFor(testDeps(t.db), null).caller.healthReports.list());
+    expect(error.code).toBe("UNAUTHORIZED");
+  });
+});
