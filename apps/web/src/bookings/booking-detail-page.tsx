@@ -7,6 +7,7 @@ import { PageHeader } from "@fieldpay/ui/page-header";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useParams } from "react-router";
 import { trpc } from "../lib/trpc.ts";
+import { AssignFieldworker } from "./assign-fieldworker.tsx";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
 import { RefundForm } from "./refund-form.tsx";
 import { RefundsTable } from "./refunds-table.tsx";
@@ -104,6 +105,7 @@ export function BookingDetailPage() {
           </Button>
         )}
       </section>
+      {b.canPay && <AssignFieldworker bookingId={b.id} current={b.fieldworkerId} />}
       {p && p.refunds.length > 0 && <RefundsTable payment={p} />}
       {p && p.refundable.amount > 0 && <RefundForm bookingId={b.id} payment={p} />}
     </>
