@@ -15,6 +15,8 @@ import { MyEarningsPage } from "./connect/my-earnings-page.tsx";
 import { MyStripePage } from "./connect/my-stripe-page.tsx";
 import { OutboxPage } from "./connect/outbox-page.tsx";
 import { StripeRefreshPage, StripeReturnPage } from "./connect/stripe-return-pages.tsx";
+import { HealthPage } from "./ops/health-page.tsx";
+import { PayoutAlertsPage } from "./ops/payout-alerts-page.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
 import { CustomerSignInPage, CustomerSignUpPage } from "./portal/customer-auth-pages.tsx";
 import { MyBookingsPage } from "./portal/my-bookings-page.tsx";
@@ -42,6 +44,8 @@ export function createRoutes() {
         { path: "bookings/:bookingId", element: <BookingDetailPage /> },
         { path: "services", element: <ServicesPage /> },
         { path: "settings/payments", element: <PaymentSettingsPage /> },
+        { path: "health", element: <HealthPage /> },
+        { path: "payouts", element: <PayoutAlertsPage /> },
         { path: "account", element: <AccountPage /> },
         { path: "fieldworkers", element: <FieldworkersPage /> },
         { path: "fieldworkers/:fieldworkerId", element: <FieldworkerDetailPage /> },

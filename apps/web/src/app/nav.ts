@@ -13,6 +13,8 @@ export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
     { href: "/app/fieldworkers", label: "Fieldworkers" },
     { href: "/app/outbox", label: "Outbox (dev)" },
     { href: "/app/settings/payments", label: "Payment integration" },
+    { href: "/app/payouts", label: "Payouts & alerts" },
+    { href: "/app/health", label: "Health" },
     { href: "/app/account", label: "Account" },
   ],
   fieldworker: [

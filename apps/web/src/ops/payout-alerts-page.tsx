@@ -1,0 +1,96 @@
+// /app/payouts (admin): payout alerts (late, failed, paused payouts and held money of the business and of every
+// fieldworker), what resolved itself, and "Check payouts now".
+import { Alert, type AlertTone } from "@fieldpay/ui/alert";
+import { Button } from "@fieldpay/ui/button";
+import { DataTable } from "@fieldpay/ui/data-table";
+import { EmptyState } from "@fieldpay/ui/empty-state";
+import { FormError } from "@fieldpay/ui/form-error";
+import { PageHeader } from "@fieldpay/ui/page-header";
+import { errorInfo } from "../lib/errors.ts";
+import { trpc } from "../lib/trpc.ts";
+
+const TONE: Record<"info" | "warning" | "critical", AlertTone> = {
+  info: "info",
+  warning: "warning",
+  critical: "danger",
+};
+const day = (date: string | Date) => new Date(date).toLocaleDateString();
+
+export function PayoutAlertsPage() {
+  const utils = trpc.useUtils();
+  const list = trpc.alerts.list.useQuery(undefined, {
+    refetchInterval: (query) => (query.state.data?.running ? 2000 : false),
+  });
+  const check = trpc.alerts.checkPayoutsNow.useMutation({ onSuccess: () => utils.alerts.list.invalidate() });
+  const checkError = errorInfo(check.error);
+  const running = check.isPending || list.data?.running === true;
+  const last = list.data?.lastCheck;
+  return (
+    <>
+      <PageHeader
+        eyebrow="Troubleshooting"
+        title="Payouts & alerts"
+        description="fieldpay checks every 15 minutes that payouts reach your bank and your fieldworkers' banks on time."
+        actions={
+          <Button busy={running} busyLabel="Checking payouts…" onClick={() => check.mutate()}>
+            Check payouts now
+          </Button>
+        }
+      />
+      <FormError message={checkError?.message} fix={checkError?.fix} />
+      {list.isError && (
+        <Alert tone="danger" title="Could not load the payout alerts">
+          {list.error.message}
+        </Alert>
+      )}
+      {list.isPending && <p className="muted">Loading…</p>}
+      {list.data && (
+        <p className="muted">
+          {last
+            ? `Last checked ${new Date(last.finishedAt).toLocaleString()}: ${last.accountsChecked} Stripe account(s) checked${
+                last.accountsFailed > 0 ? `, ${last.accountsFailed} could not be checked` : ""
+              }, ${last.findings} problem(s) found.`
+            : "Payouts have not been checked yet."}
+          {running && " Checking now…"}
+        </p>
+      )}
+      <section aria-labelledby="open-heading">
+        <h2 id="open-heading">Open alerts</h2>
+        {list.data?.open.length === 0 && (
+          <EmptyState title="No payout problems">
+            Every payout fieldpay can see is on its way or has arrived. Alerts appear here when one is late,
+            fails or is paused, and clear themselves once it is sorted.
+          </EmptyState>
+        )}
+        {list.data?.open.map((alert) => (
+          <Alert
+            key={alert.id}
+            tone={TONE[alert.severity]}
+            title={`${alert.title}: ${alert.who}`}
+            fix={alert.fix}
+          >
+            <p>{alert.explanation}</p>
+            <p className="muted">
+              Since {day(alert.since)}
+              {alert.accountId && ` · Stripe account ${alert.accountId}`}
+              {alert.payoutId && ` · payout ${alert.payoutId}`}
+            </p>
+          </Alert>
+        ))}
+      </section>
+      {list.data && list.data.resolved.length > 0 && (
+        <DataTable
+          caption="Resolved"
+          rows={list.data.resolved}
+          rowKey={(a) => a.id}
+          columns={[
+            { key: "title", header: "Alert", cell: (a) => a.title, rowHeader: true },
+            { key: "who", header: "Who", cell: (a) => a.who },
+            { key: "since", header: "Since", cell: (a) => day(a.since) },
+            { key: "resolved", header: "Resolved", cell: (a) => (a.resolvedAt ? day(a.resolvedAt) : "") },
+          ]}
+        />
+      )}
+    </>
+  );
+}
