@@ -25,7 +25,13 @@ function periodLabel(start: Date, period: EarningsPeriod): string {
 
 export async function earnings(
   db: Db,
-  input: { tenantId: string; fieldworkerId: string; accountId: string | null; period: EarningsPeriod },
+  input: {
+    tenantId: string;
+    fieldworkerId: string;
+    accountId: string | null;
+    period: EarningsPeriod;
+    audience: "admin" | "fieldworker";
+  },
 ) {
   const { tenantId, accountId } = input;
   // Alerts about a late payout reach the fieldworker; "cannot be paid" is the admin's to act on.
@@ -33,7 +39,7 @@ export async function earnings(
     tenantId,
     fieldworkerId: input.fieldworkerId,
     accountId,
-    excludeKinds: [unpayableAlertKind],
+    excludeKinds: input.audience === "fieldworker" ? [unpayableAlertKind] : [],
   });
   if (!accountId) return { payments: [], fees: [], transfers: [], payouts: [], totals: [], alerts };
   const [payments, fees, transfers, payouts, totals] = await Promise.all([

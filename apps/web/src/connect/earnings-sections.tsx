@@ -7,6 +7,9 @@ import { Money } from "@fieldpay/ui/money";
 import { StatusPill } from "@fieldpay/ui/status-pill";
 import type { Earnings, Period } from "./types.ts";
 
+/** The admin's "a customer could not pay this fieldworker" alert, shown on its own above the money. */
+export const UNPAYABLE = "fieldworker_unpayable";
+
 const day = (value: Date | string | null) => (value ? new Date(value).toLocaleDateString() : "—");
 
 const PAYOUT_TONE: Record<string, "good" | "warn" | "bad" | "neutral"> = {
@@ -82,7 +85,9 @@ export function PayoutSections({ earnings }: { earnings: Earnings }) {
   const past = earnings.payouts.filter((p) => !p.upcoming);
   const listed = new Set(earnings.payouts.filter((p) => p.late).map((p) => p.id));
   // Alerts about the account as a whole (payouts paused) or about a payout not mirrored here yet.
-  const late = earnings.alerts.filter((a) => a.payout_id === null || !listed.has(a.payout_id));
+  const late = earnings.alerts.filter(
+    (a) => a.kind !== UNPAYABLE && (a.payout_id === null || !listed.has(a.payout_id)),
+  );
   const columns = [
     {
       key: "amount",

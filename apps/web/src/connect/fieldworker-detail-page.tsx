@@ -9,7 +9,7 @@ import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import { AccountStatusCard } from "./account-status-card.tsx";
 import { CommissionForm } from "./commission-form.tsx";
-import { PaymentSections, PayoutSections, PeriodChart } from "./earnings-sections.tsx";
+import { PaymentSections, PayoutSections, PeriodChart, UNPAYABLE } from "./earnings-sections.tsx";
 import type { Period } from "./types.ts";
 
 export function FieldworkerDetailPage() {
@@ -57,6 +57,13 @@ export function FieldworkerDetailPage() {
         }
       />
       <FormError message={refreshError?.message} fix={refreshError?.fix} />
+      {earnings.alerts
+        .filter((a) => a.kind === UNPAYABLE)
+        .map((a) => (
+          <Alert key={a.id} tone="warning" title={a.title} fix={a.fix}>
+            {a.explanation} (Since {new Date(a.since).toLocaleString()}.)
+          </Alert>
+        ))}
       {commission && <CommissionForm fieldworkerId={fieldworker.id} commission={commission} />}
       <PeriodChart earnings={earnings} period={period} onPeriod={setPeriod} audience="admin" />
       <PayoutSections earnings={earnings} />

@@ -42,6 +42,7 @@ export const getProcedure = admin
       fieldworkerId: input.fieldworkerId,
       accountId: found.accountId,
       period: input.period,
+      audience: "admin",
     });
     return { ...found, earnings: money };
   });

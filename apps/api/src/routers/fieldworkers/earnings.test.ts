@@ -89,19 +89,14 @@ describe("earnings and payouts", () => {
       })
       .execute();
     // An admin-only alert about another fieldworker must not reach Wes.
-    await assertCanReceivePayments(
-      t.db,
-      tenantId,
-      (
-        await insertUser(t.db, {
-          tenant_id: tenantId,
-          role: "fieldworker",
-          email: `x-${tenantId.slice(0, 8)}@fw.test`,
-          name: "X",
-          password_hash: null,
-        })
-      ).id,
-    );
+    const unpaid = await insertUser(t.db, {
+      tenant_id: tenantId,
+      role: "fieldworker",
+      email: `x-${tenantId.slice(0, 8)}@fw.test`,
+      name: "Xan",
+      password_hash: null,
+    });
+    await assertCanReceivePayments(t.db, tenantId, unpaid.id);
 
     const mine = await wes.caller.fieldworkers.myEarnings({ period: "month" });
     expect(mine.payments).toMatchObject([
@@ -140,5 +135,9 @@ describe("earnings and payouts", () => {
     expect(seen.earnings.payments).toEqual(mine.payments);
     expect(seen.earnings.totals[0]?.label).toMatch(/^Week of \d{4}-\d{2}-\d{2}$/);
     expect(seen.accountId).toBe(account);
+    const unpayable = await admin.fieldworkers.get({ fieldworkerId: unpaid.id, period: "month" });
+    expect(unpayable.earnings.alerts).toMatchObject([
+      { kind: "fieldworker_unpayable", title: "A customer could not pay Xan for a booking" },
+    ]);
   });
 });

@@ -42,5 +42,6 @@ export const myEarningsProcedure = fieldworker
       fieldworkerId: user.id,
       accountId: account?.stripe_account_id ?? null,
       period: input.period,
+      audience: "fieldworker",
     });
   });
