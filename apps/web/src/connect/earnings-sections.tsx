@@ -31,7 +31,9 @@ export function PeriodChart({
   onPeriod: (period: Period) => void;
   audience: "fieldworker" | "admin";
 }) {
+  // One chart, one currency: the business's first (a business charging in several gets the table for the rest).
   const currency = earnings.totals[0]?.gross.currency ?? "usd";
+  const charted = earnings.totals.filter((t) => t.gross.currency === currency);
   const net = audience === "fieldworker";
   return (
     <section className="card">
@@ -47,7 +49,7 @@ export function PeriodChart({
       <BarChart
         title={net ? "Your earnings (after the business's commission)" : "Payments received"}
         currency={currency}
-        data={earnings.totals.map((t) => ({
+        data={charted.map((t) => ({
           label: t.label,
           value: net ? t.fieldworkerNet.amount : t.gross.amount,
         }))}

@@ -28,7 +28,8 @@ export function StripeActions({ account }: { account: AccountStatusView }) {
           {label}
         </Button>
       )}
-      {account.connected && account.accountType === "express" && (
+      {/* Stripe makes Express login links only once the fieldworker has finished onboarding. */}
+      {account.connected && account.detailsSubmitted && account.accountType === "express" && (
         <Button
           variant="secondary"
           busy={dashboard.isPending || dashboard.isSuccess}
