@@ -55,13 +55,16 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-export async function startStack(databaseUrl: string): Promise<Stack> {
+export async function startStack(databaseUrl: string, options: StackOptions = {}): Promise<Stack> {
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
   const webUrl = `http://localhost:${webPort}`;
+  // One key for the api and the worker: the worker opens the Stripe secrets the api sealed.
+  const encryptionKey = randomBytes(32).toString("base64");
+  const worker = options.worker ? await startWorker(databaseUrl, encryptionKey) : null;
   const api = startChild("node_modules/.bin/tsx", ["src/main.ts"], `${repoRoot}/apps/api`, {
     DATABASE_URL: databaseUrl,
     STRIPE_API_BASE: inject("stripeApiBase"),
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    APP_ENCRYPTION_KEY: encryptionKey,
     API_PORT: String(apiPort),
     WEB_ORIGIN: webUrl,
   });
@@ -71,6 +74,7 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
   });
   const stop = async () => {
     for (const { child } of [api, web]) child.kill("SIGTERM");
+    worker?.child.kill("SIGTERM");
   };
   try {
     await waitFor(`http://127.0.0.1:${apiPort}/healthz`, api.child, "api", api.output);
@@ -80,6 +84,29 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
     throw error;
   }
   return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stop };
+}
+
+export interface StackOptions {
+  /** Also run the worker (webhooks, job queue, payout checks, health reports) against the same database. */
+  worker?: boolean;
+}
+
+/** The real worker, started (and its job queue installed) before the api, so the api can queue jobs. */
+async function startWorker(databaseUrl: string, encryptionKey: string) {
+  const port = await freePort();
+  const worker = startChild("node_modules/.bin/tsx", ["src/main.ts"], `${repoRoot}/apps/worker`, {
+    DATABASE_URL: databaseUrl,
+    STRIPE_API_BASE: inject("stripeApiBase"),
+    APP_ENCRYPTION_KEY: encryptionKey,
+    WORKER_PORT: String(port),
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/healthz`, worker.child, "worker", worker.output);
+  } catch (error) {
+    worker.child.kill("SIGTERM");
+    throw error;
+  }
+  return worker;
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -103,11 +130,11 @@ export async function launchChromium(): Promise<Browser> {
  * The usual frame of a browser test file: its own database, the real api and Vite, and Chromium, started
  * before the tests and stopped after them. Read `.stack`, `.browser` and `.db` inside the tests.
  */
-export function useBrowserStack() {
+export function useBrowserStack(options: StackOptions = {}) {
   const env = {} as { stack: Stack; browser: Browser; db: TestDatabase };
   beforeAll(async () => {
     env.db = await createTestDatabase();
-    [env.stack, env.browser] = await Promise.all([startStack(env.db.url), launchChromium()]);
+    [env.stack, env.browser] = await Promise.all([startStack(env.db.url, options), launchChromium()]);
   });
   afterAll(async () => {
     await env.browser?.close();
