@@ -91,6 +91,7 @@ const cases: Record<string, Case> = {
   },
   // Booking portal: services (admin), bookings (customer and admin), saved cards (customer).
   "services.list": { allowed: ["admin"], input: () => undefined },
+  "services.catalog": { allowed: everyone, input: (fx) => ({ slug: fx.b.slug }), publicData: true },
   "services.create": {
     allowed: ["admin"],
     input: () => ({ name: "Window wash", price: "30.00", durationMinutes: 45 }),

@@ -75,6 +75,10 @@ describe("the customer booking portal", () => {
     const context = await env.browser.newContext();
     await serveStripeStandIn(context);
     const page = await context.newPage();
+    // Visitors see what can be booked, with price and duration, before they have an account.
+    await page.goto(`${web}/book/sparkle`);
+    await expect.poll(() => page.locator(".catalog").textContent()).toBe("Deep clean (90 min)$45.00");
+    await shot(page, "00-visitor");
     await page.goto(`${web}/book/sparkle/sign-up`);
     await fill(page, {
       "Your name": "Cleo Customer",

@@ -1,9 +1,32 @@
 import { Button } from "@fieldpay/ui/button";
+import { Money } from "@fieldpay/ui/money";
 import { Link } from "react-router";
 import { useMe, useResetSession } from "../auth/use-me.ts";
 import { trpc } from "../lib/trpc.ts";
 import { BookForm } from "./book-form.tsx";
 import { usePortalBusiness } from "./use-portal-business.ts";
+
+/** What visitors can book, before they sign in. */
+function Catalog({ slug }: { slug: string }) {
+  const catalog = trpc.services.catalog.useQuery({ slug });
+  if (!catalog.data || catalog.data.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="services-heading">
+      <h2 id="services-heading">Services</h2>
+      <ul className="catalog">
+        {catalog.data.map((service) => (
+          <li key={service.name}>
+            <span>
+              <strong>{service.name}</strong> ({service.durationMinutes} min)
+              {service.description && <span className="block muted">{service.description}</span>}
+            </span>
+            <Money amount={service.price.amount} currency={service.price.currency} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function PortalHomePage() {
   const { slug, business } = usePortalBusiness();
@@ -34,7 +57,7 @@ export function PortalHomePage() {
           </p>
         )}
       </section>
-      {signedInHere && <BookForm />}
+      {signedInHere ? <BookForm /> : <Catalog slug={slug} />}
     </>
   );
 }

@@ -64,8 +64,13 @@ describe("services", () => {
   });
 
   it("a service taken off the booking page cannot be booked", async () => {
-    const { admin, service, caller } = await shop();
+    const { admin, service, caller, biz } = await shop();
+    const visitor = callerFor(deps, null).caller;
+    expect(await visitor.services.catalog({ slug: biz.slug })).toEqual([
+      { name: "Deep clean", description: "", durationMinutes: 90, price: { amount: 4500, currency: "usd" } },
+    ]);
     await admin.services.update({ ...service, price: service.priceDecimal, active: false });
+    expect(await visitor.services.catalog({ slug: biz.slug })).toEqual([]);
     expect((await caller.bookings.options()).services).toEqual([]);
     const error = await rejection(caller.bookings.create({ serviceId: service.id, startsAt: tomorrow() }));
     expect(error.code).toBe("NOT_FOUND");

@@ -1,11 +1,30 @@
 // Admins manage the services customers book: name, price and duration; and what the booking page allows.
 import { getBookingPreferences, saveBookingPreferences } from "@fieldpay/db/repositories/bookings";
+import { findTenantBySlug } from "@fieldpay/db/repositories/tenants";
 import { z } from "zod";
 import { changeService, createService, listServiceViews } from "../../booking/services.ts";
-import { roleProcedure, router } from "../../trpc.ts";
-import { preferencesOutput, serviceInput, serviceOutput } from "./schemas.ts";
+import { notFound } from "../../errors.ts";
+import { publicProcedure, roleProcedure, router } from "../../trpc.ts";
+import { tenantSlug } from "../auth/schemas.ts";
+import { catalogOutput, preferencesOutput, serviceInput, serviceOutput } from "./schemas.ts";
 
 export const servicesRouter = router({
+  /** The booking page's public list: what can be booked, for how long and at what price (no ids). */
+  catalog: publicProcedure
+    .input(z.object({ slug: tenantSlug }))
+    .output(catalogOutput)
+    .query(async ({ ctx, input }) => {
+      const tenant = await findTenantBySlug(ctx.db, input.slug);
+      if (!tenant) throw notFound("This booking page");
+      const services = await listServiceViews(ctx.db, tenant.id, true);
+      return services.map(({ name, description, durationMinutes, price }) => ({
+        name,
+        description,
+        durationMinutes,
+        price,
+      }));
+    }),
+
   list: roleProcedure("admin")
     .input(z.void())
     .output(z.array(serviceOutput))

@@ -25,3 +25,12 @@ export const serviceInput = z.object({
 });
 
 export const preferencesOutput = z.object({ customersChooseFieldworker: z.boolean() });
+
+export const catalogOutput = z.array(
+  z.object({
+    name: z.string(),
+    description: z.string(),
+    durationMinutes: z.number().int(),
+    price: moneyOutput,
+  }),
+);
