@@ -1,15 +1,12 @@
 // The same portal in Stripe Connect mode: the fieldworker is chosen, the charge is split (destination charges
 // for Express/Custom, direct charges on the account for Standard), and refunds decide fee and transfer.
 
-import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
-import { insertUser } from "@fieldpay/db/repositories/users";
-import type { ConnectAccountType } from "@fieldpay/db/schema";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { connectedFieldworker, setUpPayments } from "../../booking/testing/portal-setup.ts";
+import { connectPlatform, markPaid } from "../../booking/testing/connect-platform.ts";
 import type { ApiDeps } from "../../context.ts";
-import { callerFor, newBusiness, newCustomer, rejection, testDeps } from "../../testing/harness.ts";
+import { rejection, testDeps } from "../../testing/harness.ts";
 
 let t: TestDatabase;
 let proxy: RecordingProxy;
@@ -26,54 +23,9 @@ beforeEach(() => proxy.reset());
 
 const tomorrow = () => new Date(Date.now() + 86_400_000);
 
-async function fieldworker(
-  tenantId: string,
-  name: string,
-  account: Parameters<typeof connectedFieldworker>[3],
-) {
-  const user = await insertUser(t.db, {
-    tenant_id: tenantId,
-    role: "fieldworker",
-    email: `${name.toLowerCase()}-${account.id.toLowerCase()}@fw.test`,
-    name,
-    password_hash: null,
-  });
-  await connectedFieldworker(t.db, tenantId, user.id, account);
-  return user;
-}
-
-/** A Connect business taking 10% + $0.30, one fieldworker of the given type and one who cannot be paid. */
-async function platform(type: ConnectAccountType) {
-  const biz = await newBusiness(t.db, `connect-${type}`);
-  const tenantId = biz.auth.tenant.id;
-  await setUpPayments(deps, tenantId, { mode: "connect", accountType: type, commissionBps: 1000, fixed: 30 });
-  const admin = callerFor(deps, biz.auth).caller;
-  const service = await admin.services.create({ name: "Lawn mowing", price: "100.00", durationMinutes: 60 });
-  const suffix = tenantId.slice(0, 8);
-  const wes = await fieldworker(tenantId, "Wes", { id: `acct_wes${suffix}`, type });
-  const ria = await fieldworker(tenantId, "Ria", { id: `acct_ria${suffix}`, type, chargesEnabled: false });
-  const customer = callerFor(deps, (await newCustomer(t.db, biz.slug)).auth).caller;
-  return { biz, tenantId, admin, service, wes, ria, customer, wesAccount: `acct_wes${suffix}` };
-}
-
-async function paid(tenantId: string, bookingId: string) {
-  const row = await t.db
-    .selectFrom("payments")
-    .selectAll()
-    .where("booking_id", "=", bookingId)
-    .executeTakeFirstOrThrow();
-  await applyPaymentIntentSnapshot(t.db, {
-    tenantId,
-    paymentIntentId: row.payment_intent_id ?? "",
-    status: "succeeded",
-    eventAt: new Date(),
-  });
-  return row;
-}
-
 describe("choosing the fieldworker", () => {
   it("offers only fieldworkers who can be paid, and 'any available' picks the first", async () => {
-    const p = await platform("express");
+    const p = await connectPlatform(deps, "express");
     const options = await p.customer.bookings.options();
     expect(options).toMatchObject({ mode: "connect", customersChooseFieldworker: true });
     expect(options.fieldworkers).toEqual([{ id: p.wes.id, name: "Wes" }]);
@@ -93,7 +45,7 @@ describe("choosing the fieldworker", () => {
   });
 
   it("when the business does not let customers choose, the first available fieldworker is assigned", async () => {
-    const p = await platform("express");
+    const p = await connectPlatform(deps, "express");
     await p.admin.services.setPreferences({ customersChooseFieldworker: false });
     const options = await p.customer.bookings.options();
     expect(options).toMatchObject({ customersChooseFieldworker: false, fieldworkers: [] });
@@ -106,7 +58,7 @@ describe("paying a fieldworker's booking", () => {
   it.each(["express", "custom"] as const)(
     "%s: destination charge with the commission as application fee",
     async (type) => {
-      const p = await platform(type);
+      const p = await connectPlatform(deps, type);
       const { id } = await p.customer.bookings.create({
         serviceId: p.service.id,
         startsAt: tomorrow(),
@@ -126,7 +78,7 @@ describe("paying a fieldworker's booking", () => {
         application_fee_amount: "1030",
       });
       expect(intent?.headers["stripe-account"]).toBeUndefined();
-      await paid(p.tenantId, id);
+      await markPaid(t.db, p.tenantId, id);
       const admin = await p.admin.bookings.get({ bookingId: id });
       expect(admin).toMatchObject({
         status: "paid",
@@ -142,7 +94,7 @@ describe("paying a fieldworker's booking", () => {
   );
 
   it("standard: a direct charge on the fieldworker's own account, Stripe.js told to use it", async () => {
-    const p = await platform("standard");
+    const p = await connectPlatform(deps, "standard");
     const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
     const pay = await p.customer.bookings.pay({ bookingId: id });
     expect(pay).toMatchObject({ stripeAccount: p.wesAccount, savedCardsAllowed: false });
@@ -155,7 +107,7 @@ describe("paying a fieldworker's booking", () => {
   });
 
   it("a fieldworker who can no longer be paid gets a clear message and nothing is charged", async () => {
-    const p = await platform("express");
+    const p = await connectPlatform(deps, "express");
     const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
     await t.db
       .updateTable("fieldworker_accounts")
@@ -180,10 +132,10 @@ describe("paying a fieldworker's booking", () => {
 
 describe("refunds in Connect mode", () => {
   it("sends the admin's explicit fee and transfer choices, partial then full, never twice", async () => {
-    const p = await platform("express");
+    const p = await connectPlatform(deps, "express");
     const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
     await p.customer.bookings.pay({ bookingId: id });
-    const payment = await paid(p.tenantId, id);
+    const payment = await markPaid(t.db, p.tenantId, id);
     const requestId = "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a01";
     const undecided = await rejection(p.admin.bookings.refund({ bookingId: id, requestId, amount: "20.00" }));
     expect(undecided.code).toBe("BAD_REQUEST");
@@ -237,49 +189,5 @@ describe("refunds in Connect mode", () => {
       status: "refunded",
       payment: { amountRefunded: { amount: 10_000 }, refundable: { amount: 0 } },
     });
-  });
-});
-
-describe("the admin assigns the fieldworker", () => {
-  it("reassigning an unpaid booking closes the old attempt, so the next charge goes to the new fieldworker", async () => {
-    const p = await platform("express");
-    const fay = await fieldworker(p.tenantId, "Fay", {
-      id: `acct_fay${p.tenantId.slice(0, 8)}`,
-      type: "express",
-    });
-    const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
-    await p.customer.bookings.pay({ bookingId: id });
-    expect((await p.admin.bookings.assignableFieldworkers()).map((f) => f.name)).toEqual(["Wes", "Fay"]);
-    const refused = await rejection(
-      p.admin.bookings.assignFieldworker({ bookingId: id, fieldworkerId: p.ria.id }),
-    );
-    expect(refused.message).toBe("That fieldworker cannot take this booking.");
-    await p.admin.bookings.assignFieldworker({ bookingId: id, fieldworkerId: fay.id });
-    expect((await p.customer.bookings.pay({ bookingId: id })).attempt).toBe(2);
-    const [first, second] = proxy.sent("POST", "/v1/payment_intents");
-    expect(first?.form["transfer_data[destination]"]).toBe(p.wesAccount);
-    expect(second?.form["transfer_data[destination]"]).toBe(`acct_fay${p.tenantId.slice(0, 8)}`);
-    expect(second?.headers["idempotency-key"]).toMatch(/:2$/);
-    // Paid: the booking keeps the fieldworker its money went to.
-    await paid(p.tenantId, id);
-    const late = await rejection(
-      p.admin.bookings.assignFieldworker({ bookingId: id, fieldworkerId: p.wes.id }),
-    );
-    expect(late.code).toBe("CONFLICT");
-  });
-
-  it("where the business assigns fieldworkers and none can be paid, the booking waits unassigned", async () => {
-    const p = await platform("express");
-    await p.admin.services.setPreferences({ customersChooseFieldworker: false });
-    await t.db
-      .updateTable("fieldworker_accounts")
-      .set({ charges_enabled: false })
-      .where("user_id", "=", p.wes.id)
-      .execute();
-    const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
-    expect((await p.customer.bookings.get({ bookingId: id })).fieldworkerName).toBeNull();
-    const error = await rejection(p.customer.bookings.pay({ bookingId: id }));
-    expect(error.message).toBe("No fieldworker is assigned to this booking yet, so it cannot be paid.");
-    expect(proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
   });
 });
