@@ -8,6 +8,7 @@ import {
   listFieldworkerPayments,
   listTransfersTo,
   openAccountAlerts,
+  type PeriodTotals,
 } from "@fieldpay/db/repositories/fieldworker-earnings";
 import { unpayableAlertKind } from "./payable.ts";
 
@@ -21,6 +22,50 @@ const money = (amount: number, currency: string) => ({ amount, currency });
 function periodLabel(start: Date, period: EarningsPeriod): string {
   const iso = start.toISOString();
   return period === "month" ? iso.slice(0, 7) : `Week of ${iso.slice(0, 10)}`;
+}
+
+function paymentView(p: Awaited<ReturnType<typeof listFieldworkerPayments>>[number]) {
+  const share = (amount: number | null) => (amount === null ? null : money(amount, p.currency));
+  return {
+    id: p.id,
+    bookingId: p.booking_id,
+    service: p.service_name,
+    startsAt: new Date(p.starts_at),
+    status: p.status,
+    chargeType: p.charge_type,
+    amount: money(p.amount, p.currency),
+    applicationFee: share(p.application_fee_amount),
+    fieldworkerNet: share(p.fieldworker_net_amount),
+    refunded: money(p.amount_refunded, p.currency),
+    createdAt: p.created_at,
+  };
+}
+
+type Alert = Awaited<ReturnType<typeof openAccountAlerts>>[number];
+
+function payoutView(p: Awaited<ReturnType<typeof listAccountPayouts>>[number], late: Alert | undefined) {
+  return {
+    id: p.id,
+    amount: money(p.amount, p.currency),
+    status: p.status,
+    upcoming: UPCOMING.has(p.status),
+    expectedArrival: p.arrival_date,
+    failure: p.failure_message,
+    late: late ? { title: late.title, explanation: late.explanation, fix: late.fix } : null,
+    createdAt: new Date(p.stripe_created_at),
+  };
+}
+
+function totalsView(t: PeriodTotals, period: EarningsPeriod) {
+  return {
+    label: periodLabel(t.periodStart, period),
+    periodStart: t.periodStart,
+    payments: t.payments,
+    gross: money(t.gross, t.currency),
+    applicationFees: money(t.applicationFees, t.currency),
+    fieldworkerNet: money(t.fieldworkerNet, t.currency),
+    refunded: money(t.refunded, t.currency),
+  };
 }
 
 export async function earnings(
@@ -56,19 +101,7 @@ export async function earnings(
   ]);
   const lateBecause = new Map(alerts.filter((a) => a.payout_id).map((a) => [a.payout_id, a]));
   return {
-    payments: payments.map((p) => ({
-      id: p.id,
-      bookingId: p.booking_id,
-      service: p.service_name,
-      startsAt: new Date(p.starts_at),
-      status: p.status,
-      chargeType: p.charge_type,
-      amount: money(p.amount, p.currency),
-      applicationFee: p.application_fee_amount === null ? null : money(p.application_fee_amount, p.currency),
-      fieldworkerNet: p.fieldworker_net_amount === null ? null : money(p.fieldworker_net_amount, p.currency),
-      refunded: money(p.amount_refunded, p.currency),
-      createdAt: p.created_at,
-    })),
+    payments: payments.map(paymentView),
     fees: fees.map((f) => ({
       id: f.id,
       amount: money(f.amount, f.currency),
@@ -83,28 +116,8 @@ export async function earnings(
       sourceCharge: t.source_charge,
       createdAt: new Date(t.stripe_created_at),
     })),
-    payouts: payouts.map((p) => {
-      const late = lateBecause.get(p.id);
-      return {
-        id: p.id,
-        amount: money(p.amount, p.currency),
-        status: p.status,
-        upcoming: UPCOMING.has(p.status),
-        expectedArrival: p.arrival_date,
-        failure: p.failure_message,
-        late: late ? { title: late.title, explanation: late.explanation, fix: late.fix } : null,
-        createdAt: new Date(p.stripe_created_at),
-      };
-    }),
-    totals: totals.map((t) => ({
-      label: periodLabel(t.periodStart, input.period),
-      periodStart: t.periodStart,
-      payments: t.payments,
-      gross: money(t.gross, t.currency),
-      applicationFees: money(t.applicationFees, t.currency),
-      fieldworkerNet: money(t.fieldworkerNet, t.currency),
-      refunded: money(t.refunded, t.currency),
-    })),
+    payouts: payouts.map((p) => payoutView(p, lateBecause.get(p.id))),
+    totals: totals.map((t) => totalsView(t, input.period)),
     alerts,
   };
 }
