@@ -5,6 +5,7 @@
 import { type AlertInput, recordPayoutCheckRun, syncAlerts } from "@fieldpay/db/repositories/alerts";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { listFieldworkerAccounts } from "@fieldpay/db/repositories/payouts";
+import type { PaymentSettingsRow } from "@fieldpay/db/schema";
 import { toPaymentError } from "@fieldpay/payments/errors";
 import type { PayoutFinding } from "@fieldpay/payments/payouts";
 import { mapWithLimit } from "@fieldpay/payments/rate-limit";
@@ -58,6 +59,17 @@ function checkFailedAlert(
   };
 }
 
+function openTenantStripe(
+  deps: Pick<WorkerDeps, "secretBox" | "stripeApiBase">,
+  settings: PaymentSettingsRow,
+) {
+  try {
+    return tenantStripe(settings, deps.secretBox, deps.stripeApiBase);
+  } catch {
+    return null;
+  }
+}
+
 export async function checkPayouts(
   deps: Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase" | "now">,
   input: { tenantId: string; trigger: "scheduled" | "manual" },
@@ -65,7 +77,9 @@ export async function checkPayouts(
   const settings = await findPaymentSettings(deps.db, input.tenantId);
   if (!settings) return null;
   const startedAt = deps.now();
-  const access = tenantStripe(settings, deps.secretBox, deps.stripeApiBase);
+  const access = openTenantStripe(deps, settings);
+  // A key this server cannot open is a settings problem the health report explains; retrying would not help.
+  if (!access) return null;
   const fieldworkers = await listFieldworkerAccounts(deps.db, input.tenantId);
   const watched: WatchedAccount[] = [
     { accountId: settings.stripe_account_id, fieldworkerId: null, name: "the business" },

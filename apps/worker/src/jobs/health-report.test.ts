@@ -62,6 +62,15 @@ describe("health report checks", () => {
       name: "Olu Onboarding",
       requirements: { currently_due: ["individual.dob.day", "external_account"], past_due: [] },
     });
+    await seedFieldworker(kit.t.db, tenantId, { name: "Dee Disconnected", status: "deauthorized" });
+    await seedFieldworker(kit.t.db, tenantId, {
+      name: "Rae Restricted",
+      status: "restricted",
+      requirements: {
+        disabled_reason: "requirements.past_due",
+        past_due: ["individual.verification.document"],
+      },
+    });
     const report = await runHealthReport(kit.deps, { tenantId, trigger: "settings_changed" });
     expect(report).toMatchObject({ status: "fail", trigger: "settings_changed" });
     const checks = report.checks as HealthCheck[];
@@ -83,6 +92,14 @@ describe("health report checks", () => {
     const worker = checks.find((c) => c.title === "Fieldworker: Olu Onboarding");
     expect(worker).toMatchObject({ status: "warn", explanation: expect.stringMatching(/date of birth/) });
     expect(worker?.fix).toMatch(/Ask Olu Onboarding to open the Stripe setup link/);
+    expect(checks.find((c) => c.title === "Fieldworker: Dee Disconnected")).toMatchObject({
+      status: "fail",
+      fix: "Invite Dee Disconnected again so they can reconnect their Stripe account.",
+    });
+    expect(checks.find((c) => c.title === "Fieldworker: Rae Restricted")).toMatchObject({
+      status: "fail",
+      explanation: expect.stringMatching(/paused payments or payouts.*photo ID/),
+    });
     expect(find(checks, "webhooks_account")?.fix).toContain(
       `https://hooks.fieldpay.test/webhooks/stripe/${tenantId}`,
     );
