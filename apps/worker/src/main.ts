@@ -25,6 +25,11 @@ await migrateQueue(env.DATABASE_URL);
 const requeued = await requeueStrandedEvents(db, { olderThanSeconds: 0, limit: 10_000 });
 if (requeued > 0) console.log(`[worker] queued ${requeued} unprocessed webhook event(s) again`);
 const runner = await startQueue(deps, { databaseUrl: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
+runner.promise.catch((error: unknown) => {
+  // The queue stopped for good (not a single failed job): exit so that whatever runs the worker restarts it.
+  console.error(`[worker] job queue stopped: ${String(error)}`);
+  process.exit(1);
+});
 const server = createWorkerServer(deps);
 
 server.listen(env.WORKER_PORT, () => {

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { checkDatabase } from "@fieldpay/db/health";
 import { checkStripeReachable } from "@fieldpay/payments/reachability";
 import type { WorkerDeps } from "./deps.ts";
@@ -8,8 +8,12 @@ export type { WorkerDeps } from "./deps.ts";
 
 const WEBHOOK_PATH = /^\/webhooks\/stripe\/([^/]+)(\/connect)?\/?$/;
 
-function send(res: import("node:http").ServerResponse, { status, body }: WebhookResponse) {
-  res.writeHead(status, { "content-type": "application/json" });
+function send(res: ServerResponse, { status, body }: WebhookResponse) {
+  // A refused oversized body is not read to its end: the connection is not reused after it.
+  res.writeHead(status, {
+    "content-type": "application/json",
+    ...(status === 413 && { connection: "close" }),
+  });
   res.end(JSON.stringify(body));
 }
 

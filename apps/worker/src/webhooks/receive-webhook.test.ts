@@ -194,3 +194,20 @@ describe("POST /webhooks/stripe/:tenantId accepts", () => {
     expect(row).toMatchObject({ endpoint: "connect", account: "acct_fw1" });
   });
 });
+
+describe("an oversized body sent without a length", () => {
+  it("is answered 413, not cut off", async () => {
+    const { request } = await import("node:http");
+    const url = new URL(`${worker.url}/webhooks/stripe/${tenantId}`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(url, { method: "POST", headers: { "transfer-encoding": "chunked" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      for (let i = 0; i < 12; i += 1) req.write("x".repeat(64 * 1024));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+});
