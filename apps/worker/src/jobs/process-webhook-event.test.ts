@@ -63,6 +63,27 @@ describe("payment_intent events", () => {
     expect(row.attempts).toBe(1);
   });
 
+  it("are applied once when two workers pick up the same event at the same moment", async () => {
+    const b = await seedPaidBooking(kit.t.db, tenantId);
+    const event = stripeEvent("payment_intent.succeeded", intent(b.paymentIntentId, "succeeded"), {
+      created: T0,
+    });
+    expect((await deliver(worker, tenantId, event)).status).toBe(200);
+    const outcomes = await Promise.all([1, 2, 3].map(() => processWebhookEvent(kit.deps, event.id)));
+    expect(outcomes.map((o) => o.status).sort()).toEqual([
+      "already_processed",
+      "already_processed",
+      "applied",
+    ]);
+    const row = await kit.t.db
+      .selectFrom("webhook_events")
+      .select("attempts")
+      .where("id", "=", event.id)
+      .executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(1);
+    expect((await b.state()).booking).toBe("paid");
+  });
+
   it("never let an older failure overwrite a newer success", async () => {
     const b = await seedPaidBooking(kit.t.db, tenantId);
     const failed = intent(b.paymentIntentId, "requires_payment_method", {

@@ -1,0 +1,70 @@
+// One business's Stripe access: the secret opened from the database reaches Stripe (stripe-mock, through the
+// recording proxy), and the rate limit follows the key's mode (Stripe allows 25 requests/s in test, 100 live).
+import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { SECRET_KEY, seedBusiness, type WorkerTestKit, workerTestKit } from "../testing/worker-test-kit.ts";
+import { tenantStripe } from "./tenant-stripe.ts";
+
+let proxy: RecordingProxy;
+let kit: WorkerTestKit;
+
+beforeAll(async () => {
+  proxy = await startRecordingProxy(inject("stripeApiBase"));
+  kit = await workerTestKit({ stripeApiBase: proxy.url });
+});
+afterAll(async () => {
+  await proxy.close();
+  await kit.t.drop();
+});
+
+async function access(keyMode: "test" | "live") {
+  const { tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox, { keyMode });
+  const settings = await findPaymentSettings(kit.t.db, tenantId);
+  if (!settings) throw new Error("settings were not saved");
+  return tenantStripe(settings, kit.deps.secretBox, proxy.url);
+}
+
+describe("tenantStripe", () => {
+  it("limits requests to Stripe's rate for the key's mode", async () => {
+    expect((await access("test")).limiter.ratePerSecond).toBe(25);
+    expect((await access("live")).limiter.ratePerSecond).toBe(100);
+  });
+
+  it("calls Stripe with the business's own key, pinned to our API version", async () => {
+    const stripe = await access("test");
+    proxy.reset();
+    await stripe.call(() => stripe.stripe.balance.retrieve());
+    const [request] = proxy.sent("GET", "/v1/balance");
+    expect(request?.headers.authorization).toBe(`Bearer ${SECRET_KEY}`);
+    expect(request?.headers["stripe-version"]).toBe("2026-10-28.endive");
+  });
+
+  it("reads lists page by page and stops at the cap, saying the list was cut", async () => {
+    const stripe = await access("test");
+    let page = 0;
+    proxy.intercept({
+      path: "/v1/payouts",
+      patch: (body) => {
+        page += 1;
+        const data = Array.isArray(body.data) ? body.data : [];
+        return {
+          ...body,
+          has_more: true,
+          data: data.map((p: Record<string, unknown>) => ({ ...p, id: `po_page${page}` })),
+        };
+      },
+    });
+    const listed = await stripe.listAll(
+      (after) => stripe.stripe.payouts.list({ limit: 1, ...(after && { starting_after: after }) }),
+      2,
+    );
+    expect(listed.items.map((p) => p.id)).toEqual(["po_page1", "po_page2"]);
+    expect(listed.truncated).toBe(true);
+    expect(proxy.sent("GET", "/v1/payouts").map((r) => r.query.starting_after)).toEqual([
+      undefined,
+      "po_page1",
+      "po_page2",
+    ]);
+  });
+});
