@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { eventJobKey } from "@fieldpay/db/repositories/webhook-events";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -116,7 +117,7 @@ describe("a worker killed with SIGKILL mid-batch", () => {
       .poll(
         async () => {
           const { rows } = await sql`select 1 from graphile_worker.jobs
-          where key = ${`event:${blocked.id}`} and locked_at is not null`.execute(kit.t.db);
+          where key = ${eventJobKey(tenantId, blocked.id)} and locked_at is not null`.execute(kit.t.db);
           return rows.length;
         },
         { timeout: 30_000 },

@@ -246,7 +246,7 @@ export interface RefundsTable {
 }
 
 export interface WebhookEventsTable {
-  /** Stripe's event id: storing it twice is impossible, which is the dedupe. */
+  /** Stripe's event id: stored once per business (primary key tenant_id + id since 2026-11-27T0048), the dedupe. */
   id: string;
   tenant_id: string;
   endpoint: "account" | "connect";

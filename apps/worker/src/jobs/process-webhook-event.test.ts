@@ -1,5 +1,7 @@
 // Events delivered over HTTP, signed like Stripe signs them, then processed by the real queue (runOnce): each
 // handler's effect, duplicates applied once, older events never overwriting newer state, failures retried.
+
+import { eventJobKey } from "@fieldpay/db/repositories/webhook-events";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPaidBooking } from "../testing/booking-fixture.ts";
@@ -54,7 +56,9 @@ describe("payment_intent events", () => {
     });
     await deliverAll([{ event }, { event }]);
     expect(await b.state()).toMatchObject({ booking: "paid", payment: "succeeded" });
-    expect(await processWebhookEvent(kit.deps, event.id)).toEqual({ status: "already_processed" });
+    expect(await processWebhookEvent(kit.deps, { tenantId, eventId: event.id })).toEqual({
+      status: "already_processed",
+    });
     const row = await kit.t.db
       .selectFrom("webhook_events")
       .select("attempts")
@@ -69,7 +73,9 @@ describe("payment_intent events", () => {
       created: T0,
     });
     expect((await deliver(worker, tenantId, event)).status).toBe(200);
-    const outcomes = await Promise.all([1, 2, 3].map(() => processWebhookEvent(kit.deps, event.id)));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => processWebhookEvent(kit.deps, { tenantId, eventId: event.id })),
+    );
     expect(outcomes.map((o) => o.status).sort()).toEqual([
       "already_processed",
       "already_processed",
@@ -213,7 +219,9 @@ describe("failures and stranded events", () => {
       [],
     );
     const { rows } = await sql<{ attempts: number; run_at: Date }>`
-      select attempts, run_at from graphile_worker.jobs where key = ${`event:${event.id}`}`.execute(kit.t.db);
+      select attempts, run_at from graphile_worker.jobs where key = ${eventJobKey(tenantId, event.id)}`.execute(
+      kit.t.db,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.attempts).toBe(1);
     expect(new Date(rows[0]?.run_at ?? 0).getTime()).toBeGreaterThan(Date.now());

@@ -15,10 +15,14 @@ export type ProcessOutcome =
   | { status: "already_processed" }
   | { status: "missing" };
 
-export async function processWebhookEvent(deps: { db: Db }, eventId: string): Promise<ProcessOutcome> {
+export async function processWebhookEvent(
+  deps: { db: Db },
+  key: { tenantId: string; eventId: string },
+): Promise<ProcessOutcome> {
+  const { tenantId, eventId } = key;
   try {
     return await deps.db.transaction().execute(async (trx): Promise<ProcessOutcome> => {
-      const row = await lockWebhookEvent(trx, eventId);
+      const row = await lockWebhookEvent(trx, tenantId, eventId);
       if (!row) return { status: "missing" };
       if (row.processed_at !== null) return { status: "already_processed" };
       const event = row.payload;
@@ -32,13 +36,13 @@ export async function processWebhookEvent(deps: { db: Db }, eventId: string): Pr
         eventAt: new Date(event.created * 1000),
         businessAccountId: settings?.stripe_account_id ?? "unknown",
       });
-      await markWebhookEventProcessed(trx, eventId);
+      await markWebhookEventProcessed(trx, tenantId, eventId);
       return { status: "applied", detail };
     });
   } catch (error) {
     // The work rolled back; the attempt is counted outside it, and the job fails so the queue retries later.
     const message = redactSecrets(error instanceof Error ? error.message : String(error));
-    await recordWebhookEventFailure(deps.db, eventId, message);
+    await recordWebhookEventFailure(deps.db, tenantId, eventId, message);
     throw error;
   }
 }

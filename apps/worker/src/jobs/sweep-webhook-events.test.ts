@@ -1,4 +1,6 @@
 // The sweeper queues again exactly the events nobody will process: their job is held by a dead worker.
+
+import { eventJobKey } from "@fieldpay/db/repositories/webhook-events";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -51,7 +53,7 @@ describe("sweepWebhookEvents", () => {
     await deliver(worker, tenantId, stranded);
     // What a SIGKILL leaves behind: the job marked running by a worker that no longer exists.
     await sql`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'killed-worker'
-      where key = ${`event:${stranded.id}`}`.execute(kit.t.db);
+      where key = ${eventJobKey(tenantId, stranded.id)}`.execute(kit.t.db);
     await deliver(worker, tenantId, waiting);
     expect(await sweepWebhookEvents(kit.deps, { olderThanSeconds: 0 })).toBe(1);
     await kit.drain();
@@ -70,7 +72,7 @@ describe("sweepWebhookEvents", () => {
     const fresh = stripeEvent("payout.paid", payout("po_fresh"));
     await deliver(worker, tenantId, fresh);
     await sql`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'killed-worker'
-      where key = ${`event:${fresh.id}`}`.execute(kit.t.db);
+      where key = ${eventJobKey(tenantId, fresh.id)}`.execute(kit.t.db);
     expect(await sweepWebhookEvents(kit.deps)).toBe(0);
     await sql`update webhook_events set received_at = now() - interval '31 seconds' where id = ${fresh.id}`.execute(
       kit.t.db,

@@ -8,7 +8,7 @@ import { processWebhookEvent } from "../jobs/process-webhook-event.ts";
 import { scheduleTenantChecks } from "../jobs/schedule-tenant-checks.ts";
 import { sweepWebhookEvents } from "../jobs/sweep-webhook-events.ts";
 
-const eventPayload = z.object({ eventId: z.string().min(1) });
+const eventPayload = z.object({ tenantId: z.uuid(), eventId: z.string().min(1) });
 const payoutPayload = z.object({ tenantId: z.uuid(), trigger: z.enum(["scheduled", "manual"]) });
 const healthPayload = z.object({
   tenantId: z.uuid(),
@@ -18,10 +18,10 @@ const schedulePayload = z.object({ check: z.enum(["payouts", "health"]) });
 
 export function createTaskList(deps: WorkerDeps): TaskList {
   const processEvent: Task = async (payload, helpers) => {
-    const { eventId } = eventPayload.parse(payload);
-    const outcome = await processWebhookEvent(deps, eventId);
+    const key = eventPayload.parse(payload);
+    const outcome = await processWebhookEvent(deps, key);
     helpers.logger.info(
-      `event ${eventId}: ${outcome.status === "applied" ? outcome.detail : outcome.status}`,
+      `event ${key.eventId}: ${outcome.status === "applied" ? outcome.detail : outcome.status}`,
     );
   };
   const sweep: Task = async (_payload, helpers) => {

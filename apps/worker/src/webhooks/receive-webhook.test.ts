@@ -33,7 +33,7 @@ afterAll(async () => {
 async function stored(id: string) {
   const rows = await kit.t.db.selectFrom("webhook_events").selectAll().where("id", "=", id).execute();
   const { rows: jobs } = await sql<{ key: string }>`
-    select key from graphile_worker.jobs where key = ${`event:${id}`}`.execute(kit.t.db);
+    select key from graphile_worker.jobs where key like ${`event:%:${id}`}`.execute(kit.t.db);
   return { rows: rows.length, jobs: jobs.length };
 }
 
@@ -158,6 +158,19 @@ describe("POST /webhooks/stripe/:tenantId accepts", () => {
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
     expect(await stored(event.id)).toEqual({ rows: 1, jobs: 1 });
+  });
+
+  it("stores the same event once for each business it reaches (an account connected to two businesses)", async () => {
+    const other = await seedBusiness(kit.t.db, kit.deps.secretBox);
+    const event = stripeEvent(
+      "account.updated",
+      { id: "acct_shared", object: "account" },
+      { account: "acct_shared" },
+    );
+    expect((await deliver(worker, tenantId, event, { connect: true })).body.duplicate).toBe(false);
+    expect((await deliver(worker, other.tenantId, event, { connect: true })).body.duplicate).toBe(false);
+    expect((await deliver(worker, other.tenantId, event, { connect: true })).body.duplicate).toBe(true);
+    expect(await stored(event.id)).toEqual({ rows: 2, jobs: 2 });
   });
 
   it("verifies with the previous secret while the secret is being rotated", async () => {

@@ -5,6 +5,7 @@ import * as paymentSettings from "./2026-11-26T2320_payment-settings.ts";
 import * as paymentsDomain from "./2026-11-26T2340_payments-domain.ts";
 import * as bookingPortal from "./2026-11-27T0015_booking-portal.ts";
 import * as payoutCheckRuns from "./2026-11-27T0047_payout-check-runs.ts";
+import * as webhookEventsPerBusiness from "./2026-11-27T0048_webhook-events-per-business.ts";
 
 // Frozen: append new migrations, never edit a shipped one. Names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T2340_payments-domain": paymentsDomain,
   "2026-11-27T0015_booking-portal": bookingPortal,
   "2026-11-27T0047_payout-check-runs": payoutCheckRuns,
+  "2026-11-27T0048_webhook-events-per-business": webhookEventsPerBusiness,
 };

@@ -1,5 +1,6 @@
-// Stripe webhook events as received: stored once (the event id is the primary key), each with its processing job
-// committed in the same transaction, so an event is either not stored (Stripe retries) or stored and queued.
+// Stripe webhook events as received: stored once per business (business and event id are the primary key), each
+// with its processing job committed in the same transaction, so an event is either not stored (Stripe retries)
+// or stored and queued.
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
@@ -22,8 +23,15 @@ export interface ReceivedEvent {
 /** Events that keep failing stop being retried after this many attempts (graphile-worker's default too). */
 export const MAX_EVENT_ATTEMPTS = 25;
 
-const processJob = (eventId: string) =>
-  ({ task: "process_webhook_event", payload: { eventId }, jobKey: `event:${eventId}` }) as const;
+/** The job key of an event: one job per business and event, so duplicates coalesce. */
+export const eventJobKey = (tenantId: string, eventId: string) => `event:${tenantId}:${eventId}`;
+
+const processJob = (tenantId: string, eventId: string) =>
+  ({
+    task: "process_webhook_event",
+    payload: { tenantId, eventId },
+    jobKey: eventJobKey(tenantId, eventId),
+  }) as const;
 
 /** Stores the event and queues its processing; false when it was already stored (a duplicate delivery). */
 export async function storeWebhookEvent(db: Db, event: ReceivedEvent): Promise<boolean> {
@@ -40,11 +48,11 @@ export async function storeWebhookEvent(db: Db, event: ReceivedEvent): Promise<b
         stripe_created_at: event.createdAt,
         payload: JSON.stringify(event.payload),
       })
-      .onConflict((oc) => oc.column("id").doNothing())
+      .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!inserted) return false;
-    await enqueueJob(trx, processJob(event.id));
+    await enqueueJob(trx, processJob(event.tenantId, event.id));
     return true;
   });
 }
@@ -53,23 +61,40 @@ export async function storeWebhookEvent(db: Db, event: ReceivedEvent): Promise<b
  * The event, locked until the transaction ends: a second job for the same event waits here and then finds it
  * processed. A worker that dies mid-way releases the lock with its connection, and the work rolls back.
  */
-export async function lockWebhookEvent(trx: Db, id: string): Promise<WebhookEventRow | undefined> {
-  return trx.selectFrom("webhook_events").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+export async function lockWebhookEvent(
+  trx: Db,
+  tenantId: string,
+  id: string,
+): Promise<WebhookEventRow | undefined> {
+  return trx
+    .selectFrom("webhook_events")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-export async function markWebhookEventProcessed(trx: Db, id: string): Promise<void> {
+export async function markWebhookEventProcessed(trx: Db, tenantId: string, id: string): Promise<void> {
   await trx
     .updateTable("webhook_events")
     .set((eb) => ({ processed_at: sql`now()`, attempts: eb("attempts", "+", 1), last_error: null }))
+    .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
     .execute();
 }
 
 /** A failed attempt, recorded outside the rolled-back processing transaction. */
-export async function recordWebhookEventFailure(db: Db, id: string, error: string): Promise<void> {
+export async function recordWebhookEventFailure(
+  db: Db,
+  tenantId: string,
+  id: string,
+  error: string,
+): Promise<void> {
   await db
     .updateTable("webhook_events")
     .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500) }))
+    .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
     .execute();
 }
@@ -84,19 +109,22 @@ export async function requeueStrandedEvents(
   options: { olderThanSeconds: number; limit: number },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ id: string }>`
-      select e.id from webhook_events e
+    const { rows } = await sql<{ tenant_id: string; id: string }>`
+      select e.tenant_id, e.id from webhook_events e
       where e.processed_at is null
         and e.received_at < now() - make_interval(secs => ${options.olderThanSeconds})
         and e.attempts < ${MAX_EVENT_ATTEMPTS}
         and not exists (
           select 1 from graphile_worker.jobs j
-          where j.key = 'event:' || e.id and j.locked_at is null and j.attempts < j.max_attempts
+          where j.key = 'event:' || e.tenant_id || ':' || e.id
+            and j.locked_at is null and j.attempts < j.max_attempts
         )
       order by e.received_at
       limit ${options.limit}
       for update of e skip locked`.execute(trx);
-    for (const { id } of rows) await enqueueJob(trx, { ...processJob(id), jobKeyMode: "preserve_run_at" });
+    for (const row of rows) {
+      await enqueueJob(trx, { ...processJob(row.tenant_id, row.id), jobKeyMode: "preserve_run_at" });
+    }
     return rows.length;
   });
 }
