@@ -143,6 +143,13 @@ describe("payout, transfer and application fee events", () => {
       .where("id", "=", "po_fail")
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "failed", failure_code: "account_closed" });
+    // ...and a payout check ran at once (the queue was drained), not at the next scheduled time.
+    const runs = await kit.t.db
+      .selectFrom("payout_check_runs")
+      .select("trigger")
+      .where("tenant_id", "=", tenantId)
+      .execute();
+    expect(runs).toEqual([{ trigger: "scheduled" }]);
   });
 
   it("keep transfer reversals and fee refunds from ever going down", async () => {

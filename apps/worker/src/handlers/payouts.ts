@@ -1,5 +1,6 @@
 // Payouts of the business (account endpoint) and of fieldworkers (Connect endpoint, routed by event.account).
 import { findFieldworkerByStripeAccount } from "@fieldpay/db/repositories/fieldworker-accounts";
+import { requestPayoutCheck } from "@fieldpay/db/repositories/job-queue";
 import { applyPayoutSnapshot } from "@fieldpay/db/repositories/payouts";
 import type Stripe from "stripe";
 import { type EventContext, fromUnix } from "./types.ts";
@@ -34,5 +35,9 @@ export async function payoutChanged(ctx: EventContext<PayoutEvent>): Promise<str
     createdAt: fromUnix(payout.created),
     eventAt: ctx.eventAt,
   });
+  if (applied && payout.status === "failed") {
+    // A failed payout should not wait for the next scheduled check to become an alert with its fix.
+    await requestPayoutCheck(ctx.trx, ctx.tenantId, "scheduled");
+  }
   return applied ? `payout is ${payout.status}` : "ignored: a newer event about this payout was applied";
 }
