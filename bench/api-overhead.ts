@@ -1,0 +1,128 @@
+// API overhead: the customer's "pay this booking" procedure over HTTP (session, CSRF, zod, database reads and
+// writes, one PaymentIntent create at stripe-mock) against the same Stripe call made directly, interleaved in one
+// run so both see the same machine state. Reported as the ratio of the two latencies.
+import { randomBytes } from "node:crypto";
+import { createStripeClient } from "@fieldpay/payments/stripe-client";
+import { freePort, startProcess, waitForHttp } from "./lib/processes.ts";
+import { benchEnv, ms, percentile, publish, table } from "./lib/report.ts";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const env = benchEnv();
+const port = await freePort();
+const origin = "http://localhost:5173";
+const api = startProcess("node_modules/.bin/tsx", ["src/main.ts"], "apps/api", {
+  DATABASE_URL: env.databaseUrl,
+  STRIPE_API_BASE: env.stripeApiBase,
+  APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  API_PORT: String(port),
+  WEB_ORIGIN: origin,
+});
+
+/** One tRPC mutation over HTTP as the browser sends it; returns the data and any session cookie set. */
+async function mutate(
+  path: string,
+  input: unknown,
+  cookie = "",
+): Promise<{ data: Record<string, unknown>; cookie: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}/trpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin, cookie },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as {
+    result?: { data: Record<string, unknown> };
+    error?: { message: string };
+  };
+  if (!body.result) throw new Error(`${path} failed: ${body.error?.message ?? res.status}`);
+  const set = res.headers.get("set-cookie")?.split(";")[0];
+  return { data: body.result.data, cookie: set ?? cookie };
+}
+
+try {
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, api);
+  const admin = await mutate("auth.signUpBusiness", {
+    businessName: "Bench Cleaning",
+    slug: "bench-api",
+    name: "Admin",
+    email: "admin@bench-api.test",
+    password: "bench password 1",
+  });
+  await mutate(
+    "paymentSettings.update",
+    {
+      mode: "direct",
+      publishableKey: "pk_test_bench",
+      secretKey: "sk_test_bench",
+      connectAccountType: "express",
+      currency: "usd",
+    },
+    admin.cookie,
+  );
+  const service = await mutate(
+    "services.create",
+    { name: "Deep clean", price: "90.00", durationMinutes: 120 },
+    admin.cookie,
+  );
+  const customer = await mutate("auth.customerSignUp", {
+    tenantSlug: "bench-api",
+    name: "Casey",
+    email: "casey@bench.test",
+    password: "bench password 2",
+  });
+  const book = async () =>
+    String(
+      (
+        await mutate(
+          "bookings.create",
+          { serviceId: service.data.id, startsAt: new Date(Date.now() + 86_400_000).toISOString() },
+          customer.cookie,
+        )
+      ).data.id,
+    );
+  await mutate("bookings.pay", { bookingId: await book() }, customer.cookie); // warm-up: creates the Stripe customer
+
+  const stripe = createStripeClient({ secretKey: "sk_test_bench", apiBase: env.stripeApiBase });
+  const viaApi: number[] = [];
+  const direct: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const bookingId = await book();
+    let t0 = performance.now();
+    await mutate("bookings.pay", { bookingId }, customer.cookie);
+    viaApi.push(performance.now() - t0);
+    t0 = performance.now();
+    await stripe.paymentIntents.create(
+      {
+        amount: 9000,
+        currency: "usd",
+        customer: "cus_bench",
+        automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+        metadata: { booking_id: bookingId },
+      },
+      { idempotencyKey: `bench:${bookingId}` },
+    );
+    direct.push(performance.now() - t0);
+  }
+  viaApi.sort((a, b) => a - b);
+  direct.sort((a, b) => a - b);
+  const ratio = (p: number) => (percentile(viaApi, p) / percentile(direct, p)).toFixed(2);
+  publish(
+    "api-overhead",
+    "API overhead: paying a booking",
+    table([
+      {
+        path: "bookings.pay over HTTP (tRPC + session + PostgreSQL + Stripe)",
+        p50: ms(percentile(viaApi, 50)),
+        p99: ms(percentile(viaApi, 99)),
+      },
+      {
+        path: "stripe.paymentIntents.create directly",
+        p50: ms(percentile(direct, 50)),
+        p99: ms(percentile(direct, 99)),
+      },
+      { path: "ratio", p50: ratio(50), p99: ratio(99) },
+    ]) +
+      `\n${ROUNDS} rounds, interleaved, sequential, stripe-mock on loopback. Target ratio <= 1.3 at p50: **${Number(ratio(50)) <= 1.3 ? "met" : "missed"}**.\n`,
+  );
+} finally {
+  await api.stop();
+}
