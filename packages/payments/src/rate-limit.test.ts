@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import {
+  ARRIVAL_JITTER_MS,
   type Clock,
   collectAll,
   createRateLimiter,
   mapWithLimit,
   STRIPE_REQUESTS_PER_SECOND,
+  stripeReleaseRate,
   systemClock,
 } from "./rate-limit.ts";
 import { createStripeClient } from "./stripe-client.ts";
@@ -205,5 +207,19 @@ describe("collectAll", () => {
     expect(await collectAll(three(), { max: 3 })).toEqual({ items: [1, 2, 3], truncated: false });
     expect(await collectAll(three(), { max: 0 })).toEqual({ items: [], truncated: true });
     await expect(collectAll(three(), { max: -1 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("stripeReleaseRate", () => {
+  it("keeps every window of one second plus the jitter allowance within Stripe's budget", () => {
+    for (const mode of ["test", "live"] as const) {
+      const rate = stripeReleaseRate(mode);
+      expect(rate).toBeLessThan(STRIPE_REQUESTS_PER_SECOND[mode]);
+      expect(rate / STRIPE_REQUESTS_PER_SECOND[mode]).toBeGreaterThan(0.9);
+      // Evenly spaced releases: how many fit in 1000 ms + jitter.
+      expect(Math.floor(((1000 + ARRIVAL_JITTER_MS) * rate) / 1000)).toBeLessThanOrEqual(
+        STRIPE_REQUESTS_PER_SECOND[mode],
+      );
+    }
   });
 });

@@ -3,6 +3,17 @@ import type { KeyMode } from "./webhooks.ts";
 /** Stripe's documented request budget per account and second. */
 export const STRIPE_REQUESTS_PER_SECOND: Readonly<Record<KeyMode, number>> = { test: 25, live: 100 };
 
+/**
+ * How late a request may reach Stripe after the limiter released it (event-loop stalls, sockets, GC). Requests
+ * released evenly over 1000 + this many ms can then never land more than the budget in any one second at Stripe.
+ */
+export const ARRIVAL_JITTER_MS = 80;
+
+/** The release rate for a Stripe key: its budget, spread over a second plus the arrival jitter (~92.6%). */
+export function stripeReleaseRate(mode: KeyMode): number {
+  return (STRIPE_REQUESTS_PER_SECOND[mode] * 1000) / (1000 + ARRIVAL_JITTER_MS);
+}
+
 /** Time source for limiters: milliseconds from any monotonic origin, and a way to wait. */
 export interface Clock {
   now(): number;
