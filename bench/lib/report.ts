@@ -20,13 +20,12 @@ export function table(rows: readonly Row[]): string {
   if (!first) return "(no rows)\n";
   const headers = Object.keys(first);
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-  return (
-    [
-      line(headers),
-      line(headers.map(() => "---")),
-      ...rows.map((r) => line(headers.map((h) => r[h] ?? ""))),
-    ].join("\n") + "\n"
-  );
+  const lines = [
+    line(headers),
+    line(headers.map(() => "---")),
+    ...rows.map((r) => line(headers.map((h) => r[h] ?? ""))),
+  ];
+  return `${lines.join("\n")}\n`;
 }
 
 /** Prints the section and writes it where scripts/bench.mjs collects it. */
