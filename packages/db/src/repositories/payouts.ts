@@ -66,3 +66,25 @@ export async function listPayouts(db: Db, tenantId: string, limit = 100): Promis
     .limit(limit)
     .execute();
 }
+
+/** Every fieldworker's connected-account row with the fieldworker's name, for payout checks and health reports. */
+export async function listFieldworkerAccounts(db: Db, tenantId: string) {
+  return db
+    .selectFrom("fieldworker_accounts as fa")
+    .innerJoin("users as u", "u.id", "fa.user_id")
+    .select([
+      "fa.user_id",
+      "u.name",
+      "fa.stripe_account_id",
+      "fa.status",
+      "fa.charges_enabled",
+      "fa.payouts_enabled",
+      "fa.details_submitted",
+      "fa.requirements",
+      "fa.capabilities",
+      "fa.updated_at",
+    ])
+    .where("fa.tenant_id", "=", tenantId)
+    .orderBy("u.name")
+    .execute();
+}
