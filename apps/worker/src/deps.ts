@@ -1,4 +1,5 @@
 import type { Db } from "@fieldpay/db/client";
+import type { ReceivedEvent } from "@fieldpay/db/repositories/webhook-events";
 import type { SecretBox } from "@fieldpay/db/secret-box";
 
 /** What the worker's server and jobs are built from; made once in main.ts, or per test. */
@@ -10,6 +11,8 @@ export interface WorkerDeps {
   secretBox: SecretBox;
   /** Where Stripe reaches this worker, for the webhook URLs shown in health reports. */
   webhookBaseUrl: string;
+  /** How a verified webhook event is stored and queued; main.ts batches them (event-batcher.ts). */
+  storeEvent?: (event: ReceivedEvent) => Promise<boolean>;
   /** The clock of the jobs; tests pin it. */
   now: () => Date;
 }

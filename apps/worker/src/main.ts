@@ -5,6 +5,7 @@ import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { migrateQueue, startQueue } from "./queue/queue.ts";
 import { createWorkerServer } from "./server.ts";
+import { createEventBatcher } from "./webhooks/event-batcher.ts";
 
 const env = loadEnv();
 const db = createDb({
@@ -16,6 +17,7 @@ const deps: WorkerDeps = {
   stripeApiBase: env.STRIPE_API_BASE,
   secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
   webhookBaseUrl: env.WEBHOOK_BASE_URL,
+  storeEvent: createEventBatcher(db),
   now: () => new Date(),
 };
 

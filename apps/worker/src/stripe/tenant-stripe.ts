@@ -6,7 +6,7 @@ import {
   collectAll,
   createRateLimiter,
   type RateLimiter,
-  STRIPE_REQUESTS_PER_SECOND,
+  stripeReleaseRate,
 } from "@fieldpay/payments/rate-limit";
 import { createStripeClient } from "@fieldpay/payments/stripe-client";
 import type Stripe from "stripe";
@@ -30,7 +30,7 @@ export function tenantStripe(
 ): TenantStripe {
   const secretKey = box.open(settings.secret_key_sealed, settings.tenant_id, "stripe_secret_key");
   const stripe = createStripeClient({ secretKey, apiBase });
-  const limiter = createRateLimiter({ ratePerSecond: STRIPE_REQUESTS_PER_SECOND[settings.key_mode] });
+  const limiter = createRateLimiter({ ratePerSecond: stripeReleaseRate(settings.key_mode) });
   const call = async <T>(request: () => Promise<T>) => {
     await limiter.acquire();
     return request();

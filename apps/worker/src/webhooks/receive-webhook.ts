@@ -31,7 +31,7 @@ const UNKNOWN_TENANT = refuse(
 );
 
 export async function receiveWebhook(
-  deps: Pick<WorkerDeps, "db" | "secretBox" | "now">,
+  deps: Pick<WorkerDeps, "db" | "secretBox" | "now" | "storeEvent">,
   req: IncomingMessage,
   target: { tenantId: string; endpoint: EndpointKind },
 ): Promise<WebhookResponse> {
@@ -71,7 +71,8 @@ export async function receiveWebhook(
 
   const payload: unknown = JSON.parse(read.body.toString("utf8"));
   if (!isRecord(payload)) return refuse(400, "malformed_payload", "The body is not a JSON object.");
-  const stored = await storeWebhookEvent(deps.db, {
+  const store = deps.storeEvent ?? ((e) => storeWebhookEvent(deps.db, e));
+  const stored = await store({
     id: event.id,
     tenantId: settings.tenant_id,
     endpoint: target.endpoint,

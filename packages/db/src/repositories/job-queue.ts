@@ -42,6 +42,19 @@ export async function enqueueJob(db: Db, spec: JobSpec): Promise<void> {
   )`.execute(db);
 }
 
+/** Many jobs in one statement (graphile-worker's add_jobs); keys replace waiting jobs like enqueueJob's default. */
+export async function enqueueJobs(
+  db: Db,
+  specs: readonly Omit<JobSpec, "jobKeyMode" | "queueName">[],
+): Promise<void> {
+  if (specs.length === 0) return;
+  const rows = specs.map((s) => ({ identifier: s.task, payload: s.payload, job_key: s.jobKey ?? null }));
+  await sql`select graphile_worker.add_jobs(array(
+    select json_populate_record(null::graphile_worker.job_spec, spec)
+    from json_array_elements(${JSON.stringify(rows)}::json) as spec
+  ))`.execute(db);
+}
+
 /** Which of these job keys still have a job waiting or running. */
 export async function pendingJobKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0 || !(await jobQueueInstalled(db))) return new Set();

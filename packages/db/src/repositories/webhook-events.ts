@@ -5,7 +5,7 @@ import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 import type { WebhookEventsTable } from "../schema.ts";
-import { enqueueJob } from "./job-queue.ts";
+import { enqueueJob, enqueueJobs } from "./job-queue.ts";
 
 export type WebhookEventRow = Selectable<WebhookEventsTable>;
 
@@ -35,25 +35,42 @@ const processJob = (tenantId: string, eventId: string) =>
 
 /** Stores the event and queues its processing; false when it was already stored (a duplicate delivery). */
 export async function storeWebhookEvent(db: Db, event: ReceivedEvent): Promise<boolean> {
+  const [stored] = await storeWebhookEvents(db, [event]);
+  return stored === true;
+}
+
+/**
+ * Stores many events and queues their processing in one transaction (two statements, whatever the count): how the
+ * webhook endpoint keeps up with bursts. Answers, per event in order, whether it was new; a duplicate (already
+ * stored, or earlier in the same batch) is false.
+ */
+export async function storeWebhookEvents(db: Db, events: readonly ReceivedEvent[]): Promise<boolean[]> {
+  if (events.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto("webhook_events")
-      .values({
-        id: event.id,
-        tenant_id: event.tenantId,
-        endpoint: event.endpoint,
-        type: event.type,
-        account: event.account,
-        livemode: event.livemode,
-        stripe_created_at: event.createdAt,
-        payload: JSON.stringify(event.payload),
-      })
+      .values(
+        events.map((event) => ({
+          id: event.id,
+          tenant_id: event.tenantId,
+          endpoint: event.endpoint,
+          type: event.type,
+          account: event.account,
+          livemode: event.livemode,
+          stripe_created_at: event.createdAt,
+          payload: JSON.stringify(event.payload),
+        })),
+      )
       .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) return false;
-    await enqueueJob(trx, processJob(event.tenantId, event.id));
-    return true;
+      .returning(["tenant_id", "id"])
+      .execute();
+    await enqueueJobs(
+      trx,
+      inserted.map((row) => processJob(row.tenant_id, row.id)),
+    );
+    const fresh = new Set(inserted.map((row) => eventJobKey(row.tenant_id, row.id)));
+    // Only the first copy of an event in the batch counts as new.
+    return events.map((event) => fresh.delete(eventJobKey(event.tenantId, event.id)));
   });
 }
 
