@@ -1,6 +1,7 @@
 import type { Db } from "@fieldpay/db/client";
 import type { ReceivedEvent } from "@fieldpay/db/repositories/webhook-events";
 import type { SecretBox } from "@fieldpay/db/secret-box";
+import type { LoadEndpoint } from "./webhooks/endpoint-cache.ts";
 
 /** What the worker's server and jobs are built from; made once in main.ts, or per test. */
 export interface WorkerDeps {
@@ -13,6 +14,8 @@ export interface WorkerDeps {
   webhookBaseUrl: string;
   /** How a verified webhook event is stored and queued; main.ts batches them (event-batcher.ts). */
   storeEvent?: (event: ReceivedEvent) => Promise<boolean>;
+  /** A business's settings and opened webhook secrets; main.ts keeps them a few seconds (endpoint-cache.ts). */
+  loadEndpoint?: LoadEndpoint;
   /** The clock of the jobs; tests pin it. */
   now: () => Date;
 }

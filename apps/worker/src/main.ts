@@ -5,6 +5,7 @@ import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { migrateQueue, startQueue } from "./queue/queue.ts";
 import { createWorkerServer } from "./server.ts";
+import { createEndpointCache } from "./webhooks/endpoint-cache.ts";
 import { createEventBatcher } from "./webhooks/event-batcher.ts";
 
 const env = loadEnv();
@@ -12,10 +13,12 @@ const db = createDb({
   url: env.DATABASE_URL,
   onIdleError: (e) => console.warn(`[worker] database connection dropped: ${e.message}`),
 });
+const secretBox = secretBoxFromBase64(env.APP_ENCRYPTION_KEY);
 const deps: WorkerDeps = {
   db,
   stripeApiBase: env.STRIPE_API_BASE,
-  secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
+  secretBox,
+  loadEndpoint: createEndpointCache(db, secretBox),
   webhookBaseUrl: env.WEBHOOK_BASE_URL,
   storeEvent: createEventBatcher(db),
   now: () => new Date(),

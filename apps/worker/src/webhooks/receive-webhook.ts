@@ -1,11 +1,10 @@
 // POST /webhooks/stripe/:tenantId[/connect]: verify with that business's signing secret(s), check the mode and
 // the route, then store the event and queue its processing in one transaction, and answer at once.
 import type { IncomingMessage } from "node:http";
-import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { storeWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
 import { checkLivemode, type EndpointKind, routeEvent, verifyWebhook } from "@fieldpay/payments/webhooks";
 import type { WorkerDeps } from "../deps.ts";
-import { endpointSecrets } from "./endpoint-secrets.ts";
+import { loadEndpointUncached } from "./endpoint-cache.ts";
 import { MAX_WEBHOOK_BYTES, readBody } from "./read-body.ts";
 
 export interface WebhookResponse {
@@ -31,7 +30,7 @@ const UNKNOWN_TENANT = refuse(
 );
 
 export async function receiveWebhook(
-  deps: Pick<WorkerDeps, "db" | "secretBox" | "now" | "storeEvent">,
+  deps: Pick<WorkerDeps, "db" | "secretBox" | "now" | "storeEvent" | "loadEndpoint">,
   req: IncomingMessage,
   target: { tenantId: string; endpoint: EndpointKind },
 ): Promise<WebhookResponse> {
@@ -46,16 +45,25 @@ export async function receiveWebhook(
       : refuse(400, "aborted", "The request body did not arrive completely.");
   }
   if (!UUID.test(target.tenantId)) return UNKNOWN_TENANT;
-  const settings = await findPaymentSettings(deps.db, target.tenantId);
-  if (!settings) return UNKNOWN_TENANT;
-
-  const verified = verifyWebhook({
-    payload: read.body,
-    signatureHeader: req.headers["stripe-signature"],
-    secrets: endpointSecrets(deps.secretBox, settings, target.endpoint),
-    now: deps.now(),
-  });
+  const load = deps.loadEndpoint ?? loadEndpointUncached(deps.db, deps.secretBox);
+  let keys = await load(target.tenantId, target.endpoint);
+  if (!keys) return UNKNOWN_TENANT;
+  const verify = (secrets: string[]) =>
+    verifyWebhook({
+      payload: read.body,
+      signatureHeader: req.headers["stripe-signature"],
+      secrets,
+      now: deps.now(),
+    });
+  let verified = verify(keys.secrets);
+  if (!verified.ok && verified.reason === "bad_signature" && !keys.fresh) {
+    // The secret may have been rotated since it was kept: one more try with what the database has now.
+    keys = await load(target.tenantId, target.endpoint, { fresh: true });
+    if (!keys) return UNKNOWN_TENANT;
+    verified = verify(keys.secrets);
+  }
   if (!verified.ok) return refuse(400, verified.reason, verified.message);
+  const { settings } = keys;
   const { event } = verified;
   const mode = checkLivemode(event, settings.key_mode);
   if (!mode.ok) return refuse(400, mode.reason, mode.message);
