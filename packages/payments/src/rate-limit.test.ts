@@ -223,3 +223,22 @@ describe("stripeReleaseRate", () => {
     }
   });
 });
+
+describe("createRateLimiter when the event loop stalls", () => {
+  it("releases one call when it resumes, not every call that fell due meanwhile", async () => {
+    const { clock, run } = virtualTime();
+    // The third sleep wakes 500 ms late, as timers do when the process is busy.
+    let sleeps = 0;
+    const laggy: Clock = { now: clock.now, sleep: (ms) => clock.sleep(++sleeps === 3 ? ms + 500 : ms) };
+    const limiter = createRateLimiter({ ratePerSecond: 25, clock: laggy });
+    const starts: number[] = [];
+    await run(
+      Promise.all(Array.from({ length: 100 }, () => limiter.acquire().then(() => starts.push(clock.now())))),
+    );
+    expect(starts).toHaveLength(100);
+    expect(busiestSecond(starts)).toBeLessThanOrEqual(25);
+    const sorted = [...starts].sort((a, b) => a - b);
+    const gaps = sorted.slice(1).map((t, i) => t - (sorted[i] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(40 - 1e-6);
+  });
+});

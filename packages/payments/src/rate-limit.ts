@@ -49,8 +49,9 @@ function assertPositiveInteger(name: string, value: number): void {
 }
 
 /**
- * A token bucket. Each acquire takes its token at once, even one not refilled yet, and waits until that
- * token would have existed: concurrent callers queue up without a timer loop or a shared queue.
+ * A token bucket whose callers take turns: each waits for the one before it, then for a token measured against
+ * the clock as it is when it wakes. A stalled event loop therefore releases at most `burst` calls at once when it
+ * resumes, never the whole queue that was due meanwhile (which put 28 requests into one second at a 25/s limit).
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { ratePerSecond } = options;
@@ -63,15 +64,28 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const msPerToken = 1000 / ratePerSecond;
   let tokens = burst;
   let refilledAt = clock.now();
+  let turns: Promise<void> = Promise.resolve();
+
+  const take = async () => {
+    for (;;) {
+      const now = clock.now();
+      tokens = Math.min(burst, tokens + (now - refilledAt) / msPerToken);
+      refilledAt = now;
+      // A billionth of a token absorbs float rounding, so an exact wake-up is not followed by a needless sleep.
+      if (tokens >= 1 - 1e-9) {
+        tokens = Math.max(0, tokens - 1);
+        return;
+      }
+      await clock.sleep((1 - tokens) * msPerToken);
+    }
+  };
 
   return {
     ratePerSecond,
     acquire() {
-      const now = clock.now();
-      tokens = Math.min(burst, tokens + (now - refilledAt) / msPerToken);
-      refilledAt = now;
-      tokens -= 1;
-      return tokens >= 0 ? Promise.resolve() : clock.sleep(-tokens * msPerToken);
+      const turn = turns.then(take);
+      turns = turn;
+      return turn;
     },
   };
 }
