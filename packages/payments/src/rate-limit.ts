@@ -7,9 +7,9 @@ export const STRIPE_REQUESTS_PER_SECOND: Readonly<Record<KeyMode, number>> = { t
  * How late a request may reach Stripe after the limiter released it (event-loop stalls, sockets, GC). Requests
  * released evenly over 1000 + this many ms can then never land more than the budget in any one second at Stripe.
  */
-export const ARRIVAL_JITTER_MS = 80;
+export const ARRIVAL_JITTER_MS = 40;
 
-/** The release rate for a Stripe key: its budget, spread over a second plus the arrival jitter (~92.6%). */
+/** The release rate for a Stripe key: its budget, spread over a second plus the arrival jitter (~96%). */
 export function stripeReleaseRate(mode: KeyMode): number {
   return (STRIPE_REQUESTS_PER_SECOND[mode] * 1000) / (1000 + ARRIVAL_JITTER_MS);
 }
@@ -22,9 +22,9 @@ export interface Clock {
 
 export const systemClock: Clock = Object.freeze({
   now: () => performance.now(),
-  // Node may fire a timer up to a millisecond before performance.now() says the delay is over; rounding up and
-  // adding one keeps a limiter from ever starting a call early.
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(ms) + 1)),
+  // Node may fire a timer up to a millisecond before performance.now() says the delay is over; the limiter checks
+  // the clock again when it wakes (and sleeps the rest), so rounding up is all that is needed here.
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(ms))),
 });
 
 export interface RateLimiterOptions {
