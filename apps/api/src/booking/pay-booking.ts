@@ -1,6 +1,6 @@
 // Starts (or resumes) paying a booking: one PaymentIntent per attempt, created with a key derived from the
 // attempt, so a double click or a retry gets Stripe's first answer back instead of a second charge.
-import { type Booking, findBooking } from "@fieldpay/db/repositories/bookings";
+import { type Booking, findBooking, reopenBookingForPayment } from "@fieldpay/db/repositories/bookings";
 import {
   latestPayment,
   openPaymentAttempt,
@@ -144,6 +144,7 @@ export async function payBooking(
   const latest = await latestPayment(deps.db, tenantId, booking.id);
   const changed = latest !== undefined && termsChanged(latest, booking, terms);
   const attempt = nextAttempt(latest, input.newAttempt, changed);
+  if (latest && attempt > latest.attempt) await reopenBookingForPayment(deps.db, tenantId, booking.id);
   const row = await openPaymentAttempt(deps.db, {
     tenantId,
     bookingId: booking.id,

@@ -173,6 +173,8 @@ describe("booking and paying in Stripe mode", () => {
     });
     expect((await caller.bookings.pay({ bookingId: id })).attempt).toBe(1);
     expect((await caller.bookings.pay({ bookingId: id, newAttempt: true })).attempt).toBe(2);
+    // The old decline is history now: the booking waits for the new attempt's outcome.
+    expect(await caller.bookings.get({ bookingId: id })).toMatchObject({ status: "pending_payment" });
     // A second "try again" before the new attempt has failed stays on attempt 2.
     expect((await caller.bookings.pay({ bookingId: id, newAttempt: true })).attempt).toBe(2);
     const keys = stripe()
