@@ -1,72 +1,220 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
-import { AccountPage } from "./app/account-page.tsx";
-import { AppLayout } from "./app/app-layout.tsx";
-import { CustomersPage } from "./app/customers-page.tsx";
-import { OverviewPage } from "./app/overview-page.tsx";
-import { SignInPage } from "./auth/sign-in-page.tsx";
-import { SignUpPage } from "./auth/sign-up-page.tsx";
-import { BookingDetailPage } from "./bookings/booking-detail-page.tsx";
-import { BookingsPage } from "./bookings/bookings-page.tsx";
-import { ServicesPage } from "./bookings/services-page.tsx";
-import { AcceptInvitationPage } from "./connect/accept-invitation-page.tsx";
-import { FieldworkerDetailPage } from "./connect/fieldworker-detail-page.tsx";
-import { FieldworkersPage } from "./connect/fieldworkers-page.tsx";
-import { MyEarningsPage } from "./connect/my-earnings-page.tsx";
-import { MyStripePage } from "./connect/my-stripe-page.tsx";
-import { OutboxPage } from "./connect/outbox-page.tsx";
-import { StripeRefreshPage, StripeReturnPage } from "./connect/stripe-return-pages.tsx";
-import { HealthPage } from "./ops/health-page.tsx";
-import { PayoutAlertsPage } from "./ops/payout-alerts-page.tsx";
-import { StatusPage } from "./pages/status-page.tsx";
-import { CustomerSignInPage, CustomerSignUpPage } from "./portal/customer-auth-pages.tsx";
-import { MyBookingsPage } from "./portal/my-bookings-page.tsx";
-import { PayPage } from "./portal/pay-page.tsx";
-import { PortalHomePage } from "./portal/portal-home-page.tsx";
-import { PortalLayout } from "./portal/portal-layout.tsx";
-import { ReceiptPage } from "./portal/receipt-page.tsx";
-import { SavedCardsPage } from "./portal/saved-cards-page.tsx";
-import { PaymentSettingsPage } from "./settings/payment-settings-page.tsx";
+
+// Every page is its own chunk, loaded when its route is first visited: a customer opening the booking portal
+// downloads none of the admin app, and Stripe's React libraries come only with the payment pages.
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
 
 export function createRoutes() {
   return createBrowserRouter([
     { path: "/", element: <Navigate to="/app" replace /> },
-    { path: "/status", element: <StatusPage /> },
-    { path: "/sign-in", element: <SignInPage /> },
-    { path: "/sign-up", element: <SignUpPage /> },
-    { path: "/invite/:token", element: <AcceptInvitationPage /> },
+    {
+      path: "/status",
+      lazy: page(
+        () => import("./pages/status-page.tsx"),
+        (m) => m.StatusPage,
+      ),
+    },
+    {
+      path: "/sign-in",
+      lazy: page(
+        () => import("./auth/sign-in-page.tsx"),
+        (m) => m.SignInPage,
+      ),
+    },
+    {
+      path: "/sign-up",
+      lazy: page(
+        () => import("./auth/sign-up-page.tsx"),
+        (m) => m.SignUpPage,
+      ),
+    },
+    {
+      path: "/invite/:token",
+      lazy: page(
+        () => import("./connect/accept-invitation-page.tsx"),
+        (m) => m.AcceptInvitationPage,
+      ),
+    },
     {
       path: "/app",
-      element: <AppLayout />,
+      lazy: page(
+        () => import("./app/app-layout.tsx"),
+        (m) => m.AppLayout,
+      ),
       children: [
-        { index: true, element: <OverviewPage /> },
-        { path: "customers", element: <CustomersPage /> },
-        { path: "bookings", element: <BookingsPage /> },
-        { path: "bookings/:bookingId", element: <BookingDetailPage /> },
-        { path: "services", element: <ServicesPage /> },
-        { path: "settings/payments", element: <PaymentSettingsPage /> },
-        { path: "health", element: <HealthPage /> },
-        { path: "payouts", element: <PayoutAlertsPage /> },
-        { path: "account", element: <AccountPage /> },
-        { path: "fieldworkers", element: <FieldworkersPage /> },
-        { path: "fieldworkers/:fieldworkerId", element: <FieldworkerDetailPage /> },
-        { path: "outbox", element: <OutboxPage /> },
-        { path: "stripe", element: <MyStripePage /> },
-        { path: "stripe/refresh", element: <StripeRefreshPage /> },
-        { path: "stripe/return", element: <StripeReturnPage /> },
-        { path: "earnings", element: <MyEarningsPage /> },
+        {
+          index: true,
+          lazy: page(
+            () => import("./app/overview-page.tsx"),
+            (m) => m.OverviewPage,
+          ),
+        },
+        {
+          path: "customers",
+          lazy: page(
+            () => import("./app/customers-page.tsx"),
+            (m) => m.CustomersPage,
+          ),
+        },
+        {
+          path: "bookings",
+          lazy: page(
+            () => import("./bookings/bookings-page.tsx"),
+            (m) => m.BookingsPage,
+          ),
+        },
+        {
+          path: "bookings/:bookingId",
+          lazy: page(
+            () => import("./bookings/booking-detail-page.tsx"),
+            (m) => m.BookingDetailPage,
+          ),
+        },
+        {
+          path: "services",
+          lazy: page(
+            () => import("./bookings/services-page.tsx"),
+            (m) => m.ServicesPage,
+          ),
+        },
+        {
+          path: "settings/payments",
+          lazy: page(
+            () => import("./settings/payment-settings-page.tsx"),
+            (m) => m.PaymentSettingsPage,
+          ),
+        },
+        {
+          path: "health",
+          lazy: page(
+            () => import("./ops/health-page.tsx"),
+            (m) => m.HealthPage,
+          ),
+        },
+        {
+          path: "payouts",
+          lazy: page(
+            () => import("./ops/payout-alerts-page.tsx"),
+            (m) => m.PayoutAlertsPage,
+          ),
+        },
+        {
+          path: "account",
+          lazy: page(
+            () => import("./app/account-page.tsx"),
+            (m) => m.AccountPage,
+          ),
+        },
+        {
+          path: "fieldworkers",
+          lazy: page(
+            () => import("./connect/fieldworkers-page.tsx"),
+            (m) => m.FieldworkersPage,
+          ),
+        },
+        {
+          path: "fieldworkers/:fieldworkerId",
+          lazy: page(
+            () => import("./connect/fieldworker-detail-page.tsx"),
+            (m) => m.FieldworkerDetailPage,
+          ),
+        },
+        {
+          path: "outbox",
+          lazy: page(
+            () => import("./connect/outbox-page.tsx"),
+            (m) => m.OutboxPage,
+          ),
+        },
+        {
+          path: "stripe",
+          lazy: page(
+            () => import("./connect/my-stripe-page.tsx"),
+            (m) => m.MyStripePage,
+          ),
+        },
+        {
+          path: "stripe/refresh",
+          lazy: page(
+            () => import("./connect/stripe-return-pages.tsx"),
+            (m) => m.StripeRefreshPage,
+          ),
+        },
+        {
+          path: "stripe/return",
+          lazy: page(
+            () => import("./connect/stripe-return-pages.tsx"),
+            (m) => m.StripeReturnPage,
+          ),
+        },
+        {
+          path: "earnings",
+          lazy: page(
+            () => import("./connect/my-earnings-page.tsx"),
+            (m) => m.MyEarningsPage,
+          ),
+        },
       ],
     },
     {
       path: "/book/:tenantSlug",
-      element: <PortalLayout />,
+      lazy: page(
+        () => import("./portal/portal-layout.tsx"),
+        (m) => m.PortalLayout,
+      ),
       children: [
-        { index: true, element: <PortalHomePage /> },
-        { path: "sign-in", element: <CustomerSignInPage /> },
-        { path: "sign-up", element: <CustomerSignUpPage /> },
-        { path: "bookings", element: <MyBookingsPage /> },
-        { path: "bookings/:bookingId", element: <ReceiptPage /> },
-        { path: "bookings/:bookingId/pay", element: <PayPage /> },
-        { path: "cards", element: <SavedCardsPage /> },
+        {
+          index: true,
+          lazy: page(
+            () => import("./portal/portal-home-page.tsx"),
+            (m) => m.PortalHomePage,
+          ),
+        },
+        {
+          path: "sign-in",
+          lazy: page(
+            () => import("./portal/customer-auth-pages.tsx"),
+            (m) => m.CustomerSignInPage,
+          ),
+        },
+        {
+          path: "sign-up",
+          lazy: page(
+            () => import("./portal/customer-auth-pages.tsx"),
+            (m) => m.CustomerSignUpPage,
+          ),
+        },
+        {
+          path: "bookings",
+          lazy: page(
+            () => import("./portal/my-bookings-page.tsx"),
+            (m) => m.MyBookingsPage,
+          ),
+        },
+        {
+          path: "bookings/:bookingId",
+          lazy: page(
+            () => import("./portal/receipt-page.tsx"),
+            (m) => m.ReceiptPage,
+          ),
+        },
+        {
+          path: "bookings/:bookingId/pay",
+          lazy: page(
+            () => import("./portal/pay-page.tsx"),
+            (m) => m.PayPage,
+          ),
+        },
+        {
+          path: "cards",
+          lazy: page(
+            () => import("./portal/saved-cards-page.tsx"),
+            (m) => m.SavedCardsPage,
+          ),
+        },
       ],
     },
     {
