@@ -77,8 +77,8 @@ export async function receiveWebhook(
     );
   }
 
-  const payload: unknown = JSON.parse(read.body.toString("utf8"));
-  if (!isRecord(payload)) return refuse(400, "malformed_payload", "The body is not a JSON object.");
+  // constructEvent already parsed the verified body: the event is that JSON, stored as it came.
+  if (!isRecord(event)) return refuse(400, "malformed_payload", "The body is not a JSON object.");
   const store = deps.storeEvent ?? ((e) => storeWebhookEvent(deps.db, e));
   const stored = await store({
     id: event.id,
@@ -88,7 +88,7 @@ export async function receiveWebhook(
     account: route.accountId,
     livemode: event.livemode,
     createdAt: new Date(event.created * 1000),
-    payload,
+    payload: event,
   });
   return { status: 200, body: { received: true, duplicate: !stored } };
 }
