@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  deliver,
-  listenWorker,
-  seedBusiness,
-  seedFieldworker,
-  stripeEvent,
-  type WorkerTestKit,
-  workerTestKit,
-} from "../testing/worker-test-kit.ts";
+import { describe, expect, it } from "vitest";
+import { deliver, seedFieldworker, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 
-let kit: WorkerTestKit;
-let worker: Awaited<ReturnType<typeof listenWorker>>;
-let tenantId: string;
+const env = useWorkerBusiness();
 const T0 = 1_900_000_000;
-
-beforeAll(async () => {
-  kit = await workerTestKit();
-  worker = await listenWorker(kit.deps);
-  ({ tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox));
-});
-afterAll(async () => {
-  await worker.close();
-  await kit.t.drop();
-});
 
 /** Delivers events in this order, then lets the queue process everything that is due. */
 async function deliverAll(events: { event: ReturnType<typeof stripeEvent>; connect?: boolean }[]) {
   for (const { event, connect } of events) {
-    expect((await deliver(worker, tenantId, event, { connect: connect ?? false })).status).toBe(200);
+    expect((await deliver(env.worker, env.tenantId, event, { connect: connect ?? false })).status).toBe(200);
   }
-  await kit.drain();
+  await env.kit.drain();
 }
 
 describe("Connect account events, routed by event.account", () => {
@@ -43,14 +23,14 @@ describe("Connect account events, routed by event.account", () => {
     capabilities: { card_payments: ready ? "active" : "inactive", transfers: ready ? "active" : "inactive" },
   });
   const row = (userId: string) =>
-    kit.t.db
+    env.kit.t.db
       .selectFrom("fieldworker_accounts")
       .selectAll()
       .where("user_id", "=", userId)
       .executeTakeFirstOrThrow();
 
   it("update the fieldworker's account, and an older snapshot arriving late changes nothing", async () => {
-    const fw = await seedFieldworker(kit.t.db, tenantId);
+    const fw = await seedFieldworker(env.kit.t.db, env.tenantId);
     const id = fw.stripeAccountId ?? "";
     await deliverAll([
       {
@@ -70,7 +50,7 @@ describe("Connect account events, routed by event.account", () => {
   });
 
   it("merge capability changes and record a disconnection", async () => {
-    const fw = await seedFieldworker(kit.t.db, tenantId);
+    const fw = await seedFieldworker(env.kit.t.db, env.tenantId);
     const id = fw.stripeAccountId ?? "";
     const capability = { id: "transfers", object: "capability", account: id, status: "pending" };
     await deliverAll([
@@ -103,7 +83,7 @@ describe("payout, transfer and application fee events", () => {
   });
 
   it("keep the newest payout state and route a connected account's payout to its fieldworker", async () => {
-    const fw = await seedFieldworker(kit.t.db, tenantId);
+    const fw = await seedFieldworker(env.kit.t.db, env.tenantId);
     const id = fw.stripeAccountId ?? "";
     await deliverAll([
       {
@@ -119,10 +99,10 @@ describe("payout, transfer and application fee events", () => {
       },
       { event: stripeEvent("payout.created", payout("po_biz1", "pending"), { created: T0 }) },
     ]);
-    const rows = await kit.t.db
+    const rows = await env.kit.t.db
       .selectFrom("payouts")
       .selectAll()
-      .where("tenant_id", "=", tenantId)
+      .where("tenant_id", "=", env.tenantId)
       .orderBy("id")
       .execute();
     expect(rows.map((r) => [r.id, r.account_id, r.fieldworker_id, r.status])).toEqual([
@@ -137,17 +117,17 @@ describe("payout, transfer and application fee events", () => {
       failure_message: "Closed.",
     });
     await deliverAll([{ event: stripeEvent("payout.failed", failed, { created: T0 + 30 }) }]);
-    const row = await kit.t.db
+    const row = await env.kit.t.db
       .selectFrom("payouts")
       .selectAll()
       .where("id", "=", "po_fail")
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "failed", failure_code: "account_closed" });
     // ...and a payout check ran at once (the queue was drained), not at the next scheduled time.
-    const runs = await kit.t.db
+    const runs = await env.kit.t.db
       .selectFrom("payout_check_runs")
       .select("trigger")
-      .where("tenant_id", "=", tenantId)
+      .where("tenant_id", "=", env.tenantId)
       .execute();
     expect(runs).toEqual([{ trigger: "scheduled" }]);
   });
@@ -179,12 +159,12 @@ describe("payout, transfer and application fee events", () => {
       { event: stripeEvent("application_fee.refunded", fee(1_200), { created: T0 + 9 }) },
       { event: stripeEvent("application_fee.created", fee(0), { created: T0 }) },
     ]);
-    const t = await kit.t.db
+    const t = await env.kit.t.db
       .selectFrom("transfers")
       .selectAll()
       .where("id", "=", "tr_1")
       .executeTakeFirstOrThrow();
-    const f = await kit.t.db
+    const f = await env.kit.t.db
       .selectFrom("application_fees")
       .selectAll()
       .where("id", "=", "fee_1")

@@ -3,39 +3,20 @@
 
 import { eventJobKey } from "@fieldpay/db/repositories/webhook-events";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedPaidBooking } from "../testing/booking-fixture.ts";
-import {
-  deliver,
-  listenWorker,
-  seedBusiness,
-  stripeEvent,
-  type WorkerTestKit,
-  workerTestKit,
-} from "../testing/worker-test-kit.ts";
+import { deliver, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { processWebhookEvent } from "./process-webhook-event.ts";
 
-let kit: WorkerTestKit;
-let worker: Awaited<ReturnType<typeof listenWorker>>;
-let tenantId: string;
+const env = useWorkerBusiness();
 const T0 = 1_900_000_000;
-
-beforeAll(async () => {
-  kit = await workerTestKit();
-  worker = await listenWorker(kit.deps);
-  ({ tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox));
-});
-afterAll(async () => {
-  await worker.close();
-  await kit.t.drop();
-});
 
 /** Delivers events in this order, then lets the queue process everything that is due. */
 async function deliverAll(events: { event: ReturnType<typeof stripeEvent>; connect?: boolean }[]) {
   for (const { event, connect } of events) {
-    expect((await deliver(worker, tenantId, event, { connect: connect ?? false })).status).toBe(200);
+    expect((await deliver(env.worker, env.tenantId, event, { connect: connect ?? false })).status).toBe(200);
   }
-  await kit.drain();
+  await env.kit.drain();
 }
 
 const intent = (id: string, status: string, extra: Record<string, unknown> = {}) => ({
@@ -50,16 +31,16 @@ const intent = (id: string, status: string, extra: Record<string, unknown> = {})
 
 describe("payment_intent events", () => {
   it("mark the payment and booking paid, once, however often Stripe sends it", async () => {
-    const b = await seedPaidBooking(kit.t.db, tenantId);
+    const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
     const event = stripeEvent("payment_intent.succeeded", intent(b.paymentIntentId, "succeeded"), {
       created: T0,
     });
     await deliverAll([{ event }, { event }]);
     expect(await b.state()).toMatchObject({ booking: "paid", payment: "succeeded" });
-    expect(await processWebhookEvent(kit.deps, { tenantId, eventId: event.id })).toEqual({
+    expect(await processWebhookEvent(env.kit.deps, { tenantId: env.tenantId, eventId: event.id })).toEqual({
       status: "already_processed",
     });
-    const row = await kit.t.db
+    const row = await env.kit.t.db
       .selectFrom("webhook_events")
       .select("attempts")
       .where("id", "=", event.id)
@@ -68,20 +49,20 @@ describe("payment_intent events", () => {
   });
 
   it("are applied once when two workers pick up the same event at the same moment", async () => {
-    const b = await seedPaidBooking(kit.t.db, tenantId);
+    const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
     const event = stripeEvent("payment_intent.succeeded", intent(b.paymentIntentId, "succeeded"), {
       created: T0,
     });
-    expect((await deliver(worker, tenantId, event)).status).toBe(200);
+    expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
     const outcomes = await Promise.all(
-      [1, 2, 3].map(() => processWebhookEvent(kit.deps, { tenantId, eventId: event.id })),
+      [1, 2, 3].map(() => processWebhookEvent(env.kit.deps, { tenantId: env.tenantId, eventId: event.id })),
     );
     expect(outcomes.map((o) => o.status).sort()).toEqual([
       "already_processed",
       "already_processed",
       "applied",
     ]);
-    const row = await kit.t.db
+    const row = await env.kit.t.db
       .selectFrom("webhook_events")
       .select("attempts")
       .where("id", "=", event.id)
@@ -91,7 +72,7 @@ describe("payment_intent events", () => {
   });
 
   it("never let an older failure overwrite a newer success", async () => {
-    const b = await seedPaidBooking(kit.t.db, tenantId);
+    const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
     const failed = intent(b.paymentIntentId, "requires_payment_method", {
       last_payment_error: { code: "card_declined", decline_code: "insufficient_funds", message: "Declined." },
     });
@@ -107,12 +88,12 @@ describe("payment_intent events", () => {
   });
 
   it("record a decline with its code, and requires_action and canceled", async () => {
-    const b = await seedPaidBooking(kit.t.db, tenantId);
+    const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
     const failed = intent(b.paymentIntentId, "requires_payment_method", {
       last_payment_error: { code: "card_declined", decline_code: "insufficient_funds", message: "Declined." },
     });
     await deliverAll([{ event: stripeEvent("payment_intent.payment_failed", failed, { created: T0 }) }]);
-    const payment = await kit.t.db
+    const payment = await env.kit.t.db
       .selectFrom("payments")
       .selectAll()
       .where("payment_intent_id", "=", b.paymentIntentId)
@@ -149,7 +130,7 @@ describe("charge events", () => {
   });
 
   it("apply refunds in any order: a full refund is never turned back into a partial one", async () => {
-    const b = await seedPaidBooking(kit.t.db, tenantId);
+    const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
     await deliverAll([
       {
         event: stripeEvent("payment_intent.succeeded", intent(b.paymentIntentId, "succeeded"), {
@@ -167,7 +148,7 @@ describe("charge events", () => {
   });
 
   it("mark a partial refund, then a dispute", async () => {
-    const b = await seedPaidBooking(kit.t.db, tenantId);
+    const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
     await deliverAll([
       {
         event: stripeEvent("payment_intent.succeeded", intent(b.paymentIntentId, "succeeded"), {
@@ -203,9 +184,9 @@ describe("failures and stranded events", () => {
       created: T0,
     };
     const event = stripeEvent("payout.paid", bad, { created: T0 });
-    expect((await deliver(worker, tenantId, event)).status).toBe(200);
-    await kit.drain();
-    const row = await kit.t.db
+    expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
+    await env.kit.drain();
+    const row = await env.kit.t.db
       .selectFrom("webhook_events")
       .selectAll()
       .where("id", "=", event.id)
@@ -215,12 +196,12 @@ describe("failures and stranded events", () => {
       attempts: 1,
       last_error: expect.stringMatching(/check constraint/),
     });
-    expect(await kit.t.db.selectFrom("payouts").select("id").where("id", "=", "po_bad").execute()).toEqual(
-      [],
-    );
+    expect(
+      await env.kit.t.db.selectFrom("payouts").select("id").where("id", "=", "po_bad").execute(),
+    ).toEqual([]);
     const { rows } = await sql<{ attempts: number; run_at: Date }>`
-      select attempts, run_at from graphile_worker.jobs where key = ${eventJobKey(tenantId, event.id)}`.execute(
-      kit.t.db,
+      select attempts, run_at from graphile_worker.jobs where key = ${eventJobKey(env.tenantId, event.id)}`.execute(
+      env.kit.t.db,
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.attempts).toBe(1);

@@ -10,7 +10,7 @@ import type { FieldworkerAccountStatus, PaymentMode } from "@fieldpay/db/schema"
 import { createSecretBox, type SecretBox } from "@fieldpay/db/secret-box";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import Stripe from "stripe";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { WorkerDeps } from "../deps.ts";
 import { drainQueue, migrateQueue } from "../queue/queue.ts";
 import { createWorkerServer } from "../server.ts";
@@ -197,4 +197,26 @@ export function deliver(
   return worker.post(`/webhooks/stripe/${tenantId}${options.connect ? "/connect" : ""}`, payload, {
     "stripe-signature": header,
   });
+}
+
+/**
+ * The usual frame of a worker test file: its own database with the queue, a listening worker and one business,
+ * made before the tests and dropped after them. Read `.kit`, `.worker` and `.tenantId` inside the tests.
+ */
+export function useWorkerBusiness(withDeps: (kit: WorkerTestKit) => WorkerDeps = (kit) => kit.deps) {
+  const env = {} as {
+    kit: WorkerTestKit;
+    worker: Awaited<ReturnType<typeof listenWorker>>;
+    tenantId: string;
+  };
+  beforeAll(async () => {
+    env.kit = await workerTestKit();
+    env.worker = await listenWorker(withDeps(env.kit));
+    ({ tenantId: env.tenantId } = await seedBusiness(env.kit.t.db, env.kit.deps.secretBox));
+  });
+  afterAll(async () => {
+    await env.worker?.close();
+    await env.kit?.t.drop();
+  });
+  return env;
 }

@@ -1,38 +1,20 @@
 // Kept signing secrets: a secret rotated while the old one is kept still verifies at once (one fresh read), and a
 // forged signature is still refused.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  deliver,
-  listenWorker,
-  seedBusiness,
-  stripeEvent,
-  WEBHOOK_SECRET,
-  type WorkerTestKit,
-  workerTestKit,
-} from "../testing/worker-test-kit.ts";
+import { describe, expect, it } from "vitest";
+import { deliver, stripeEvent, useWorkerBusiness, WEBHOOK_SECRET } from "../testing/worker-test-kit.ts";
 import { createEndpointCache } from "./endpoint-cache.ts";
 
-let kit: WorkerTestKit;
-let worker: Awaited<ReturnType<typeof listenWorker>>;
-let tenantId: string;
 let reads = 0;
-
-beforeAll(async () => {
-  kit = await workerTestKit();
+const env = useWorkerBusiness((kit) => {
   const loadEndpoint = createEndpointCache(kit.t.db, kit.deps.secretBox, { ttlMs: 60_000 });
-  worker = await listenWorker({
+  return {
     ...kit.deps,
     loadEndpoint: (tenant, endpoint, options) => {
       reads += options?.fresh || reads === 0 ? 1 : 0;
       return loadEndpoint(tenant, endpoint, options);
     },
-  });
-  ({ tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox));
-});
-afterAll(async () => {
-  await worker.close();
-  await kit.t.drop();
+  };
 });
 
 const customer = () =>
@@ -40,28 +22,32 @@ const customer = () =>
 
 describe("kept webhook secrets", () => {
   it("verify with the kept secret, pick up a rotated one at once, and still refuse a forged signature", async () => {
-    expect((await deliver(worker, tenantId, customer())).status).toBe(200);
-    expect((await deliver(worker, tenantId, customer())).status).toBe(200);
+    expect((await deliver(env.worker, env.tenantId, customer())).status).toBe(200);
+    expect((await deliver(env.worker, env.tenantId, customer())).status).toBe(200);
     expect(reads).toBe(1);
 
     const rotated = "whsec_fieldpayFakeNew4";
-    await kit.t.db
+    await env.kit.t.db
       .updateTable("payment_settings")
       .set({
-        webhook_secret_sealed: kit.deps.secretBox.seal(rotated, tenantId, "webhook_secret"),
-        webhook_secret_previous_sealed: kit.deps.secretBox.seal(
+        webhook_secret_sealed: env.kit.deps.secretBox.seal(rotated, env.tenantId, "webhook_secret"),
+        webhook_secret_previous_sealed: env.kit.deps.secretBox.seal(
           WEBHOOK_SECRET,
-          tenantId,
+          env.tenantId,
           "webhook_secret_previous",
         ),
       })
-      .where("tenant_id", "=", tenantId)
+      .where("tenant_id", "=", env.tenantId)
       .execute();
-    expect((await deliver(worker, tenantId, customer(), { secret: rotated })).status).toBe(200);
+    expect((await deliver(env.worker, env.tenantId, customer(), { secret: rotated })).status).toBe(200);
     expect(reads).toBe(2);
-    expect((await deliver(worker, tenantId, customer(), { secret: WEBHOOK_SECRET })).status).toBe(200);
+    expect((await deliver(env.worker, env.tenantId, customer(), { secret: WEBHOOK_SECRET })).status).toBe(
+      200,
+    );
 
-    const forged = await deliver(worker, tenantId, customer(), { secret: "whsec_fieldpayFakeForged5" });
+    const forged = await deliver(env.worker, env.tenantId, customer(), {
+      secret: "whsec_fieldpayFakeForged5",
+    });
     expect(forged).toMatchObject({ status: 400, body: { error: "bad_signature" } });
   });
 });

@@ -2,34 +2,15 @@
 // each stored once with one job, every request answered after its own commit.
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  deliver,
-  listenWorker,
-  seedBusiness,
-  stripeEvent,
-  type WorkerTestKit,
-  workerTestKit,
-} from "../testing/worker-test-kit.ts";
+import { describe, expect, it } from "vitest";
+import { deliver, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 
-let kit: WorkerTestKit;
-let worker: Awaited<ReturnType<typeof listenWorker>>;
-let tenantId: string;
-
-beforeAll(async () => {
-  kit = await workerTestKit();
-  // A long wait makes every concurrent delivery below land in a few shared batches.
-  worker = await listenWorker({
-    ...kit.deps,
-    storeEvent: createEventBatcher(kit.t.db, { maxBatch: 25, maxWaitMs: 50 }),
-  });
-  ({ tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox));
-});
-afterAll(async () => {
-  await worker.close();
-  await kit.t.drop();
-});
+// A long wait makes every concurrent delivery below land in a few shared batches.
+const env = useWorkerBusiness((kit) => ({
+  ...kit.deps,
+  storeEvent: createEventBatcher(kit.t.db, { maxBatch: 25, maxWaitMs: 50 }),
+}));
 
 describe("batched webhook store", () => {
   it("stores each of 40 events once, with one job, when every event arrives twice at the same moment", async () => {
@@ -37,26 +18,26 @@ describe("batched webhook store", () => {
       stripeEvent("customer.created", { id: `cus_${randomUUID().slice(0, 8)}`, object: "customer" }),
     );
     const responses = await Promise.all(
-      [...events, ...events].map((event) => deliver(worker, tenantId, event)),
+      [...events, ...events].map((event) => deliver(env.worker, env.tenantId, event)),
     );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(responses.filter((r) => r.body.duplicate === false)).toHaveLength(40);
-    const rows = await kit.t.db
+    const rows = await env.kit.t.db
       .selectFrom("webhook_events")
       .select("id")
-      .where("tenant_id", "=", tenantId)
+      .where("tenant_id", "=", env.tenantId)
       .execute();
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(events.map((e) => e.id)));
     const { rows: jobs } = await sql<{ n: string }>`
-      select count(*) as n from graphile_worker.jobs where key like ${`event:${tenantId}:%`}`.execute(
-      kit.t.db,
+      select count(*) as n from graphile_worker.jobs where key like ${`event:${env.tenantId}:%`}`.execute(
+      env.kit.t.db,
     );
     expect(Number(jobs[0]?.n)).toBe(40);
-    await kit.drain();
-    const processed = await kit.t.db
+    await env.kit.drain();
+    const processed = await env.kit.t.db
       .selectFrom("webhook_events")
       .select("id")
-      .where("tenant_id", "=", tenantId)
+      .where("tenant_id", "=", env.tenantId)
       .where("processed_at", "is not", null)
       .execute();
     expect(processed).toHaveLength(40);
