@@ -13,6 +13,8 @@ export const envSchema = z.object({
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
   WORKER_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  /** Webhook batches applied at once by this process (each holds one database connection while it runs). */
+  WEBHOOK_LANES: z.coerce.number().int().min(1).max(16).default(2),
   WEBHOOK_BASE_URL: z
     .url({ message: "must be the URL where Stripe reaches the worker, such as https://hooks.example.com" })
     .default("http://localhost:3001"),

@@ -1,5 +1,4 @@
 import { createDb } from "@fieldpay/db/client";
-import { requeueStrandedEvents } from "@fieldpay/db/repositories/webhook-events";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
 import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
@@ -7,6 +6,7 @@ import { migrateQueue, startQueue } from "./queue/queue.ts";
 import { createWorkerServer } from "./server.ts";
 import { createEndpointCache } from "./webhooks/endpoint-cache.ts";
 import { createEventBatcher } from "./webhooks/event-batcher.ts";
+import { startEventProcessor } from "./webhooks/event-processor.ts";
 
 const env = loadEnv();
 const db = createDb({
@@ -14,21 +14,19 @@ const db = createDb({
   onIdleError: (e) => console.warn(`[worker] database connection dropped: ${e.message}`),
 });
 const secretBox = secretBoxFromBase64(env.APP_ENCRYPTION_KEY);
+// Events a killed worker had claimed are unlocked with its connection and simply due again: nothing to recover.
+const events = startEventProcessor({ db }, { lanes: env.WEBHOOK_LANES });
 const deps: WorkerDeps = {
   db,
   stripeApiBase: env.STRIPE_API_BASE,
   secretBox,
   loadEndpoint: createEndpointCache(db, secretBox),
   webhookBaseUrl: env.WEBHOOK_BASE_URL,
-  storeEvent: createEventBatcher(db),
+  storeEvent: createEventBatcher(db, { onStored: events.poke }),
   now: () => new Date(),
 };
 
 await migrateQueue(env.DATABASE_URL);
-// A worker killed mid-job leaves its events unprocessed and their jobs marked running: queue them again now
-// rather than at the next sweep. Events being processed elsewhere are locked and skipped.
-const requeued = await requeueStrandedEvents(db, { olderThanSeconds: 0, limit: 10_000 });
-if (requeued > 0) console.log(`[worker] queued ${requeued} unprocessed webhook event(s) again`);
 const runner = await startQueue(deps, { databaseUrl: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
 runner.promise.catch((error: unknown) => {
   // The queue stopped for good (not a single failed job): exit so that whatever runs the worker restarts it.
@@ -44,10 +42,9 @@ server.listen(env.WORKER_PORT, () => {
 });
 
 function shutdown() {
-  // Stop taking webhooks first, then let running jobs finish (graphile unlocks what it has not started).
+  // Stop taking webhooks first, then let running batches and jobs finish (graphile unlocks what it has not started).
   server.close(() => {
-    void runner
-      .stop()
+    void Promise.all([events.stop(), runner.stop()])
       .catch(() => undefined)
       .then(() => db.destroy())
       .then(() => process.exit(0));

@@ -259,6 +259,8 @@ export interface WebhookEventsTable {
   processed_at: Date | null;
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
+  /** When a worker may claim it: arrival, or after a failure the end of its backoff (since 2026-11-27T0240). */
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface PayoutsTable {

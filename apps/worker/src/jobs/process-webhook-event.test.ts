@@ -1,11 +1,12 @@
-// Events delivered over HTTP, signed like Stripe signs them, then processed by the real queue (runOnce): each
+// Events delivered over HTTP, signed like Stripe signs them, then processed in batches as the worker does: each
 // handler's effect, duplicates applied once, older events never overwriting newer state, failures retried.
 
-import { eventJobKey } from "@fieldpay/db/repositories/webhook-events";
+import { MAX_EVENT_ATTEMPTS } from "@fieldpay/db/repositories/webhook-events";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { seedPaidBooking } from "../testing/booking-fixture.ts";
 import { deliver, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
+import { processDueEvents } from "./process-due-events.ts";
 import { processWebhookEvent } from "./process-webhook-event.ts";
 
 const env = useWorkerBusiness();
@@ -172,39 +173,93 @@ describe("charge events", () => {
   });
 });
 
-describe("failures and stranded events", () => {
-  it("a failing event is rolled back, its attempt and error recorded, and the job kept for a retry", async () => {
-    const bad = {
-      id: "po_bad",
-      object: "payout",
-      amount: 1,
-      currency: "not a currency",
-      status: "paid",
-      arrival_date: T0,
-      created: T0,
-    };
-    const event = stripeEvent("payout.paid", bad, { created: T0 });
+const badPayout = (id: string) => ({
+  id,
+  object: "payout",
+  amount: 1,
+  currency: "not a currency",
+  status: "paid",
+  arrival_date: T0,
+  created: T0,
+});
+
+const eventRow = (id: string) =>
+  env.kit.t.db.selectFrom("webhook_events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+describe("failures", () => {
+  it("a failing event is rolled back, its attempt and error recorded, and it waits for its backoff", async () => {
+    const event = stripeEvent("payout.paid", badPayout("po_bad"), { created: T0 });
     expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
     await env.kit.drain();
-    const row = await env.kit.t.db
-      .selectFrom("webhook_events")
-      .selectAll()
-      .where("id", "=", event.id)
-      .executeTakeFirstOrThrow();
+    const row = await eventRow(event.id);
     expect(row).toMatchObject({
       processed_at: null,
       attempts: 1,
       last_error: expect.stringMatching(/check constraint/),
     });
+    // e^1 seconds: not claimed again at once, but within seconds.
+    const wait = row.next_attempt_at.getTime() - Date.now();
+    expect(wait).toBeGreaterThan(1000);
+    expect(wait).toBeLessThan(3000);
     expect(
       await env.kit.t.db.selectFrom("payouts").select("id").where("id", "=", "po_bad").execute(),
     ).toEqual([]);
-    const { rows } = await sql<{ attempts: number; run_at: Date }>`
-      select attempts, run_at from graphile_worker.jobs where key = ${eventJobKey(env.tenantId, event.id)}`.execute(
+    await env.kit.drain();
+    expect((await eventRow(event.id)).attempts).toBe(1);
+    // Once its backoff is over it is tried again, and the wait grows.
+    await sql`update webhook_events set next_attempt_at = now() where id = ${event.id}`.execute(env.kit.t.db);
+    await env.kit.drain();
+    const again = await eventRow(event.id);
+    expect(again.attempts).toBe(2);
+    expect(again.next_attempt_at.getTime() - Date.now()).toBeGreaterThan(5000);
+  });
+
+  it("one failing event in a batch does not hold back the others, which are applied once", async () => {
+    const good = Array.from({ length: 5 }, (_, i) =>
+      stripeEvent("payout.paid", { ...badPayout(`po_good${i}`), currency: "usd" }, { created: T0 }),
+    );
+    const bad = stripeEvent("payout.paid", badPayout("po_bad_in_batch"), { created: T0 });
+    for (const event of [...good.slice(0, 2), bad, ...good.slice(2)]) {
+      expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
+    }
+    const outcome = await processDueEvents(env.kit.deps, { limit: 50 });
+    expect(outcome).toEqual({ claimed: 6, applied: 5, failed: 1 });
+    for (const event of good)
+      expect(await eventRow(event.id)).toMatchObject({ attempts: 1, last_error: null });
+    expect(await eventRow(bad.id)).toMatchObject({ attempts: 1, processed_at: null });
+    const paid = await env.kit.t.db
+      .selectFrom("payouts")
+      .select("id")
+      .where("id", "like", "po_good%")
+      .execute();
+    expect(paid).toHaveLength(5);
+  });
+
+  it("an event that failed MAX_EVENT_ATTEMPTS times is kept with its error but never claimed again", async () => {
+    const event = stripeEvent("payout.paid", badPayout("po_given_up"), { created: T0 });
+    expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
+    await sql`update webhook_events set attempts = ${MAX_EVENT_ATTEMPTS} where id = ${event.id}`.execute(
       env.kit.t.db,
     );
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.attempts).toBe(1);
-    expect(new Date(rows[0]?.run_at ?? 0).getTime()).toBeGreaterThan(Date.now());
+    expect(await processDueEvents(env.kit.deps, { limit: 50 })).toMatchObject({ claimed: 0 });
+  });
+
+  it("two workers claiming at once take disjoint events, and each event is applied once", async () => {
+    const events = Array.from({ length: 30 }, (_, i) =>
+      stripeEvent("payout.paid", { ...badPayout(`po_race${i}`), currency: "usd" }, { created: T0 }),
+    );
+    for (const event of events) expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
+    const outcomes = await Promise.all([1, 2, 3].map(() => processDueEvents(env.kit.deps, { limit: 12 })));
+    expect(outcomes.reduce((sum, o) => sum + o.applied, 0)).toBe(30);
+    const rows = await env.kit.t.db
+      .selectFrom("webhook_events")
+      .select("attempts")
+      .where(
+        "id",
+        "in",
+        events.map((e) => e.id),
+      )
+      .execute();
+    expect(rows.map((r) => r.attempts)).toEqual(Array(30).fill(1));
   });
 });

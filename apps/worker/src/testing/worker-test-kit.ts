@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import Stripe from "stripe";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { WorkerDeps } from "../deps.ts";
+import { processDueEvents } from "../jobs/process-due-events.ts";
 import { drainQueue, migrateQueue } from "../queue/queue.ts";
 import { createWorkerServer } from "../server.ts";
 
@@ -24,7 +25,13 @@ export interface WorkerTestKit {
   t: TestDatabase;
   deps: WorkerDeps;
   encryptionKey: string;
+  /** Applies every due webhook event, then runs every due job (which may have been asked for by an event). */
   drain: () => Promise<void>;
+}
+
+/** Applies due webhook events until none is left, as the worker's processing loop would. */
+export async function drainEvents(deps: Pick<WorkerDeps, "db">, batchSize = 50): Promise<void> {
+  while ((await processDueEvents(deps, { limit: batchSize })).claimed === batchSize) {}
 }
 
 export async function workerTestKit(
@@ -40,7 +47,11 @@ export async function workerTestKit(
     webhookBaseUrl: "https://hooks.fieldpay.test",
     now: options.now ?? (() => new Date()),
   };
-  return { t, deps, encryptionKey: key.toString("base64"), drain: () => drainQueue(deps, t.url) };
+  const drain = async () => {
+    await drainEvents(deps);
+    await drainQueue(deps, t.url);
+  };
+  return { t, deps, encryptionKey: key.toString("base64"), drain };
 }
 
 export interface BusinessOptions {

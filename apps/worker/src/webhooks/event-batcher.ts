@@ -1,5 +1,5 @@
-// Group commit for webhook events: events that arrive together are stored (and queued) in one transaction, each
-// request still answered only after its event is committed. Under a burst this turns hundreds of transactions a
+// Group commit for webhook events: events that arrive together are stored in one statement, each request still
+// answered only after its event is committed. Under a burst this turns hundreds of transactions a
 // second into a few dozen; alone, an event waits at most `maxWaitMs` for company.
 import type { Db } from "@fieldpay/db/client";
 import { type ReceivedEvent, storeWebhookEvents } from "@fieldpay/db/repositories/webhook-events";
@@ -14,7 +14,7 @@ export type StoreEvent = (event: ReceivedEvent) => Promise<boolean>;
 
 export function createEventBatcher(
   db: Db,
-  options: { maxBatch?: number; maxWaitMs?: number } = {},
+  options: { maxBatch?: number; maxWaitMs?: number; onStored?: () => void } = {},
 ): StoreEvent {
   const maxBatch = options.maxBatch ?? 100;
   const maxWaitMs = options.maxWaitMs ?? 2;
@@ -32,8 +32,9 @@ export function createEventBatcher(
     ).then(
       (stored) => {
         for (const [i, w] of batch.entries()) w.resolve(stored[i] === true);
+        if (stored.includes(true)) options.onStored?.();
       },
-      // One bad transaction fails its whole batch: each request answers 500 and Stripe retries it.
+      // One failed statement fails its whole batch: each request answers 500 and Stripe retries it.
       (error: unknown) => {
         for (const w of batch) w.reject(error);
       },

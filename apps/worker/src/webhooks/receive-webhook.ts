@@ -1,5 +1,5 @@
 // POST /webhooks/stripe/:tenantId[/connect]: verify with that business's signing secret(s), check the mode and
-// the route, then store the event and queue its processing in one transaction, and answer at once.
+// the route, then store the event (stored is queued: see event-processor.ts) and answer at once.
 import type { IncomingMessage } from "node:http";
 import { storeWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
 import { checkLivemode, type EndpointKind, routeEvent, verifyWebhook } from "@fieldpay/payments/webhooks";
@@ -77,7 +77,6 @@ export async function receiveWebhook(
     );
   }
 
-  // constructEvent already parsed the verified body: the event is that JSON, stored as it came.
   if (!isRecord(event)) return refuse(400, "malformed_payload", "The body is not a JSON object.");
   const store = deps.storeEvent ?? ((e) => storeWebhookEvent(deps.db, e));
   const stored = await store({
@@ -88,7 +87,8 @@ export async function receiveWebhook(
     account: route.accountId,
     livemode: event.livemode,
     createdAt: new Date(event.created * 1000),
-    payload: event,
+    // The verified bytes as Stripe sent them: PostgreSQL parses them once more, nothing re-serialises them.
+    payload: read.body.toString("utf8"),
   });
   return { status: 200, body: { received: true, duplicate: !stored } };
 }

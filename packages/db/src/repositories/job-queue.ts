@@ -1,15 +1,10 @@
 // The job queue is graphile-worker's schema in the same PostgreSQL. Jobs are added with its SQL function, so a job
-// can be committed in the same transaction as the row it is about (a webhook event), and the api can ask for work
-// without depending on graphile-worker itself.
+// can be committed in the same transaction as the change it follows (a failed payout asks for a payout check), and
+// the api can ask for work without depending on graphile-worker itself.
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 
-export type JobTask =
-  | "process_webhook_event"
-  | "sweep_webhook_events"
-  | "check_payouts"
-  | "health_report"
-  | "schedule_tenant_checks";
+export type JobTask = "check_payouts" | "health_report" | "schedule_tenant_checks";
 
 export interface JobSpec {
   task: JobTask;
@@ -18,8 +13,6 @@ export interface JobSpec {
   jobKey?: string;
   /** Jobs in one named queue run one at a time (across every worker). */
   queueName?: string;
-  /** "preserve_run_at" keeps a waiting job's retry time, so re-adding it does not skip its backoff. */
-  jobKeyMode?: "replace" | "preserve_run_at";
 }
 
 /** Whether the worker has installed the queue in this database (it does so at start-up). */
@@ -37,22 +30,8 @@ export async function enqueueJob(db: Db, spec: JobSpec): Promise<void> {
     identifier => ${spec.task},
     payload => ${JSON.stringify(spec.payload)}::json,
     queue_name => ${spec.queueName ?? null}::text,
-    job_key => ${spec.jobKey ?? null}::text,
-    job_key_mode => ${spec.jobKeyMode ?? "replace"}::text
+    job_key => ${spec.jobKey ?? null}::text
   )`.execute(db);
-}
-
-/** Many jobs in one statement (graphile-worker's add_jobs); keys replace waiting jobs like enqueueJob's default. */
-export async function enqueueJobs(
-  db: Db,
-  specs: readonly Omit<JobSpec, "jobKeyMode" | "queueName">[],
-): Promise<void> {
-  if (specs.length === 0) return;
-  const rows = specs.map((s) => ({ identifier: s.task, payload: s.payload, job_key: s.jobKey ?? null }));
-  await sql`select graphile_worker.add_jobs(array(
-    select json_populate_record(null::graphile_worker.job_spec, spec)
-    from json_array_elements(${JSON.stringify(rows)}::json) as spec
-  ))`.execute(db);
 }
 
 /** Which of these job keys still have a job waiting or running. */

@@ -1,11 +1,10 @@
-// Stripe webhook events as received: stored once per business (business and event id are the primary key), each
-// with its processing job committed in the same transaction, so an event is either not stored (Stripe retries)
-// or stored and queued.
+// Stripe webhook events as received, stored once per business (business and event id are the primary key). The
+// table is also the processing queue: a stored event is due at once, workers claim due events in batches with
+// `for update skip locked`, and an event is either not stored (Stripe retries) or stored and bound to be processed.
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 import type { WebhookEventsTable } from "../schema.ts";
-import { enqueueJob, enqueueJobs } from "./job-queue.ts";
 
 export type WebhookEventRow = Selectable<WebhookEventsTable>;
 
@@ -17,61 +16,78 @@ export interface ReceivedEvent {
   account: string | null;
   livemode: boolean;
   createdAt: Date;
-  payload: Record<string, unknown>;
+  /** The verified body: the event's JSON text as Stripe sent it, or the parsed object. */
+  payload: string | Record<string, unknown>;
 }
 
-/** Events that keep failing stop being retried after this many attempts (graphile-worker's default too). */
+export interface EventKey {
+  tenantId: string;
+  eventId: string;
+}
+
+/** Events that keep failing stop being retried after this many attempts (they stay stored, with their error). */
 export const MAX_EVENT_ATTEMPTS = 25;
 
-/** The job key of an event: one job per business and event, so duplicates coalesce. */
-export const eventJobKey = (tenantId: string, eventId: string) => `event:${tenantId}:${eventId}`;
-
-const processJob = (tenantId: string, eventId: string) =>
-  ({
-    task: "process_webhook_event",
-    payload: { tenantId, eventId },
-    jobKey: eventJobKey(tenantId, eventId),
-  }) as const;
-
-/** Stores the event and queues its processing; false when it was already stored (a duplicate delivery). */
+/** Stores the event for processing; false when it was already stored (a duplicate delivery). */
 export async function storeWebhookEvent(db: Db, event: ReceivedEvent): Promise<boolean> {
   const [stored] = await storeWebhookEvents(db, [event]);
   return stored === true;
 }
 
 /**
- * Stores many events and queues their processing in one transaction (two statements, whatever the count): how the
- * webhook endpoint keeps up with bursts. Answers, per event in order, whether it was new; a duplicate (already
- * stored, or earlier in the same batch) is false.
+ * Stores many events in one statement, whatever the count: how the webhook endpoint keeps up with bursts. Answers,
+ * per event in order, whether it was new; a duplicate (already stored, or earlier in the same batch) is false.
  */
 export async function storeWebhookEvents(db: Db, events: readonly ReceivedEvent[]): Promise<boolean[]> {
   if (events.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto("webhook_events")
-      .values(
-        events.map((event) => ({
-          id: event.id,
-          tenant_id: event.tenantId,
-          endpoint: event.endpoint,
-          type: event.type,
-          account: event.account,
-          livemode: event.livemode,
-          stripe_created_at: event.createdAt,
-          payload: JSON.stringify(event.payload),
-        })),
-      )
-      .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
-      .returning(["tenant_id", "id"])
-      .execute();
-    await enqueueJobs(
-      trx,
-      inserted.map((row) => processJob(row.tenant_id, row.id)),
-    );
-    const fresh = new Set(inserted.map((row) => eventJobKey(row.tenant_id, row.id)));
-    // Only the first copy of an event in the batch counts as new.
-    return events.map((event) => fresh.delete(eventJobKey(event.tenantId, event.id)));
-  });
+  const inserted = await db
+    .insertInto("webhook_events")
+    .values(
+      events.map((event) => ({
+        id: event.id,
+        tenant_id: event.tenantId,
+        endpoint: event.endpoint,
+        type: event.type,
+        account: event.account,
+        livemode: event.livemode,
+        stripe_created_at: event.createdAt,
+        payload: typeof event.payload === "string" ? event.payload : JSON.stringify(event.payload),
+      })),
+    )
+    .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
+    .returning(["tenant_id", "id"])
+    .execute();
+  const fresh = new Set(inserted.map((row) => `${row.tenant_id}:${row.id}`));
+  // Only the first copy of an event in the batch counts as new.
+  return events.map((event) => fresh.delete(`${event.tenantId}:${event.id}`));
+}
+
+/**
+ * Up to `limit` due events, oldest first, locked until the transaction ends; events another worker holds are
+ * skipped, not waited for. Events past MAX_EVENT_ATTEMPTS are never claimed again.
+ */
+export async function claimDueWebhookEvents(trx: Db, limit: number): Promise<WebhookEventRow[]> {
+  return trx
+    .selectFrom("webhook_events")
+    .selectAll()
+    .where("processed_at", "is", null)
+    .where("next_attempt_at", "<=", sql<Date>`now()`)
+    .where("attempts", "<", MAX_EVENT_ATTEMPTS)
+    .orderBy("next_attempt_at")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Marks claimed events processed in one statement (one committed attempt each). */
+export async function markWebhookEventsProcessed(trx: Db, keys: readonly EventKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`
+    update webhook_events e
+    set processed_at = now(), attempts = e.attempts + 1, last_error = null
+    from unnest(${keys.map((k) => k.tenantId)}::uuid[], ${keys.map((k) => k.eventId)}::text[]) as k(tenant_id, id)
+    where e.tenant_id = k.tenant_id and e.id = k.id`.execute(trx);
 }
 
 /**
@@ -92,16 +108,10 @@ export async function lockWebhookEvent(
     .executeTakeFirst();
 }
 
-export async function markWebhookEventProcessed(trx: Db, tenantId: string, id: string): Promise<void> {
-  await trx
-    .updateTable("webhook_events")
-    .set((eb) => ({ processed_at: sql`now()`, attempts: eb("attempts", "+", 1), last_error: null }))
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .execute();
-}
-
-/** A failed attempt, recorded outside the rolled-back processing transaction. */
+/**
+ * A failed attempt, recorded outside the rolled-back processing transaction: the event waits e^attempts seconds
+ * (3 s, 7 s, 20 s, ... at most about 6 hours) before a worker claims it again.
+ */
 export async function recordWebhookEventFailure(
   db: Db,
   tenantId: string,
@@ -110,40 +120,14 @@ export async function recordWebhookEventFailure(
 ): Promise<void> {
   await db
     .updateTable("webhook_events")
-    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500) }))
+    .set((eb) => ({
+      attempts: eb("attempts", "+", 1),
+      last_error: error.slice(0, 500),
+      next_attempt_at: sql<Date>`now() + make_interval(secs => exp(least(${eb.ref("attempts")} + 1, 10)))`,
+    }))
     .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
     .execute();
-}
-
-/**
- * Queues again every unprocessed event older than `olderThanSeconds` that has no job that will run: its job died
- * with a killed worker (still marked running) or was lost. Events being processed right now are locked and
- * skipped; events waiting for a retry keep their job and its backoff. Returns how many were queued.
- */
-export async function requeueStrandedEvents(
-  db: Db,
-  options: { olderThanSeconds: number; limit: number },
-): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ tenant_id: string; id: string }>`
-      select e.tenant_id, e.id from webhook_events e
-      where e.processed_at is null
-        and e.received_at < now() - make_interval(secs => ${options.olderThanSeconds})
-        and e.attempts < ${MAX_EVENT_ATTEMPTS}
-        and not exists (
-          select 1 from graphile_worker.jobs j
-          where j.key = 'event:' || e.tenant_id || ':' || e.id
-            and j.locked_at is null and j.attempts < j.max_attempts
-        )
-      order by e.received_at
-      limit ${options.limit}
-      for update of e skip locked`.execute(trx);
-    for (const row of rows) {
-      await enqueueJob(trx, { ...processJob(row.tenant_id, row.id), jobKeyMode: "preserve_run_at" });
-    }
-    return rows.length;
-  });
 }
 
 /** The newest event received on a business's endpoint, for "notifications arriving" checks. */

@@ -1,0 +1,50 @@
+// Processes due webhook events a batch at a time: claim up to `limit` (skipping those another worker holds), apply
+// them all and mark them processed in one transaction. If any handler fails the batch rolls back as a whole and its
+// events are processed one by one instead, so the failure is recorded against its own event and the rest commit.
+import type { Db } from "@fieldpay/db/client";
+import {
+  claimDueWebhookEvents,
+  type EventKey,
+  markWebhookEventsProcessed,
+} from "@fieldpay/db/repositories/webhook-events";
+import { applyStoredEvent, businessAccountReader, processWebhookEvent } from "./process-webhook-event.ts";
+
+export interface BatchOutcome {
+  /** Events claimed: fewer than the limit means nothing else was due. */
+  claimed: number;
+  applied: number;
+  failed: number;
+}
+
+export async function processDueEvents(deps: { db: Db }, options: { limit: number }): Promise<BatchOutcome> {
+  let claimed: EventKey[] = [];
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const rows = await claimDueWebhookEvents(trx, options.limit);
+      claimed = rows.map((row) => ({ tenantId: row.tenant_id, eventId: row.id }));
+      const businessAccountOf = businessAccountReader(trx);
+      for (const row of rows) await applyStoredEvent(trx, row, businessAccountOf);
+      await markWebhookEventsProcessed(trx, claimed);
+      return { claimed: rows.length, applied: rows.length, failed: 0 };
+    });
+  } catch (batchError) {
+    if (claimed.length === 0) throw batchError;
+    return processOneByOne(deps, claimed);
+  }
+}
+
+async function processOneByOne(deps: { db: Db }, keys: readonly EventKey[]): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { claimed: keys.length, applied: 0, failed: 0 };
+  for (const key of keys) {
+    // A failure is already recorded with its event (and its backoff); the others go on.
+    const applied = await processWebhookEvent(deps, key).then(
+      (result) => result.status === "applied",
+      () => {
+        outcome.failed += 1;
+        return false;
+      },
+    );
+    if (applied) outcome.applied += 1;
+  }
+  return outcome;
+}

@@ -1,0 +1,76 @@
+// The worker's webhook processing loop: `lanes` loops, each claiming and applying a batch of due events at a time.
+// A lane that finds less than a full batch rests until it is poked (an event was stored in this process) or until
+// `pollMs` passes (events stored by another worker process, and retries whose backoff has ended).
+import type { Db } from "@fieldpay/db/client";
+import { processDueEvents } from "../jobs/process-due-events.ts";
+import { failureMessage } from "../jobs/process-webhook-event.ts";
+
+export interface EventProcessorOptions {
+  lanes?: number;
+  batchSize?: number;
+  pollMs?: number;
+  /** A poked lane waits this long for company before claiming, so a burst is applied in few transactions. */
+  gatherMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface EventProcessor {
+  /** Something was stored: look for due events soon rather than at the next poll. */
+  poke: () => void;
+  /** Finishes the batches in hand, then stops. */
+  stop: () => Promise<void>;
+}
+
+interface Lane {
+  poked: boolean;
+  wake?: () => void;
+}
+
+export function startEventProcessor(deps: { db: Db }, options: EventProcessorOptions = {}): EventProcessor {
+  const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20 } = options;
+  const log = options.log ?? ((message) => console.warn(`[worker] ${message}`));
+  let stopped = false;
+
+  const rest = (lane: Lane, ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (lane.wake === done) lane.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      lane.wake = done;
+    });
+
+  async function run(lane: Lane) {
+    while (!stopped) {
+      lane.poked = false;
+      const outcome = await processDueEvents(deps, { limit: batchSize }).catch((error: unknown) => {
+        log(`webhook processing paused: ${failureMessage(error)}`);
+        return null;
+      });
+      if (outcome?.failed) log(`${outcome.failed} webhook event(s) failed; each waits for its retry`);
+      if (stopped || outcome?.claimed === batchSize) continue;
+      // Poked while busy: what was stored meanwhile is due now. A database problem waits a full poll.
+      await rest(lane, lane.poked && outcome ? gatherMs : pollMs);
+    }
+  }
+
+  const all: Lane[] = Array.from({ length: lanes }, () => ({ poked: false }));
+  const running = Promise.all(all.map(run));
+  return {
+    poke() {
+      for (const lane of all) {
+        if (lane.poked) continue;
+        lane.poked = true;
+        const wake = lane.wake;
+        if (wake) setTimeout(wake, gatherMs);
+      }
+    },
+    async stop() {
+      stopped = true;
+      for (const lane of all) lane.wake?.();
+      await running;
+    },
+  };
+}
