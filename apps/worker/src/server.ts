@@ -10,11 +10,14 @@ const WEBHOOK_PATH = /^\/webhooks\/stripe\/([^/]+)(\/connect)?\/?$/;
 
 function send(res: ServerResponse, { status, body }: WebhookResponse) {
   // A refused oversized body is not read to its end: the connection is not reused after it.
+  const text = JSON.stringify(body);
+  // A known length: one plain response instead of chunked framing.
   res.writeHead(status, {
     "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
     ...(status === 413 && { connection: "close" }),
   });
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
 export function createWorkerServer(deps: WorkerDeps): Server {
