@@ -5,6 +5,7 @@ import type { SecretBox } from "@fieldpay/db/secret-box";
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/session.ts";
 import type { Mailer } from "./mail/mailer.ts";
+import type { StrategyCache } from "./payments/strategy-cache.ts";
 
 /** What the api is built from; made once at start-up (main.ts) or per test. */
 export interface ApiDeps {
@@ -20,6 +21,8 @@ export interface ApiDeps {
   webhookBaseUrl: string;
   /** How invitations are emailed; unset means the dev outbox (apps/api/src/mail). */
   mailer?: Mailer;
+  /** Each business's built Stripe strategy, reused while its settings row is unchanged (payments/strategy-cache.ts). */
+  strategies: StrategyCache;
 }
 
 export interface Auth {

@@ -1,6 +1,7 @@
 import { createDb } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
 import { loadEnv } from "./env.ts";
+import { createStrategyCache } from "./payments/strategy-cache.ts";
 import { createApiServer } from "./server.ts";
 
 const env = loadEnv();
@@ -15,6 +16,7 @@ const server = createApiServer({
   secureCookies: env.WEB_ORIGIN.startsWith("https://"),
   secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
   webhookBaseUrl: env.WEBHOOK_BASE_URL,
+  strategies: createStrategyCache(),
 });
 
 server.listen(env.API_PORT, () => {

@@ -5,7 +5,7 @@ import type { ApiDeps } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { strategyForTenant } from "../payments/strategy-for-tenant.ts";
 
-export type PaymentDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase">;
+export type PaymentDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "strategies">;
 
 /** The strategy and settings, or a clear "this business does not take card payments yet". */
 export async function requireStrategy(deps: PaymentDeps, tenantId: string) {

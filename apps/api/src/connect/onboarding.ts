@@ -16,7 +16,7 @@ import { accountStatusView, snapshotOf } from "./account-status.ts";
 import { appUrl } from "./app-url.ts";
 import { fromStripe, requireConnect } from "./connect-strategy.ts";
 
-type Deps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "allowedOrigins">;
+type Deps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "strategies" | "allowedOrigins">;
 
 /** Where Stripe sends the fieldworker back: refresh makes a new link, return re-reads the account. */
 export const ONBOARDING_REFRESH_PATH = "/app/stripe/refresh";

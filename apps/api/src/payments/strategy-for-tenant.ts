@@ -5,12 +5,36 @@ import type { StripeConnect } from "@fieldpay/payments/connect";
 import { createStrategy } from "@fieldpay/payments/create-strategy";
 import type { DirectStripe } from "@fieldpay/payments/direct";
 import type { ApiDeps } from "../context.ts";
+import type { StrategySource } from "./strategy-cache.ts";
 
-export type StrategyDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase">;
+export type StrategyDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "strategies">;
 
 export interface TenantStrategy {
   settings: PaymentSettingsRow;
   strategy: DirectStripe | StripeConnect;
+}
+
+/**
+ * The strategy for settings the caller has just read from the database (never a copy kept from earlier): built
+ * once per business and key, and rebuilt as soon as the row says otherwise.
+ */
+export function strategyFromSettings(
+  deps: Omit<StrategyDeps, "db">,
+  settings: StrategySource,
+): DirectStripe | StripeConnect {
+  return deps.strategies.strategyFor(settings, deps.stripeApiBase, () => {
+    const tenantId = settings.tenant_id;
+    // The AAD binds the sealed key to this tenant: a row copied to another tenant does not open.
+    const secretKey = deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key");
+    return settings.mode === "connect"
+      ? createStrategy({
+          mode: "connect",
+          secretKey,
+          apiBase: deps.stripeApiBase,
+          connectAccountType: settings.connect_account_type,
+        })
+      : createStrategy({ mode: "direct", secretKey, apiBase: deps.stripeApiBase });
+  });
 }
 
 /** Null when the business has not set up payments yet; callers say so in their own words. */
@@ -20,16 +44,5 @@ export async function strategyForTenant(
 ): Promise<TenantStrategy | null> {
   const settings = await findPaymentSettings(deps.db, tenantId);
   if (!settings) return null;
-  // The AAD binds the sealed key to this tenant: a row copied to another tenant does not open.
-  const secretKey = deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key");
-  const strategy =
-    settings.mode === "connect"
-      ? createStrategy({
-          mode: "connect",
-          secretKey,
-          apiBase: deps.stripeApiBase,
-          connectAccountType: settings.connect_account_type,
-        })
-      : createStrategy({ mode: "direct", secretKey, apiBase: deps.stripeApiBase });
-  return { settings, strategy };
+  return { settings, strategy: strategyFromSettings(deps, settings) };
 }

@@ -8,6 +8,7 @@ import { inject } from "vitest";
 import { signUpBusiness, signUpCustomer } from "../auth/accounts.ts";
 import { validateSessionToken } from "../auth/session.ts";
 import { type ApiDeps, type Auth, createInnerContext, type RequestMeta } from "../context.ts";
+import { createStrategyCache } from "../payments/strategy-cache.ts";
 import { appRouter } from "../router.ts";
 import { createApiServer } from "../server.ts";
 import { createCallerFactory } from "../trpc.ts";
@@ -24,6 +25,7 @@ export function testDeps(db: Db): ApiDeps {
     secureCookies: false,
     secretBox: createSecretBox({ 1: TEST_ENCRYPTION_KEY }, 1),
     webhookBaseUrl: "https://hooks.fieldpay.test",
+    strategies: createStrategyCache(),
   };
 }
 

@@ -11,13 +11,24 @@ export const FAKE_PUBLISHABLE_KEY = "pk_test_fieldpayFake5678";
 export async function setUpPayments(
   deps: ApiDeps,
   tenantId: string,
-  options: { mode: PaymentMode; accountType?: ConnectAccountType; commissionBps?: number; fixed?: number },
+  options: {
+    mode: PaymentMode;
+    accountType?: ConnectAccountType;
+    commissionBps?: number;
+    fixed?: number;
+    /** Another obvious fake, to tell which key a request was sent with. */
+    secretKey?: string;
+  },
 ) {
   await savePaymentSettings(deps.db, {
     tenant_id: tenantId,
     mode: options.mode,
     publishable_key: FAKE_PUBLISHABLE_KEY,
-    secret_key_sealed: deps.secretBox.seal(FAKE_SECRET_KEY, tenantId, "stripe_secret_key"),
+    secret_key_sealed: deps.secretBox.seal(
+      options.secretKey ?? FAKE_SECRET_KEY,
+      tenantId,
+      "stripe_secret_key",
+    ),
     secret_key_hint: "sk_test_…1234",
     secret_key_kind: "secret",
     key_mode: "test",
