@@ -14,15 +14,16 @@ const db = createDb({
   onIdleError: (e) => console.warn(`[worker] database connection dropped: ${e.message}`),
 });
 const secretBox = secretBoxFromBase64(env.APP_ENCRYPTION_KEY);
+const batcher = createEventBatcher(db, { onStored: () => events.poke() });
 // Events a killed worker had claimed are unlocked with its connection and simply due again: nothing to recover.
-const events = startEventProcessor({ db }, { lanes: env.WEBHOOK_LANES });
+const events = startEventProcessor({ db }, { lanes: env.WEBHOOK_LANES, deferWhile: batcher.busy });
 const deps: WorkerDeps = {
   db,
   stripeApiBase: env.STRIPE_API_BASE,
   secretBox,
   loadEndpoint: createEndpointCache(db, secretBox),
   webhookBaseUrl: env.WEBHOOK_BASE_URL,
-  storeEvent: createEventBatcher(db, { onStored: events.poke }),
+  storeEvent: batcher.store,
   now: () => new Date(),
 };
 

@@ -1,6 +1,7 @@
 // The batched store behind the webhook endpoint: concurrent deliveries (with duplicates inside one batch) are
 // each stored once, every request answered after its own commit, and the processing loop poked once stored.
 import { randomUUID } from "node:crypto";
+import type { ReceivedEvent } from "@fieldpay/db/repositories/webhook-events";
 import { describe, expect, it } from "vitest";
 import { deliver, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { createEventBatcher } from "./event-batcher.ts";
@@ -13,7 +14,7 @@ const env = useWorkerBusiness((kit) => ({
     maxBatch: 25,
     maxWaitMs: 50,
     onStored: () => pokes.push(Date.now()),
-  }),
+  }).store,
 }));
 
 describe("batched webhook store", () => {
@@ -50,3 +51,35 @@ describe("batched webhook store", () => {
     expect(processed).toHaveLength(40);
   });
 });
+
+describe("how busy the endpoint is", () => {
+  it("is busy at or above busyPerSecond over the last 100 ms, and quiet again once arrivals stop", async () => {
+    let clock = 1_000;
+    const batcher = createEventBatcher(env.kit.t.db, { busyPerSecond: 100, now: () => clock });
+    const event = () =>
+      stripeEvent("customer.created", { id: `cus_${randomUUID().slice(0, 8)}`, object: "customer" });
+    const store = (n: number) =>
+      Promise.all(Array.from({ length: n }, () => deliverTo(batcher.store, event())));
+    await store(9);
+    expect(batcher.busy()).toBe(false);
+    await store(1);
+    expect(batcher.busy()).toBe(true);
+    clock += 150; // the burst is now the previous window
+    expect(batcher.busy()).toBe(true);
+    clock += 150;
+    expect(batcher.busy()).toBe(false);
+  });
+});
+
+function deliverTo(store: (e: ReceivedEvent) => Promise<boolean>, event: ReturnType<typeof stripeEvent>) {
+  return store({
+    id: event.id,
+    tenantId: env.tenantId,
+    endpoint: "account",
+    type: event.type,
+    account: null,
+    livemode: false,
+    createdAt: new Date(event.created * 1000),
+    payload: event,
+  });
+}

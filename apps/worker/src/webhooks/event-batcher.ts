@@ -1,6 +1,7 @@
 // Group commit for webhook events: events that arrive together are stored in one statement, each request still
-// answered only after its event is committed. Under a burst this turns hundreds of transactions a
-// second into a few dozen; alone, an event waits at most `maxWaitMs` for company.
+// answered only after its event is committed. Under a burst this turns thousands of inserts a second into a few
+// hundred statements; alone, an event waits at most `maxWaitMs` for company. The batcher also knows how busy the
+// endpoint is, so processing can give way to acknowledgements during a burst (see event-processor.ts).
 import type { Db } from "@fieldpay/db/client";
 import { type ReceivedEvent, storeWebhookEvents } from "@fieldpay/db/repositories/webhook-events";
 
@@ -12,14 +13,40 @@ interface Waiting {
 
 export type StoreEvent = (event: ReceivedEvent) => Promise<boolean>;
 
-export function createEventBatcher(
-  db: Db,
-  options: { maxBatch?: number; maxWaitMs?: number; onStored?: () => void } = {},
-): StoreEvent {
+export interface EventBatcher {
+  store: StoreEvent;
+  /** Whether events arrived at `busyPerSecond` or faster over the last ~100 ms. */
+  busy: () => boolean;
+}
+
+export interface EventBatcherOptions {
+  maxBatch?: number;
+  maxWaitMs?: number;
+  /** Called after a statement stored at least one new event. */
+  onStored?: () => void;
+  busyPerSecond?: number;
+  now?: () => number;
+}
+
+const WINDOW_MS = 100;
+
+export function createEventBatcher(db: Db, options: EventBatcherOptions = {}): EventBatcher {
   const maxBatch = options.maxBatch ?? 100;
   const maxWaitMs = options.maxWaitMs ?? 2;
+  const now = options.now ?? (() => performance.now());
+  const busyCount = ((options.busyPerSecond ?? 500) * WINDOW_MS) / 1000;
   let waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
+  // Arrivals in the current and the previous 100 ms window.
+  const rate = { windowStart: 0, current: 0, previous: 0 };
+
+  const roll = () => {
+    const t = now();
+    if (t - rate.windowStart < WINDOW_MS) return;
+    rate.previous = t - rate.windowStart < 2 * WINDOW_MS ? rate.current : 0;
+    rate.current = 0;
+    rate.windowStart = t;
+  };
 
   const flush = () => {
     clearTimeout(timer);
@@ -41,10 +68,20 @@ export function createEventBatcher(
     );
   };
 
-  return (event) =>
+  const store: StoreEvent = (event) =>
     new Promise<boolean>((resolve, reject) => {
+      roll();
+      rate.current += 1;
       waiting.push({ event, resolve, reject });
       if (waiting.length >= maxBatch) flush();
       else timer ??= setTimeout(flush, maxWaitMs);
     });
+
+  return {
+    store,
+    busy() {
+      roll();
+      return Math.max(rate.current, rate.previous) >= busyCount;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 // The processing loop on its own: a poke after a store gets events applied in a burst's few batches, events stored
-// by someone else (no poke) are found at the next poll, a database failure pauses it without losing anything, and
-// stop() returns once the batch in hand is done.
+// by someone else (no poke) are found at the next poll, a burst delays processing for at most maxDeferMs, a database
+// failure pauses it without losing anything, and stop() returns once the batch in hand is done.
 import { storeWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
 import { describe, expect, it } from "vitest";
 import { stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
@@ -39,7 +39,7 @@ describe("the webhook processing loop", () => {
     try {
       // Let both lanes find nothing and settle into their (one-minute) rest.
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const store = createEventBatcher(env.kit.t.db, { onStored: processor.poke });
+      const { store } = createEventBatcher(env.kit.t.db, { onStored: processor.poke });
       const events = Array.from({ length: 30 }, customer);
       await Promise.all(events.map(store));
       await expect.poll(() => unprocessed(events.map((e) => e.id)), { timeout: 5000 }).toBe(0);
@@ -50,6 +50,44 @@ describe("the webhook processing loop", () => {
 
   it("finds events stored by another process at its next poll", async () => {
     const processor = startEventProcessor(env.kit.deps, { pollMs: 50, log: () => {} });
+    try {
+      const event = customer();
+      await storeWebhookEvent(env.kit.t.db, event);
+      await expect.poll(() => unprocessed([event.id]), { timeout: 5000 }).toBe(0);
+    } finally {
+      await processor.stop();
+    }
+  });
+
+  it("gives way to a burst, then processes as soon as the endpoint is quiet", async () => {
+    let burst = true;
+    const processor = startEventProcessor(env.kit.deps, {
+      pollMs: 20,
+      deferWhile: () => burst,
+      maxDeferMs: 60_000,
+      log: () => {},
+    });
+    try {
+      const event = customer();
+      await storeWebhookEvent(env.kit.t.db, event);
+      processor.poke();
+      // Twenty polls' worth of time: without the deferral it would long be processed.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await unprocessed([event.id])).toBe(1);
+      burst = false;
+      await expect.poll(() => unprocessed([event.id]), { timeout: 5000 }).toBe(0);
+    } finally {
+      await processor.stop();
+    }
+  });
+
+  it("catches up after maxDeferMs even while the burst goes on", async () => {
+    const processor = startEventProcessor(env.kit.deps, {
+      pollMs: 20,
+      deferWhile: () => true,
+      maxDeferMs: 100,
+      log: () => {},
+    });
     try {
       const event = customer();
       await storeWebhookEvent(env.kit.t.db, event);

@@ -1,6 +1,8 @@
 // The worker's webhook processing loop: `lanes` loops, each claiming and applying a batch of due events at a time.
 // A lane that finds less than a full batch rests until it is poked (an event was stored in this process) or until
 // `pollMs` passes (events stored by another worker process, and retries whose backoff has ended).
+// Acknowledgements come first: while `deferWhile()` says the endpoint is busy (a burst), processing waits, for at most
+// `maxDeferMs`, then catches up whatever the load. Stripe only waits for the 200; the effects may lag a few seconds.
 import type { Db } from "@fieldpay/db/client";
 import { processDueEvents } from "../jobs/process-due-events.ts";
 import { failureMessage } from "../jobs/process-webhook-event.ts";
@@ -11,6 +13,8 @@ export interface EventProcessorOptions {
   pollMs?: number;
   /** A poked lane waits this long for company before claiming, so a burst is applied in few transactions. */
   gatherMs?: number;
+  deferWhile?: () => boolean;
+  maxDeferMs?: number;
   log?: (message: string) => void;
 }
 
@@ -21,15 +25,25 @@ export interface EventProcessor {
   stop: () => Promise<void>;
 }
 
+const DEFER_CHECK_MS = 50;
+
 interface Lane {
   poked: boolean;
   wake?: () => void;
 }
 
 export function startEventProcessor(deps: { db: Db }, options: EventProcessorOptions = {}): EventProcessor {
-  const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20 } = options;
+  const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20, maxDeferMs = 5000 } = options;
   const log = options.log ?? ((message) => console.warn(`[worker] ${message}`));
   let stopped = false;
+  // Since when processing has been giving way to a burst; cleared once a lane has caught up.
+  let deferringSince: number | undefined;
+
+  const shouldDefer = () => {
+    if (!options.deferWhile?.()) return false;
+    deferringSince ??= performance.now();
+    return performance.now() - deferringSince < maxDeferMs;
+  };
 
   const rest = (lane: Lane, ms: number) =>
     new Promise<void>((resolve) => {
@@ -44,6 +58,10 @@ export function startEventProcessor(deps: { db: Db }, options: EventProcessorOpt
 
   async function run(lane: Lane) {
     while (!stopped) {
+      if (shouldDefer()) {
+        await rest(lane, DEFER_CHECK_MS);
+        continue;
+      }
       lane.poked = false;
       const outcome = await processDueEvents(deps, { limit: batchSize }).catch((error: unknown) => {
         log(`webhook processing paused: ${failureMessage(error)}`);
@@ -51,6 +69,7 @@ export function startEventProcessor(deps: { db: Db }, options: EventProcessorOpt
       });
       if (outcome?.failed) log(`${outcome.failed} webhook event(s) failed; each waits for its retry`);
       if (stopped || outcome?.claimed === batchSize) continue;
+      deferringSince = undefined;
       // Poked while busy: what was stored meanwhile is due now. A database problem waits a full poll.
       await rest(lane, lane.poked && outcome ? gatherMs : pollMs);
     }
