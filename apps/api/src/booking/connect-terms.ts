@@ -21,7 +21,10 @@ export interface ConnectTerms {
  */
 export async function connectTerms(
   db: Db,
-  settings: PaymentSettingsRow,
+  settings: Pick<
+    PaymentSettingsRow,
+    "connect_account_type" | "commission_bps" | "commission_fixed" | "currency"
+  >,
   booking: Booking,
 ): Promise<ConnectTerms> {
   if (booking.fieldworker_id === null) {

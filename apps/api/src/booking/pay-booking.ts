@@ -1,22 +1,22 @@
 // Starts (or resumes) paying a booking: one PaymentIntent per attempt, created with a key derived from the
 // attempt, so a double click or a retry gets Stripe's first answer back instead of a second charge.
+import { findBookingToPay, type LatestAttempt } from "@fieldpay/db/repositories/booking-to-pay";
 import { type Booking, findBooking, reopenBookingForPayment } from "@fieldpay/db/repositories/bookings";
 import {
-  latestPayment,
   openPaymentAttempt,
   type PaymentRow,
   recordCreatedIntent,
   recordCreateFailure,
 } from "@fieldpay/db/repositories/payments";
-import { findService } from "@fieldpay/db/repositories/services";
 import type { BookingStatus, ChargeType } from "@fieldpay/db/schema";
 import { splitCharge } from "@fieldpay/payments/fees";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
+import { strategyFromSettings } from "../payments/strategy-for-tenant.ts";
 import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
-import { ensureStripeCustomer } from "./stripe-customer.ts";
-import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
+import { createStripeCustomer } from "./stripe-customer.ts";
+import { fromPaymentError, noCardPayments, type PaymentDeps } from "./tenant-payments.ts";
 
 const PAYABLE: ReadonlySet<BookingStatus> = new Set(["pending_payment", "requires_action", "payment_failed"]);
 
@@ -24,7 +24,7 @@ const PAYABLE: ReadonlySet<BookingStatus> = new Set(["pending_payment", "require
 const KEY_REPLAY_WINDOW_MS = 23 * 60 * 60 * 1000;
 
 /** A failed attempt is finished: only an explicit "try again with another card" opens the next one. */
-export function attemptFailed(payment: PaymentRow): boolean {
+export function attemptFailed(payment: Pick<PaymentRow, "status" | "failure_code">): boolean {
   return (
     payment.status === "canceled" ||
     (payment.status === "requires_payment_method" && payment.failure_code !== null)
@@ -36,7 +36,7 @@ export function attemptFailed(payment: PaymentRow): boolean {
  * assigned another fieldworker, or the commission changed): repeating its key with other parameters is an error
  * at Stripe, and the old terms must not be charged, so such an attempt is closed.
  */
-function termsChanged(latest: PaymentRow, booking: Booking, terms: ConnectTerms | undefined): boolean {
+function termsChanged(latest: LatestAttempt, booking: Booking, terms: ConnectTerms | undefined): boolean {
   if (latest.payment_intent_id === null) return false;
   const fee = terms
     ? splitCharge({ charge: { amount: booking.amount, currency: booking.currency }, rule: terms.fee })
@@ -49,7 +49,7 @@ function termsChanged(latest: PaymentRow, booking: Booking, terms: ConnectTerms 
   );
 }
 
-function nextAttempt(latest: PaymentRow | undefined, newAttempt: boolean, changed: boolean): number {
+function nextAttempt(latest: LatestAttempt | null, newAttempt: boolean, changed: boolean): number {
   if (!latest) return 1;
   if (latest.status === "succeeded" || latest.status === "processing") {
     throw new DomainError(
@@ -64,13 +64,16 @@ function nextAttempt(latest: PaymentRow | undefined, newAttempt: boolean, change
   return (newAttempt && attemptFailed(latest)) || expired || changed ? latest.attempt + 1 : latest.attempt;
 }
 
-export async function findOwnBooking(deps: Pick<PaymentDeps, "db">, auth: Auth, bookingId: string) {
-  const booking = await findBooking(deps.db, auth.tenant.id, bookingId);
-  // Another customer's booking is answered exactly like a missing one.
+/** The booking, if this user may see it: another customer's booking is answered exactly like a missing one. */
+function ownBooking<T extends Pick<Booking, "customer_id">>(booking: T | undefined, auth: Auth): T {
   if (!booking || (auth.user.role === "customer" && booking.customer_id !== auth.user.id)) {
     throw notFound("This booking");
   }
   return booking;
+}
+
+export async function findOwnBooking(deps: Pick<PaymentDeps, "db">, auth: Auth, bookingId: string) {
+  return ownBooking(await findBooking(deps.db, auth.tenant.id, bookingId), auth);
 }
 
 function assertPayable(booking: Booking) {
@@ -94,6 +97,7 @@ async function createIntent(
   strategy: PaymentStrategy,
   input: {
     booking: Booking;
+    serviceName: string | null;
     attempt: number;
     paymentId: string;
     stripeCustomerId: string;
@@ -102,14 +106,13 @@ async function createIntent(
 ) {
   const { booking, terms } = input;
   const tenantId = booking.tenant_id;
-  const service = await findService(deps.db, tenantId, booking.service_id);
   const result = await strategy.createBookingPayment({
     tenantId,
     bookingId: booking.id,
     attempt: input.attempt,
     amount: { amount: booking.amount, currency: booking.currency },
     stripeCustomerId: input.stripeCustomerId,
-    ...(service && { description: service.name }),
+    ...(input.serviceName !== null && { description: input.serviceName }),
     ...(terms && { connect: terms }),
   });
   if (!result.ok) {
@@ -136,13 +139,18 @@ export async function payBooking(
   input: { bookingId: string; newAttempt: boolean },
 ) {
   const tenantId = auth.tenant.id;
-  const booking = await findOwnBooking(deps, auth, input.bookingId);
+  const found = await findBookingToPay(deps.db, tenantId, input.bookingId, auth.user.id);
+  const booking = ownBooking(found?.booking, auth);
   assertPayable(booking);
-  const { settings, strategy } = await requireStrategy(deps, tenantId);
+  const settings = found?.settings;
+  if (!settings) throw noCardPayments();
+  // Built from the settings row just read, so a key or mode change applies from this request on.
+  const strategy = strategyFromSettings(deps, settings);
   const terms = settings.mode === "connect" ? await connectTerms(deps.db, settings, booking) : undefined;
-  const customer = await ensureStripeCustomer(deps, strategy, auth);
-  const latest = await latestPayment(deps.db, tenantId, booking.id);
-  const changed = latest !== undefined && termsChanged(latest, booking, terms);
+  const stripeCustomerId =
+    found.stripeCustomerId ?? (await createStripeCustomer(deps, strategy, auth)).stripe_customer_id;
+  const latest = found.latest;
+  const changed = latest !== null && termsChanged(latest, booking, terms);
   const attempt = nextAttempt(latest, input.newAttempt, changed);
   if (latest && attempt > latest.attempt) await reopenBookingForPayment(deps.db, tenantId, booking.id);
   const row = await openPaymentAttempt(deps.db, {
@@ -156,9 +164,10 @@ export async function payBooking(
   });
   const payment = await createIntent(deps, strategy, {
     booking,
+    serviceName: found.serviceName,
     attempt,
     paymentId: row.id,
-    stripeCustomerId: customer.stripe_customer_id,
+    stripeCustomerId,
     terms,
   });
   if (payment.clientSecret === null)

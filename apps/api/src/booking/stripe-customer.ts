@@ -11,7 +11,15 @@ export async function ensureStripeCustomer(
   auth: Auth,
 ) {
   const existing = await findStripeCustomer(deps.db, auth.tenant.id, auth.user.id);
-  if (existing) return existing;
+  return existing ?? createStripeCustomer(deps, strategy, auth);
+}
+
+/** Makes the user's Stripe customer and stores it; for callers that already know there is none yet. */
+export async function createStripeCustomer(
+  deps: Pick<PaymentDeps, "db">,
+  strategy: PaymentStrategy,
+  auth: Auth,
+) {
   // Keyed by our user id: two racing requests get the same Stripe customer back.
   const created = await strategy.createCustomer({
     tenantId: auth.tenant.id,

@@ -7,16 +7,19 @@ import { strategyForTenant } from "../payments/strategy-for-tenant.ts";
 
 export type PaymentDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "strategies">;
 
+/** Said when the business has no payment settings yet. */
+export function noCardPayments(): DomainError {
+  return new DomainError(
+    "conflict",
+    "This business does not take card payments online yet.",
+    "Contact the business to pay another way; its admin sets up payments under Settings > Financial Settings > Payment integration.",
+  );
+}
+
 /** The strategy and settings, or a clear "this business does not take card payments yet". */
 export async function requireStrategy(deps: PaymentDeps, tenantId: string) {
   const found = await strategyForTenant(deps, tenantId);
-  if (!found) {
-    throw new DomainError(
-      "conflict",
-      "This business does not take card payments online yet.",
-      "Contact the business to pay another way; its admin sets up payments under Settings > Financial Settings > Payment integration.",
-    );
-  }
+  if (!found) throw noCardPayments();
   return found;
 }
 

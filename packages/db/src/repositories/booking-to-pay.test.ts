@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { findBookingToPay } from "./booking-to-pay.ts";
+import { insertBooking } from "./bookings.ts";
+import { savePaymentSettings } from "./payment-settings.ts";
+import { openPaymentAttempt } from "./payments.ts";
+import { insertService } from "./services.ts";
+import { saveStripeCustomer } from "./stripe-customers.ts";
+import { insertTenant } from "./tenants.ts";
+import { insertUser } from "./users.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+async function business(label: string) {
+  const tenant = await insertTenant(t.db, { slug: `pay-${label}`, name: `Pay ${label}` });
+  const customer = (n: number) =>
+    insertUser(t.db, {
+      tenant_id: tenant.id,
+      role: "customer",
+      email: `c${n}@${label}.test`,
+      name: `C${n}`,
+      password_hash: null,
+    });
+  const [casey, robin] = [await customer(1), await customer(2)];
+  const service = await insertService(t.db, {
+    tenant_id: tenant.id,
+    name: "Oven clean",
+    duration_minutes: 60,
+    price_amount: 6000,
+    currency: "usd",
+  });
+  const booking = await insertBooking(t.db, {
+    tenant_id: tenant.id,
+    customer_id: casey.id,
+    service_id: service.id,
+    starts_at: new Date(Date.now() + 86_400_000),
+    amount: 6000,
+    currency: "usd",
+  });
+  return { tenant, casey, robin, booking };
+}
+
+async function settingsFor(tenantId: string) {
+  await savePaymentSettings(t.db, {
+    tenant_id: tenantId,
+    mode: "connect",
+    publishable_key: "pk_test_fieldpayFake5678",
+    secret_key_sealed: Buffer.from([7, 7, 7]),
+    secret_key_hint: "sk_test_…1234",
+    secret_key_kind: "secret",
+    key_mode: "test",
+    stripe_account_id: "acct_platform1",
+    stripe_account_country: "US",
+    webhook_secret_sealed: null,
+    webhook_secret_previous_sealed: null,
+    webhook_secret_hint: null,
+    connect_webhook_secret_sealed: null,
+    connect_webhook_secret_previous_sealed: null,
+    connect_webhook_secret_hint: null,
+    connect_account_type: "standard",
+    commission_bps: 1250,
+    commission_fixed: 30,
+    currency: "usd",
+    validated_at: new Date(),
+  });
+}
+
+const attempt = (tenantId: string, bookingId: string, n: number) =>
+  openPaymentAttempt(t.db, {
+    tenantId,
+    bookingId,
+    attempt: n,
+    amount: 6000,
+    currency: "usd",
+    chargeType: "direct",
+    fieldworkerAccountId: null,
+  });
+
+describe("findBookingToPay", () => {
+  it("a booking with nothing set up yet: no settings, no Stripe customer, no attempt", async () => {
+    const { tenant, casey, booking } = await business("bare");
+    expect(await findBookingToPay(t.db, tenant.id, booking.id, casey.id)).toEqual({
+      booking,
+      serviceName: "Oven clean",
+      settings: null,
+      stripeCustomerId: null,
+      latest: null,
+    });
+  });
+
+  it("reads the settings, the paying user's own Stripe customer and the newest attempt", async () => {
+    const { tenant, casey, robin, booking } = await business("full");
+    await settingsFor(tenant.id);
+    await saveStripeCustomer(t.db, { tenantId: tenant.id, userId: robin.id, stripeCustomerId: "cus_robin1" });
+    await attempt(tenant.id, booking.id, 1);
+    const second = await attempt(tenant.id, booking.id, 2);
+    const found = await findBookingToPay(t.db, tenant.id, booking.id, casey.id);
+    expect(found?.settings).toEqual({
+      tenant_id: tenant.id,
+      mode: "connect",
+      publishable_key: "pk_test_fieldpayFake5678",
+      secret_key_sealed: Buffer.from([7, 7, 7]),
+      connect_account_type: "standard",
+      commission_bps: 1250,
+      commission_fixed: 30,
+      currency: "usd",
+    });
+    expect(found?.stripeCustomerId).toBeNull(); // Robin's customer is not Casey's
+    expect(found?.latest).toEqual({
+      attempt: 2,
+      status: second.status,
+      amount: 6000,
+      created_at: second.created_at,
+      failure_code: null,
+      payment_intent_id: null,
+      fieldworker_account_id: null,
+      application_fee_amount: null,
+    });
+    await saveStripeCustomer(t.db, { tenantId: tenant.id, userId: casey.id, stripeCustomerId: "cus_casey1" });
+    expect((await findBookingToPay(t.db, tenant.id, booking.id, casey.id))?.stripeCustomerId).toBe(
+      "cus_casey1",
+    );
+  });
+
+  it("another business's booking is not found, and its settings never join onto this one's", async () => {
+    const a = await business("tenant-a");
+    const b = await business("tenant-b");
+    await settingsFor(b.tenant.id);
+    expect(await findBookingToPay(t.db, a.tenant.id, b.booking.id, b.casey.id)).toBeUndefined();
+    expect((await findBookingToPay(t.db, a.tenant.id, a.booking.id, a.casey.id))?.settings).toBeNull();
+  });
+});
