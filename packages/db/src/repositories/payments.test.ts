@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { insertBooking } from "./bookings.ts";
+import { type AttemptInput, openPaymentAttempt } from "./payments.ts";
+import { insertService } from "./services.ts";
+import { insertTenant } from "./tenants.ts";
+import { insertUser } from "./users.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+/** A declined booking of a business of its own. */
+async function declinedBooking(label: string) {
+  const tenant = await insertTenant(t.db, { slug: `att-${label}`, name: `Att ${label}` });
+  const customer = await insertUser(t.db, {
+    tenant_id: tenant.id,
+    role: "customer",
+    email: `c@${label}.test`,
+    name: "C",
+    password_hash: null,
+  });
+  const service = await insertService(t.db, {
+    tenant_id: tenant.id,
+    name: "Gutter clean",
+    duration_minutes: 60,
+    price_amount: 7000,
+    currency: "usd",
+  });
+  const booking = await insertBooking(t.db, {
+    tenant_id: tenant.id,
+    customer_id: customer.id,
+    service_id: service.id,
+    starts_at: new Date(Date.now() + 86_400_000),
+    amount: 7000,
+    currency: "usd",
+    status: "payment_failed",
+  });
+  const attempt = (n: number, reopenBooking = false): AttemptInput => ({
+    tenantId: tenant.id,
+    bookingId: booking.id,
+    attempt: n,
+    amount: 7000,
+    currency: "usd",
+    chargeType: "direct",
+    fieldworkerAccountId: null,
+    reopenBooking,
+  });
+  const status = async () =>
+    (
+      await t.db
+        .selectFrom("bookings")
+        .select("status")
+        .where("id", "=", booking.id)
+        .executeTakeFirstOrThrow()
+    ).status;
+  return { attempt, status };
+}
+
+describe("openPaymentAttempt", () => {
+  it("opens an attempt once: opening it again returns the same row, and a race yields one row", async () => {
+    const { attempt } = await declinedBooking("once");
+    const first = await openPaymentAttempt(t.db, attempt(1));
+    expect(first).toMatchObject({ attempt: 1, status: "creating", amount: 7000, charge_type: "direct" });
+    expect(await openPaymentAttempt(t.db, attempt(1))).toEqual(first);
+    const raced = await Promise.all([2, 2, 2].map((n) => openPaymentAttempt(t.db, attempt(n))));
+    expect(new Set(raced.map((r) => r.id)).size).toBe(1);
+    expect(raced[0]?.id).not.toBe(first.id);
+  });
+
+  it("moves a declined booking back to pending payment only when asked, in the same statement", async () => {
+    const { attempt, status } = await declinedBooking("reopen");
+    await openPaymentAttempt(t.db, attempt(1));
+    expect(await status()).toBe("payment_failed");
+    await openPaymentAttempt(t.db, attempt(2, true));
+    expect(await status()).toBe("pending_payment");
+  });
+});
