@@ -1,4 +1,4 @@
-import { createDb } from "@fieldpay/db/client";
+import { createDb, openConnections } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
 import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
@@ -11,6 +11,8 @@ import { startEventProcessor } from "./webhooks/event-processor.ts";
 const env = loadEnv();
 const db = createDb({
   url: env.DATABASE_URL,
+  // Each processing lane and each running job holds one connection; the webhook store and secret reads share the rest.
+  max: env.WEBHOOK_LANES + env.WORKER_CONCURRENCY + 2,
   onIdleError: (e) => console.warn(`[worker] database connection dropped: ${e.message}`),
 });
 const secretBox = secretBoxFromBase64(env.APP_ENCRYPTION_KEY);
@@ -28,6 +30,8 @@ const deps: WorkerDeps = {
 };
 
 await migrateQueue(env.DATABASE_URL);
+// Connections for the webhook store, the processing lanes and secret reads, open before the first request.
+await openConnections(db, env.WEBHOOK_LANES + 2);
 const runner = await startQueue(deps, { databaseUrl: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
 runner.promise.catch((error: unknown) => {
   // The queue stopped for good (not a single failed job): exit so that whatever runs the worker restarts it.

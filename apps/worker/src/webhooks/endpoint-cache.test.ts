@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { deliver, stripeEvent, useWorkerBusiness, WEBHOOK_SECRET } from "../testing/worker-test-kit.ts";
-import { createEndpointCache } from "./endpoint-cache.ts";
+import { createEndpointCache, loadEndpointUncached } from "./endpoint-cache.ts";
 
 let reads = 0;
 const env = useWorkerBusiness((kit) => {
@@ -49,5 +49,29 @@ describe("kept webhook secrets", () => {
       secret: "whsec_fieldpayFakeForged5",
     });
     expect(forged).toMatchObject({ status: 400, body: { error: "bad_signature" } });
+  });
+
+  it("shares one read among requests that miss at the same moment", async () => {
+    const box = env.kit.deps.secretBox;
+    let loads = 0;
+    const uncached = loadEndpointUncached(env.kit.t.db, box);
+    const cache = createEndpointCache(env.kit.t.db, box, {
+      ttlMs: 60_000,
+      load: (tenant, endpoint) => {
+        loads += 1;
+        return uncached(tenant, endpoint);
+      },
+    });
+    const kept = await Promise.all(Array.from({ length: 20 }, () => cache(env.tenantId, "account")));
+    expect(kept.every((r) => r?.secrets.includes(WEBHOOK_SECRET))).toBe(true);
+    expect(loads).toBe(1);
+    const fresh = await Promise.all(
+      Array.from({ length: 20 }, () => cache(env.tenantId, "account", { fresh: true })),
+    );
+    expect(fresh.every((r) => r?.fresh === true)).toBe(true);
+    expect(loads).toBe(2);
+    // Within its lifetime the entry is kept: no read at all.
+    await cache(env.tenantId, "account");
+    expect(loads).toBe(2);
   });
 });

@@ -32,20 +32,40 @@ export function loadEndpointUncached(db: Db, box: SecretBox): LoadEndpoint {
 export function createEndpointCache(
   db: Db,
   box: SecretBox,
-  options: { ttlMs?: number; now?: () => number } = {},
+  options: { ttlMs?: number; now?: () => number; load?: LoadEndpoint } = {},
 ): LoadEndpoint {
   const ttlMs = options.ttlMs ?? 5000;
   const now = options.now ?? (() => performance.now());
-  const load = loadEndpointUncached(db, box);
+  const load = options.load ?? loadEndpointUncached(db, box);
   const kept = new Map<string, { keys: EndpointKeys; until: number }>();
+  // Reads in progress: requests arriving together (a burst on a cold or just-expired entry, or many forged
+  // signatures asking for fresh secrets) share one read instead of each making its own.
+  const reading = new Map<string, Promise<EndpointKeys | null>>();
+  const read = (key: string, tenantId: string, endpoint: EndpointKind, fresh: boolean) => {
+    const readKey = `${key}:${fresh ? "fresh" : "any"}`;
+    let pending = reading.get(readKey);
+    if (!pending) {
+      pending = load(tenantId, endpoint).then(
+        (keys) => {
+          reading.delete(readKey);
+          // Unknown businesses are not kept: one that sets up payments now is found on its first event.
+          if (keys) kept.set(key, { keys, until: now() + ttlMs });
+          else kept.delete(key);
+          return keys;
+        },
+        (error: unknown) => {
+          reading.delete(readKey);
+          throw error;
+        },
+      );
+      reading.set(readKey, pending);
+    }
+    return pending;
+  };
   return async (tenantId, endpoint, { fresh = false } = {}) => {
     const key = `${tenantId}:${endpoint}`;
     const hit = kept.get(key);
     if (!fresh && hit && hit.until > now()) return { ...hit.keys, fresh: false };
-    const keys = await load(tenantId, endpoint);
-    // Unknown businesses are not kept: one that sets up payments now is found on its first event.
-    if (keys) kept.set(key, { keys, until: now() + ttlMs });
-    else kept.delete(key);
-    return keys;
+    return read(key, tenantId, endpoint, fresh);
   };
 }

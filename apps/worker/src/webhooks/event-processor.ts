@@ -33,7 +33,7 @@ interface Lane {
 }
 
 export function startEventProcessor(deps: { db: Db }, options: EventProcessorOptions = {}): EventProcessor {
-  const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20, maxDeferMs = 5000 } = options;
+  const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20, maxDeferMs = 10_000 } = options;
   const log = options.log ?? ((message) => console.warn(`[worker] ${message}`));
   let stopped = false;
   // Since when processing has been giving way to a burst; cleared once a lane has caught up.
