@@ -1,7 +1,7 @@
 // Starts (or resumes) paying a booking: one PaymentIntent per attempt, created with a key derived from the
 // attempt, so a double click or a retry gets Stripe's first answer back instead of a second charge.
 import { findBookingToPay, type LatestAttempt } from "@fieldpay/db/repositories/booking-to-pay";
-import { type Booking, findBooking } from "@fieldpay/db/repositories/bookings";
+import { type Booking, findBooking, reopenBookingForPayment } from "@fieldpay/db/repositories/bookings";
 import {
   openPaymentAttempt,
   type PaymentRow,
@@ -152,6 +152,7 @@ export async function payBooking(
   const latest = found.latest;
   const changed = latest !== null && termsChanged(latest, booking, terms);
   const attempt = nextAttempt(latest, input.newAttempt, changed);
+  if (latest && attempt > latest.attempt) await reopenBookingForPayment(deps.db, tenantId, booking.id);
   const row = await openPaymentAttempt(deps.db, {
     tenantId,
     bookingId: booking.id,
@@ -160,8 +161,6 @@ export async function payBooking(
     currency: booking.currency,
     chargeType: chargeTypeOf(terms),
     fieldworkerAccountId: terms?.accountId ?? null,
-    // A new attempt after a decline: the receipt shows "Stripe is confirming" (and keeps checking) again.
-    reopenBooking: latest !== null && attempt > latest.attempt,
   });
   const payment = await createIntent(deps, strategy, {
     booking,

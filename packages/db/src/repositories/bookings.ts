@@ -115,3 +115,17 @@ export async function saveBookingPreferences(
     .execute();
   return getBookingPreferences(db, tenantId);
 }
+
+/**
+ * A new payment attempt makes an earlier failure history: the booking waits for this attempt's outcome again, so
+ * the receipt shows "Stripe is confirming" (and keeps checking) instead of the old decline.
+ */
+export async function reopenBookingForPayment(db: Db, tenantId: string, bookingId: string): Promise<void> {
+  await db
+    .updateTable("bookings")
+    .set({ status: "pending_payment", updated_at: new Date() })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", bookingId)
+    .where("status", "=", "payment_failed")
+    .execute();
+}

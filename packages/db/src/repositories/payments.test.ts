@@ -14,8 +14,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-/** A declined booking of a business of its own. */
-async function declinedBooking(label: string) {
+/** A booking of a business of its own. */
+async function newBooking(label: string) {
   const tenant = await insertTenant(t.db, { slug: `att-${label}`, name: `Att ${label}` });
   const customer = await insertUser(t.db, {
     tenant_id: tenant.id,
@@ -38,9 +38,8 @@ async function declinedBooking(label: string) {
     starts_at: new Date(Date.now() + 86_400_000),
     amount: 7000,
     currency: "usd",
-    status: "payment_failed",
   });
-  const attempt = (n: number, reopenBooking = false): AttemptInput => ({
+  const attempt = (n: number): AttemptInput => ({
     tenantId: tenant.id,
     bookingId: booking.id,
     attempt: n,
@@ -48,35 +47,18 @@ async function declinedBooking(label: string) {
     currency: "usd",
     chargeType: "direct",
     fieldworkerAccountId: null,
-    reopenBooking,
   });
-  const status = async () =>
-    (
-      await t.db
-        .selectFrom("bookings")
-        .select("status")
-        .where("id", "=", booking.id)
-        .executeTakeFirstOrThrow()
-    ).status;
-  return { attempt, status };
+  return { attempt };
 }
 
 describe("openPaymentAttempt", () => {
   it("opens an attempt once: opening it again returns the same row, and a race yields one row", async () => {
-    const { attempt } = await declinedBooking("once");
+    const { attempt } = await newBooking("once");
     const first = await openPaymentAttempt(t.db, attempt(1));
     expect(first).toMatchObject({ attempt: 1, status: "creating", amount: 7000, charge_type: "direct" });
     expect(await openPaymentAttempt(t.db, attempt(1))).toEqual(first);
     const raced = await Promise.all([2, 2, 2].map((n) => openPaymentAttempt(t.db, attempt(n))));
     expect(new Set(raced.map((r) => r.id)).size).toBe(1);
     expect(raced[0]?.id).not.toBe(first.id);
-  });
-
-  it("moves a declined booking back to pending payment only when asked, in the same statement", async () => {
-    const { attempt, status } = await declinedBooking("reopen");
-    await openPaymentAttempt(t.db, attempt(1));
-    expect(await status()).toBe("payment_failed");
-    await openPaymentAttempt(t.db, attempt(2, true));
-    expect(await status()).toBe("pending_payment");
   });
 });

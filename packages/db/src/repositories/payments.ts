@@ -1,7 +1,7 @@
 // Payment attempts for bookings. One row per (booking, attempt): the attempt number keys the idempotent
 // PaymentIntent create, so a double click or a retry lands on the same row and the same PaymentIntent.
 // Status changes that come from Stripe go through payment-events.ts (applyPaymentIntentSnapshot).
-import { type Selectable, sql } from "kysely";
+import type { Selectable } from "kysely";
 import type { Db } from "../client.ts";
 import type { ChargeType, PaymentsTable } from "../schema.ts";
 
@@ -18,65 +18,38 @@ export interface AttemptInput {
   currency: string;
   chargeType: ChargeType;
   fieldworkerAccountId: string | null;
-  /**
-   * A new attempt after a failure makes the earlier one history: the declined booking waits for this attempt's
-   * outcome again (payment_failed -> pending_payment), changed in the same statement as the attempt is opened.
-   */
-  reopenBooking?: boolean;
 }
 
-function findAttempt(db: Db, input: AttemptInput) {
-  return db
+/**
+ * Opens the attempt, or returns it as it is when it already exists (double click, retry, race). A new attempt
+ * takes one statement (one round trip, one commit) on the customer's way to the card form.
+ */
+export async function openPaymentAttempt(db: Db, input: AttemptInput): Promise<PaymentRow> {
+  const inserted = await db
+    .insertInto("payments")
+    .values({
+      tenant_id: input.tenantId,
+      booking_id: input.bookingId,
+      attempt: input.attempt,
+      status: CREATING,
+      amount: input.amount,
+      currency: input.currency,
+      charge_type: input.chargeType,
+      fieldworker_account_id: input.fieldworkerAccountId,
+    })
+    .onConflict((oc) => oc.columns(["booking_id", "attempt"]).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return inserted;
+  const row = await db
     .selectFrom("payments")
     .selectAll()
     .where("tenant_id", "=", input.tenantId)
     .where("booking_id", "=", input.bookingId)
-    .where("attempt", "=", input.attempt);
-}
-
-/**
- * Opens the attempt, or returns it as it is when it already exists (double click, retry, race). One statement,
- * so one round trip and one commit, on the customer's way to the card form.
- */
-export async function openPaymentAttempt(db: Db, input: AttemptInput): Promise<PaymentRow> {
-  const row = await db
-    .with("reopened", (qc) =>
-      qc
-        .updateTable("bookings")
-        .set({ status: "pending_payment", updated_at: new Date() })
-        .where("tenant_id", "=", input.tenantId)
-        .where("id", "=", input.bookingId)
-        .where("status", "=", "payment_failed")
-        .where(sql<boolean>`${input.reopenBooking ?? false}::boolean`)
-        .returning("id"),
-    )
-    .with("inserted", (qc) =>
-      qc
-        .insertInto("payments")
-        .values({
-          tenant_id: input.tenantId,
-          booking_id: input.bookingId,
-          attempt: input.attempt,
-          status: CREATING,
-          amount: input.amount,
-          currency: input.currency,
-          charge_type: input.chargeType,
-          fieldworker_account_id: input.fieldworkerAccountId,
-        })
-        .onConflict((oc) => oc.columns(["booking_id", "attempt"]).doNothing())
-        .returningAll(),
-    )
-    .selectFrom("inserted")
-    .selectAll()
-    .unionAll((eb) =>
-      findAttempt(db, input).where(({ not, exists }) => not(exists(eb.selectFrom("inserted").select("id")))),
-    )
+    .where("attempt", "=", input.attempt)
     .executeTakeFirst();
-  // The statement sees the table as it was when it began: an attempt a racing request committed meanwhile (our
-  // insert then did nothing) is visible only to a new statement.
-  const found = row ?? (await findAttempt(db, input).executeTakeFirst());
-  if (!found) throw new Error("the payment attempt vanished right after it was written");
-  return found;
+  if (!row) throw new Error("the payment attempt vanished right after it was written");
+  return row;
 }
 
 /** The booking's newest attempt, if any. */
