@@ -1,7 +1,7 @@
 import { createDb } from "@fieldpay/db/client";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listen, testDeps } from "./testing/harness.ts";
+import { listen, newBusiness, testDeps } from "./testing/harness.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -44,6 +44,30 @@ describe("api over HTTP", () => {
     expect(body).toMatchObject({
       result: { data: { ok: true, database: { ok: true }, stripe: { ok: true } } },
     });
+  });
+
+  it("refuses a body over 1 MB with 413 in tRPC's error shape, and reads a normal one", async () => {
+    const biz = await newBusiness(t.db);
+    const api = await listen(testDeps(t.db));
+    const post = (body: string) =>
+      fetch(`${api.url}/trpc/auth.signIn`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:5173" },
+        body,
+      });
+    const huge = await post(JSON.stringify({ email: "a@b.test", password: "x".repeat(1_100_000) }));
+    const hugeBody = (await huge.json()) as { error: { message: string; data: { code: string } } };
+    const normal = await post(JSON.stringify({ email: biz.email, password: biz.password }));
+    const normalBody = (await normal.json()) as { result: { data: unknown } };
+    await api.close();
+    expect(huge.status).toBe(413);
+    expect(hugeBody.error).toMatchObject({
+      message: "This request is too large.",
+      data: { code: "PAYLOAD_TOO_LARGE" },
+    });
+    expect(normal.status).toBe(200);
+    expect(normalBody.result.data).toEqual({ signedIn: true });
+    expect(normal.headers.get("set-cookie")).toMatch(/^fieldpay_session=/);
   });
 
   it("answers unknown paths with 404 and no stack trace", async () => {

@@ -29,6 +29,20 @@ describe("sessions", () => {
     const valid = await validateSessionToken(t.db, biz.token);
     expect(valid?.user.email).toBe(biz.email);
     expect(valid?.tenant.slug).toBe(biz.slug);
+    // Every column in its place and type (the lookup is a hand-written statement).
+    expect(valid).toEqual({
+      session: row,
+      user: {
+        id: row.user_id,
+        tenantId: row.tenant_id,
+        role: "admin",
+        email: biz.email,
+        name: "Ada Admin",
+      },
+      tenant: { id: row.tenant_id, slug: biz.slug, name: `Business ${biz.slug}` },
+      renewedUntil: null,
+    });
+    expect(valid?.session.expires_at).toBeInstanceOf(Date);
   });
 
   it("rejects tampered, truncated and made-up tokens", async () => {
