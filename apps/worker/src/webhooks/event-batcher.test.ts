@@ -1,7 +1,7 @@
 // The batched store behind the webhook endpoint: concurrent deliveries (with duplicates inside one batch) are
 // each stored once, every request answered after its own commit, and the processing loop poked once stored.
 import { randomUUID } from "node:crypto";
-import type { ReceivedEvent } from "@fieldpay/db/repositories/webhook-events";
+import { type ReceivedEvent, storeWebhookEvents } from "@fieldpay/db/repositories/webhook-events";
 import { describe, expect, it } from "vitest";
 import { deliver, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { createEventBatcher } from "./event-batcher.ts";
@@ -52,6 +52,55 @@ describe("batched webhook store", () => {
   });
 });
 
+describe("statements in flight", () => {
+  it("while the one statement allowed waits, later events gather for the next one", async () => {
+    let statements = 0;
+    const batcher = createEventBatcher(env.kit.t.db, {
+      maxInFlight: 1,
+      maxWaitMs: 1,
+      onStored: () => {
+        statements += 1;
+      },
+    });
+    const first = stripeEvent("customer.created", { id: "cus_first", object: "customer" });
+    // Hold an uncommitted copy of the first event: the statement storing it waits on that row.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = () => {};
+    const holdingRow = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const blocker = env.kit.t.db
+      .transaction()
+      .execute(async (trx) => {
+        await storeWebhookEvents(trx, [received(first)]);
+        holding();
+        await held;
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    await holdingRow;
+    const answers: string[] = [];
+    const firstStored = batcher.store(received(first)).then(() => answers.push(first.id));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const later = Array.from({ length: 10 }, () =>
+      stripeEvent("customer.created", { id: `cus_${randomUUID().slice(0, 8)}`, object: "customer" }),
+    );
+    const laterStored = later.map((event) =>
+      batcher.store(received(event)).then(() => answers.push(event.id)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(answers).toEqual([]);
+    release();
+    await blocker;
+    await Promise.all([firstStored, ...laterStored]);
+    expect(answers[0]).toBe(first.id);
+    expect(statements).toBe(2);
+  });
+});
+
 describe("how busy the endpoint is", () => {
   it("is busy at or above busyPerSecond over the last 100 ms, and quiet again once arrivals stop", async () => {
     let clock = 1_000;
@@ -72,7 +121,11 @@ describe("how busy the endpoint is", () => {
 });
 
 function deliverTo(store: (e: ReceivedEvent) => Promise<boolean>, event: ReturnType<typeof stripeEvent>) {
-  return store({
+  return store(received(event));
+}
+
+function received(event: ReturnType<typeof stripeEvent>): ReceivedEvent {
+  return {
     id: event.id,
     tenantId: env.tenantId,
     endpoint: "account",
@@ -81,5 +134,5 @@ function deliverTo(store: (e: ReceivedEvent) => Promise<boolean>, event: ReturnT
     livemode: false,
     createdAt: new Date(event.created * 1000),
     payload: event,
-  });
+  };
 }
