@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   deliver,
+  holdUncommitted,
   seedBusiness,
   stripeEvent,
   type WorkerTestKit,
@@ -91,25 +92,10 @@ describe("a worker killed with SIGKILL mid-batch", () => {
     const port = await freePort();
     const first = await startWorker(port);
     // Hold an uncommitted payout row: the handler for this payout blocks on it, mid-transaction.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holding = () => {};
-    const held = new Promise<void>((resolve) => {
-      holding = resolve;
-    });
-    const blocker = kit.t.db
-      .transaction()
-      .execute(async (trx) => {
-        await sql`insert into payouts (id, tenant_id, account_id, amount, currency, status, stripe_created_at)
-          values ('po_blocked', ${tenantId}, 'acct_business', 1, 'usd', 'pending', now())`.execute(trx);
-        holding();
-        await released;
-        throw new Error("roll back the blocking row");
-      })
-      .catch(() => undefined);
-    await held;
+    const blocker = await holdUncommitted(kit.t.db, (trx) =>
+      sql`insert into payouts (id, tenant_id, account_id, amount, currency, status, stripe_created_at)
+        values ('po_blocked', ${tenantId}, 'acct_business', 1, 'usd', 'pending', now())`.execute(trx),
+    );
     const blocked = stripeEvent("payout.paid", payout("po_blocked"));
     expect((await deliver(first, tenantId, blocked)).status).toBe(200);
     // The worker's batch holding the event waits on our row lock: the event is provably mid-way.
@@ -128,8 +114,7 @@ describe("a worker killed with SIGKILL mid-batch", () => {
 
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
-    release();
-    await blocker;
+    await blocker.rollBack();
     const before = await kit.t.db
       .selectFrom("webhook_events")
       .select("id")

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { type ReceivedEvent, storeWebhookEvents } from "@fieldpay/db/repositories/webhook-events";
 import { describe, expect, it } from "vitest";
-import { deliver, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
+import { deliver, holdUncommitted, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 
 // A long wait makes every concurrent delivery below land in a few shared batches.
@@ -64,24 +64,7 @@ describe("statements in flight", () => {
     });
     const first = stripeEvent("customer.created", { id: "cus_first", object: "customer" });
     // Hold an uncommitted copy of the first event: the statement storing it waits on that row.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holding = () => {};
-    const holdingRow = new Promise<void>((resolve) => {
-      holding = resolve;
-    });
-    const blocker = env.kit.t.db
-      .transaction()
-      .execute(async (trx) => {
-        await storeWebhookEvents(trx, [received(first)]);
-        holding();
-        await held;
-        throw new Error("roll back");
-      })
-      .catch(() => undefined);
-    await holdingRow;
+    const blocker = await holdUncommitted(env.kit.t.db, (trx) => storeWebhookEvents(trx, [received(first)]));
     const answers: string[] = [];
     const firstStored = batcher.store(received(first)).then(() => answers.push(first.id));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -93,8 +76,7 @@ describe("statements in flight", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(answers).toEqual([]);
-    release();
-    await blocker;
+    await blocker.rollBack();
     await Promise.all([firstStored, ...laterStored]);
     expect(answers[0]).toBe(first.id);
     expect(statements).toBe(2);

@@ -5,7 +5,7 @@ import { storeWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
 import { describe, expect, it } from "vitest";
 import { stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { createEventBatcher } from "./event-batcher.ts";
-import { startEventProcessor } from "./event-processor.ts";
+import { type EventProcessor, type EventProcessorOptions, startEventProcessor } from "./event-processor.ts";
 
 const env = useWorkerBusiness();
 
@@ -33,69 +33,58 @@ const unprocessed = async (ids: string[]) =>
       .execute()
   ).length;
 
+/** Runs `use` with a processing loop of these options, stopped afterwards whatever happens. */
+async function withProcessor(options: EventProcessorOptions, use: (p: EventProcessor) => Promise<void>) {
+  const processor = startEventProcessor(env.kit.deps, { log: () => {}, ...options });
+  try {
+    await use(processor);
+  } finally {
+    await processor.stop();
+  }
+}
+
+/** Stores an event the way another worker process would (no poke) and answers its id. */
+async function storedElsewhere() {
+  const event = customer();
+  await storeWebhookEvent(env.kit.t.db, event);
+  return event.id;
+}
+
+const allProcessed = (ids: string[]) => expect.poll(() => unprocessed(ids), { timeout: 5000 }).toBe(0);
+
 describe("the webhook processing loop", () => {
-  it("applies what the batcher stores as soon as it is poked, long before its poll", async () => {
-    const processor = startEventProcessor(env.kit.deps, { pollMs: 60_000, gatherMs: 5, log: () => {} });
-    try {
+  it("applies what the batcher stores as soon as it is poked, long before its poll", () =>
+    withProcessor({ pollMs: 60_000, gatherMs: 5 }, async (processor) => {
       // Let both lanes find nothing and settle into their (one-minute) rest.
       await new Promise((resolve) => setTimeout(resolve, 100));
       const { store } = createEventBatcher(env.kit.t.db, { onStored: processor.poke });
       const events = Array.from({ length: 30 }, customer);
       await Promise.all(events.map(store));
-      await expect.poll(() => unprocessed(events.map((e) => e.id)), { timeout: 5000 }).toBe(0);
-    } finally {
-      await processor.stop();
-    }
-  });
+      await allProcessed(events.map((e) => e.id));
+    }));
 
-  it("finds events stored by another process at its next poll", async () => {
-    const processor = startEventProcessor(env.kit.deps, { pollMs: 50, log: () => {} });
-    try {
-      const event = customer();
-      await storeWebhookEvent(env.kit.t.db, event);
-      await expect.poll(() => unprocessed([event.id]), { timeout: 5000 }).toBe(0);
-    } finally {
-      await processor.stop();
-    }
-  });
+  it("finds events stored by another process at its next poll", () =>
+    withProcessor({ pollMs: 50 }, async () => {
+      await allProcessed([await storedElsewhere()]);
+    }));
 
   it("gives way to a burst, then processes as soon as the endpoint is quiet", async () => {
     let burst = true;
-    const processor = startEventProcessor(env.kit.deps, {
-      pollMs: 20,
-      deferWhile: () => burst,
-      maxDeferMs: 60_000,
-      log: () => {},
-    });
-    try {
-      const event = customer();
-      await storeWebhookEvent(env.kit.t.db, event);
+    await withProcessor({ pollMs: 20, deferWhile: () => burst, maxDeferMs: 60_000 }, async (processor) => {
+      const id = await storedElsewhere();
       processor.poke();
       // Twenty polls' worth of time: without the deferral it would long be processed.
       await new Promise((resolve) => setTimeout(resolve, 400));
-      expect(await unprocessed([event.id])).toBe(1);
+      expect(await unprocessed([id])).toBe(1);
       burst = false;
-      await expect.poll(() => unprocessed([event.id]), { timeout: 5000 }).toBe(0);
-    } finally {
-      await processor.stop();
-    }
+      await allProcessed([id]);
+    });
   });
 
-  it("catches up after maxDeferMs even while the burst goes on", async () => {
-    const processor = startEventProcessor(env.kit.deps, {
-      pollMs: 20,
-      deferWhile: () => true,
-      maxDeferMs: 100,
-      log: () => {},
-    });
-    try {
-      const event = customer();
-      await storeWebhookEvent(env.kit.t.db, event);
-      await expect.poll(() => unprocessed([event.id]), { timeout: 5000 }).toBe(0);
-    } finally {
-      await processor.stop();
-    }
-  });
+  it("catches up after maxDeferMs even while the burst goes on", () =>
+    withProcessor({ pollMs: 20, deferWhile: () => true, maxDeferMs: 100 }, async () => {
+      await allProcessed([await storedElsewhere()]);
+    }));
 
   it("keeps going after the database fails, and stop() ends it", async () => {
     const messages: string[] = [];
