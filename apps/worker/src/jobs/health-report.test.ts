@@ -136,6 +136,41 @@ describe("health report checks", () => {
     expect(checks.every((c) => c.fix === "Nothing to do.")).toBe(true);
   });
 
+  it("name a notification that keeps failing to apply, warn first and fail after a day", async () => {
+    const { tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox, {
+      stripeAccountId: fixtureAccount,
+    });
+    const failing = (id: string, hoursAgo: number) =>
+      kit.t.db
+        .insertInto("webhook_events")
+        .values({
+          id,
+          tenant_id: tenantId,
+          endpoint: "account",
+          type: "payout.paid",
+          account: null,
+          livemode: false,
+          stripe_created_at: new Date(),
+          payload: "{}",
+          received_at: new Date(Date.now() - hoursAgo * 3_600_000),
+          attempts: 3,
+          last_error: "payout currency not allowed",
+          next_attempt_at: new Date(Date.now() + 3_600_000),
+        })
+        .execute();
+    await failing("evt_young_failure", 2);
+    const young = find(await gatherChecks(kit.deps, tenantId), "webhooks_applied");
+    expect(young).toMatchObject({
+      status: "warn",
+      explanation: expect.stringContaining("evt_young_failure"),
+    });
+    expect(young?.explanation).toContain("payout currency not allowed");
+    await failing("evt_old_failure", 30);
+    const old = find(await gatherChecks(kit.deps, tenantId), "webhooks_applied");
+    expect(old).toMatchObject({ status: "fail", explanation: expect.stringContaining("2 notification(s)") });
+    expect(old?.fix).toContain("evt_old_failure");
+  });
+
   it("leave Connect and fieldworkers out for a business taking payments directly", async () => {
     const { tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox, {
       mode: "direct",

@@ -1,13 +1,17 @@
 // A troubleshooting health report of one business, stored with its history: keys, account readiness,
-// capabilities, Connect, every fieldworker, webhooks arriving and the payout schedule.
+// capabilities, Connect, every fieldworker, webhooks arriving and applied, and the payout schedule.
 import { type HealthReportRow, saveHealthReport } from "@fieldpay/db/repositories/health-reports";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { listFieldworkerAccounts } from "@fieldpay/db/repositories/payouts";
-import { latestWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
+import { latestWebhookEvent, webhookProcessingState } from "@fieldpay/db/repositories/webhook-events";
 import type { PaymentSettingsRow } from "@fieldpay/db/schema";
 import { buildCheck, checkKeyMode, type HealthCheck, KEYS_PAGE } from "@fieldpay/payments/health";
 import { keyMode } from "@fieldpay/payments/keys";
-import { checkWebhookFreshness, type EndpointKind } from "@fieldpay/payments/webhooks";
+import {
+  checkWebhookFreshness,
+  checkWebhookProcessing,
+  type EndpointKind,
+} from "@fieldpay/payments/webhooks";
 import { fieldworkerChecks } from "../checks/fieldworker-checks.ts";
 import { stripeChecks, unreadableKeyCheck } from "../checks/stripe-checks.ts";
 import type { WorkerDeps } from "../deps.ts";
@@ -30,10 +34,32 @@ function notSetUp(): HealthCheck {
   );
 }
 
+/** Notifications left unapplied this long (never tried) count as waiting in the report. */
+const WAITING_AFTER_SECONDS = 5 * 60;
+
+async function processingCheck(deps: Deps, tenantId: string): Promise<HealthCheck> {
+  const state = await webhookProcessingState(deps.db, tenantId, {
+    waitingAfterSeconds: WAITING_AFTER_SECONDS,
+  });
+  const oldest = state.oldestFailing;
+  return checkWebhookProcessing({
+    failing: state.failing,
+    waiting: state.waiting,
+    oldestFailing: oldest && {
+      id: oldest.id,
+      type: oldest.type,
+      attempts: oldest.attempts,
+      lastError: oldest.last_error,
+      receivedAt: new Date(oldest.received_at),
+    },
+    now: deps.now(),
+  });
+}
+
 async function webhookChecks(deps: Deps, settings: PaymentSettingsRow): Promise<HealthCheck[]> {
   const base = `${deps.webhookBaseUrl.replace(/\/$/, "")}/webhooks/stripe/${settings.tenant_id}`;
   const kinds: EndpointKind[] = settings.mode === "connect" ? ["account", "connect"] : ["account"];
-  return Promise.all(
+  const arriving = await Promise.all(
     kinds.map(async (kind) => {
       const last = await latestWebhookEvent(deps.db, settings.tenant_id, kind);
       const sealed =
@@ -47,6 +73,7 @@ async function webhookChecks(deps: Deps, settings: PaymentSettingsRow): Promise<
       });
     }),
   );
+  return [...arriving, await processingCheck(deps, settings.tenant_id)];
 }
 
 function openAccess(deps: Deps, settings: PaymentSettingsRow): TenantStripe | null {

@@ -1,7 +1,6 @@
 // Events delivered over HTTP, signed like Stripe signs them, then processed in batches as the worker does: each
 // handler's effect, duplicates applied once, older events never overwriting newer state, failures retried.
 
-import { MAX_EVENT_ATTEMPTS } from "@fieldpay/db/repositories/webhook-events";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { seedPaidBooking } from "../testing/booking-fixture.ts";
@@ -235,13 +234,16 @@ describe("failures", () => {
     expect(paid).toHaveLength(5);
   });
 
-  it("an event that failed MAX_EVENT_ATTEMPTS times is kept with its error but never claimed again", async () => {
-    const event = stripeEvent("payout.paid", badPayout("po_given_up"), { created: T0 });
+  it("an event that keeps failing is never dropped: past ten attempts it is retried about every 6 hours", async () => {
+    const event = stripeEvent("payout.paid", badPayout("po_keeps_failing"), { created: T0 });
     expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
-    await sql`update webhook_events set attempts = ${MAX_EVENT_ATTEMPTS} where id = ${event.id}`.execute(
-      env.kit.t.db,
-    );
-    expect(await processDueEvents(env.kit.deps, { limit: 50 })).toMatchObject({ claimed: 0 });
+    await sql`update webhook_events set attempts = 40 where id = ${event.id}`.execute(env.kit.t.db);
+    expect(await processDueEvents(env.kit.deps, { limit: 50 })).toMatchObject({ claimed: 1, failed: 1 });
+    const row = await eventRow(event.id);
+    expect(row.attempts).toBe(41);
+    const hours = (row.next_attempt_at.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(6);
+    expect(hours).toBeLessThan(6.2);
   });
 
   it("two workers claiming at once take disjoint events, and each event is applied once", async () => {

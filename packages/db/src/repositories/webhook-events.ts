@@ -25,9 +25,6 @@ export interface EventKey {
   eventId: string;
 }
 
-/** Events that keep failing stop being retried after this many attempts (they stay stored, with their error). */
-export const MAX_EVENT_ATTEMPTS = 25;
-
 /** Stores the event for processing; false when it was already stored (a duplicate delivery). */
 export async function storeWebhookEvent(db: Db, event: ReceivedEvent): Promise<boolean> {
   const [stored] = await storeWebhookEvents(db, [event]);
@@ -69,7 +66,7 @@ export async function storeWebhookEvents(db: Db, events: readonly ReceivedEvent[
 
 /**
  * Up to `limit` due events, oldest first, locked until the transaction ends; events another worker holds are
- * skipped, not waited for. Events past MAX_EVENT_ATTEMPTS are never claimed again.
+ * skipped, not waited for.
  */
 export async function claimDueWebhookEvents(trx: Db, limit: number): Promise<WebhookEventRow[]> {
   return trx
@@ -77,7 +74,6 @@ export async function claimDueWebhookEvents(trx: Db, limit: number): Promise<Web
     .selectAll()
     .where("processed_at", "is", null)
     .where("next_attempt_at", "<=", sql<Date>`now()`)
-    .where("attempts", "<", MAX_EVENT_ATTEMPTS)
     .orderBy("next_attempt_at")
     .limit(limit)
     .forUpdate()
@@ -115,7 +111,8 @@ export async function lockWebhookEvent(
 
 /**
  * A failed attempt, recorded outside the rolled-back processing transaction: the event waits e^attempts seconds
- * (3 s, 7 s, 20 s, ... at most about 6 hours) before a worker claims it again.
+ * (3 s, 7 s, 20 s, ... then every 6 hours or so) before a worker claims it again. An event is never dropped: one
+ * that fails for a day shows in the health report with its error, and is applied once the cause is gone.
  */
 export async function recordWebhookEventFailure(
   db: Db,
@@ -149,4 +146,52 @@ export async function latestWebhookEvent(
     .orderBy("received_at", "desc")
     .limit(1)
     .executeTakeFirst();
+}
+
+export interface EventProcessingState {
+  /** Events that failed at least once and are not applied yet. */
+  failing: number;
+  /** Events never tried that have waited longer than asked. */
+  waiting: number;
+  /** The failing event received first. */
+  oldestFailing: Pick<WebhookEventRow, "id" | "type" | "attempts" | "last_error" | "received_at"> | null;
+}
+
+/** How a business's received events stand: failing ones, and any left waiting (for the health report). */
+export async function webhookProcessingState(
+  db: Db,
+  tenantId: string,
+  options: { waitingAfterSeconds: number },
+): Promise<EventProcessingState> {
+  const pending = db
+    .selectFrom("webhook_events")
+    .where("tenant_id", "=", tenantId)
+    .where("processed_at", "is", null);
+  const [counts, oldestFailing] = await Promise.all([
+    pending
+      .select((eb) => [
+        eb.fn.countAll<string>().filterWhere("attempts", ">", 0).as("failing"),
+        eb.fn
+          .countAll<string>()
+          .filterWhere((w) =>
+            w.and([
+              w("attempts", "=", 0),
+              w("received_at", "<", sql<Date>`now() - make_interval(secs => ${options.waitingAfterSeconds})`),
+            ]),
+          )
+          .as("waiting"),
+      ])
+      .executeTakeFirstOrThrow(),
+    pending
+      .select(["id", "type", "attempts", "last_error", "received_at"])
+      .where("attempts", ">", 0)
+      .orderBy("received_at")
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return {
+    failing: Number(counts.failing),
+    waiting: Number(counts.waiting),
+    oldestFailing: oldestFailing ?? null,
+  };
 }
