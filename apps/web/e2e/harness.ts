@@ -52,6 +52,8 @@ function startChild(command: string, args: string[], cwd: string, env: Record<st
 export interface Stack {
   webUrl: string;
   apiUrl: string;
+  /** Stops the worker alone (a no-op without one): what the pages show when no worker takes jobs. */
+  stopWorker: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -83,7 +85,13 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     await stop();
     throw error;
   }
-  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stop };
+  const stopWorker = () =>
+    new Promise<void>((resolve) => {
+      if (!worker || worker.child.exitCode !== null || worker.child.signalCode !== null) return resolve();
+      worker.child.once("exit", () => resolve());
+      worker.child.kill("SIGTERM");
+    });
+  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stopWorker, stop };
 }
 
 export interface StackOptions {

@@ -1,5 +1,7 @@
 // The admin's troubleshooting pages in Chromium against the real api, the real worker (job queue, Stripe checks
 // against stripe-mock) and Vite: health reports before and after setting up Stripe, and payout alerts.
+
+import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { fill, signUpBusiness } from "./flows.ts";
@@ -79,6 +81,34 @@ describe("Health and Payouts & alerts", () => {
 
     const html = await page.content();
     expect(html).not.toMatch(/sk_test_fieldpay|whsec_fieldpay/);
+    await page.close();
+  });
+
+  it("say so, with the fix, when no worker takes the check that was asked for", {
+    timeout: 90_000,
+  }, async () => {
+    const page = await env.browser.newPage();
+    await signUpBusiness(page, env.stack.webUrl, {
+      name: "Stalled Sweeps",
+      slug: "stalled",
+      admin: "Sol",
+      email: "sol@stalled.test",
+      password: "stalled sweeps pw",
+    });
+    await env.stack.stopWorker();
+    await openPage(page, "Health", "Health");
+    await page.getByRole("button", { name: "Run checks now" }).first().click();
+    await expect.poll(() => page.getByText("Checks are running").count(), { timeout: 15_000 }).toBe(1);
+    // A minute later, as far as the queue can tell: the job has been due that long and nothing runs in its queue.
+    await sql`update graphile_worker._private_jobs set run_at = now() - interval '2 minutes'
+      where key like 'health_report:%'`.execute(env.db.db);
+    const stalled = page.locator(".alert", { hasText: "Waiting for the fieldpay worker" });
+    await expect.poll(() => stalled.count(), { timeout: 15_000 }).toBe(1);
+    expect(await stalled.textContent()).toMatch(
+      /A health check was asked for over a minute ago.*How to fix: Make sure the fieldpay worker is running/,
+    );
+    expect(await page.getByText("Checks are running").count()).toBe(0);
+    await page.screenshot({ path: `${artifactsDir}/ops-health-stalled.png`, fullPage: true });
     await page.close();
   });
 });

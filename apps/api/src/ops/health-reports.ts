@@ -2,9 +2,10 @@
 // asks the worker for a report (the worker has the Stripe checks; the api only reads and queues).
 import type { Db } from "@fieldpay/db/client";
 import { listHealthReports } from "@fieldpay/db/repositories/health-reports";
-import { jobQueueInstalled, pendingJobKeys, requestHealthReport } from "@fieldpay/db/repositories/job-queue";
+import { jobQueueInstalled, requestHealthReport } from "@fieldpay/db/repositories/job-queue";
 import { z } from "zod";
 import { DomainError } from "../errors.ts";
+import { checkProgress } from "./check-progress.ts";
 
 export const checkSchema = z.object({
   id: z.string(),
@@ -25,9 +26,8 @@ export const workerNotReady = () =>
 
 export async function healthReportsOverview(db: Db, tenantId: string) {
   const rows = await listHealthReports(db, tenantId, 20);
-  const running = (await pendingJobKeys(db, [reportKey(tenantId)])).size > 0;
   return {
-    running,
+    ...(await checkProgress(db, reportKey(tenantId))),
     reports: rows.map((row) => ({
       id: row.id,
       trigger: row.trigger,

@@ -2,7 +2,8 @@
 // checked, and "Check payouts now", which asks the worker for a check.
 import type { Db } from "@fieldpay/db/client";
 import { type AlertRow, latestPayoutCheckRun, listAlerts } from "@fieldpay/db/repositories/alerts";
-import { jobQueueInstalled, pendingJobKeys, requestPayoutCheck } from "@fieldpay/db/repositories/job-queue";
+import { jobQueueInstalled, requestPayoutCheck } from "@fieldpay/db/repositories/job-queue";
+import { checkProgress } from "./check-progress.ts";
 import { workerNotReady } from "./health-reports.ts";
 
 async function namesOf(db: Db, tenantId: string, userIds: string[]): Promise<Map<string, string>> {
@@ -41,9 +42,8 @@ export async function payoutAlertsOverview(db: Db, tenantId: string) {
   ];
   const names = await namesOf(db, tenantId, ids);
   const run = await latestPayoutCheckRun(db, tenantId);
-  const running = (await pendingJobKeys(db, [`check_payouts:${tenantId}`])).size > 0;
   return {
-    running,
+    ...(await checkProgress(db, `check_payouts:${tenantId}`)),
     lastCheck: run
       ? {
           finishedAt: new Date(run.finished_at),

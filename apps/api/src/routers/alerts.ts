@@ -24,6 +24,7 @@ export const alertsRouter = router({
     .output(
       z.object({
         running: z.boolean(),
+        stalled: z.boolean(),
         lastCheck: z
           .object({
             finishedAt: z.date(),

@@ -3,6 +3,7 @@
 import { saveHealthReport } from "@fieldpay/db/repositories/health-reports";
 import { findQueuedJob } from "@fieldpay/db/repositories/job-queue";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installJobQueue } from "../ops/testing/install-job-queue.ts";
 import { callerFor, newBusiness, rejection, testDeps } from "../testing/harness.ts";
@@ -74,7 +75,25 @@ describe("healthReports", () => {
         payload: { tenantId: a.auth.tenant.id, trigger: "manual" },
       },
     ]);
-    expect((await caller.healthReports.list()).running).toBe(true);
+    expect(await caller.healthReports.list()).toMatchObject({ running: true, stalled: false });
+  });
+
+  it("says a check is stalled when it has been due for a minute and nothing runs in its queue", async () => {
+    installJobQueue(t.url);
+    const a = await newBusiness(t.db, "health-stalled");
+    const tenantId = a.auth.tenant.id;
+    const { caller } = callerFor(testDeps(t.db), a.auth);
+    await caller.healthReports.runNow();
+    const backdate = sql`update graphile_worker._private_jobs set run_at = now() - interval '2 minutes'
+      where key = ${`health_report:${tenantId}`}`;
+    await backdate.execute(t.db);
+    expect(await caller.healthReports.list()).toMatchObject({ running: true, stalled: true });
+    // A payout check of the same business running in the shared queue: the report is waiting its turn.
+    await caller.alerts.checkPayoutsNow();
+    await sql`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'a-worker'
+      where key = ${`check_payouts:${tenantId}`}`.execute(t.db);
+    expect(await caller.healthReports.list()).toMatchObject({ running: true, stalled: false });
+    expect(await caller.alerts.list()).toMatchObject({ running: true, stalled: false });
   });
 
   it("is for admins only", async () => {

@@ -11,10 +11,13 @@ const reportOutput = z.object({
 });
 
 export const healthReportsRouter = router({
-  /** The latest report first, then its history; `running` while a report is queued or being made. */
+  /**
+   * The latest report first, then its history; `running` while a report is queued or being made, `stalled` when
+   * it has waited over a minute with no worker taking it.
+   */
   list: roleProcedure("admin")
     .input(z.void())
-    .output(z.object({ running: z.boolean(), reports: z.array(reportOutput) }))
+    .output(z.object({ running: z.boolean(), stalled: z.boolean(), reports: z.array(reportOutput) }))
     .query(({ ctx }) => healthReportsOverview(ctx.db, ctx.auth.tenant.id)),
 
   /** Asks the worker for a report now; asking again while one is queued changes nothing. */

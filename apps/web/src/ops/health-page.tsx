@@ -10,6 +10,7 @@ import { useState } from "react";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import { CheckList } from "./check-list.tsx";
+import { pollWhileRunning, StalledAlert } from "./check-progress.tsx";
 
 const TRIGGER = {
   scheduled: "Hourly check",
@@ -22,7 +23,7 @@ export function HealthPage() {
   const utils = trpc.useUtils();
   // While a report is being made the list is asked for again every couple of seconds, until it appears.
   const list = trpc.healthReports.list.useQuery(undefined, {
-    refetchInterval: (query) => (query.state.data?.running ? 2000 : false),
+    refetchInterval: (query) => pollWhileRunning(query.state.data),
   });
   const run = trpc.healthReports.runNow.useMutation({
     onSuccess: () => utils.healthReports.list.invalidate(),
@@ -31,7 +32,8 @@ export function HealthPage() {
   const runError = errorInfo(run.error);
   const reports = list.data?.reports ?? [];
   const shown = reports.find((r) => r.id === selectedId) ?? reports[0];
-  const running = run.isPending || list.data?.running === true;
+  const stalled = list.data?.stalled === true;
+  const running = run.isPending || (list.data?.running === true && !stalled);
   const runButton = (
     <Button busy={running} busyLabel="Checking…" onClick={() => run.mutate()}>
       Run checks now
@@ -51,6 +53,7 @@ export function HealthPage() {
           The new report appears here as soon as they finish.
         </Alert>
       )}
+      {stalled && <StalledAlert what="A health check" />}
       {list.isError && (
         <Alert tone="danger" title="Could not load the health reports">
           {list.error.message}

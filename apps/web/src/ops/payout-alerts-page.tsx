@@ -8,6 +8,7 @@ import { FormError } from "@fieldpay/ui/form-error";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { pollWhileRunning, StalledAlert } from "./check-progress.tsx";
 
 const TONE: Record<"info" | "warning" | "critical", AlertTone> = {
   info: "info",
@@ -19,11 +20,12 @@ const day = (date: string | Date) => new Date(date).toLocaleDateString();
 export function PayoutAlertsPage() {
   const utils = trpc.useUtils();
   const list = trpc.alerts.list.useQuery(undefined, {
-    refetchInterval: (query) => (query.state.data?.running ? 2000 : false),
+    refetchInterval: (query) => pollWhileRunning(query.state.data),
   });
   const check = trpc.alerts.checkPayoutsNow.useMutation({ onSuccess: () => utils.alerts.list.invalidate() });
   const checkError = errorInfo(check.error);
-  const running = check.isPending || list.data?.running === true;
+  const stalled = list.data?.stalled === true;
+  const running = check.isPending || (list.data?.running === true && !stalled);
   const last = list.data?.lastCheck;
   return (
     <>
@@ -38,6 +40,7 @@ export function PayoutAlertsPage() {
         }
       />
       <FormError message={checkError?.message} fix={checkError?.fix} />
+      {stalled && <StalledAlert what="A payout check" />}
       {list.isError && (
         <Alert tone="danger" title="Could not load the payout alerts">
           {list.error.message}

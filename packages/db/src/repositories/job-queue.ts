@@ -34,13 +34,31 @@ export async function enqueueJob(db: Db, spec: JobSpec): Promise<void> {
   )`.execute(db);
 }
 
-/** Which of these job keys still have a job waiting or running. */
-export async function pendingJobKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0 || !(await jobQueueInstalled(db))) return new Set();
-  const { rows } = await sql<{ key: string }>`
-    select key from graphile_worker.jobs
-    where key = any(${[...keys]}::text[]) and (attempts < max_attempts or locked_at is not null)`.execute(db);
-  return new Set(rows.map((row) => row.key));
+/**
+ * Where the job under a key stands: none (idle), waiting its turn (queued), being run (running), or due for longer
+ * than `stalledAfterSeconds` while nothing runs in its queue: no worker is taking jobs (stalled).
+ */
+export type JobProgress = "idle" | "queued" | "running" | "stalled";
+
+export async function jobProgress(
+  db: Db,
+  jobKey: string,
+  options: { stalledAfterSeconds: number },
+): Promise<JobProgress> {
+  if (!(await jobQueueInstalled(db))) return "idle";
+  const { rows } = await sql<{ running: boolean; stalled: boolean }>`
+    select j.locked_at is not null as running,
+      j.locked_at is null
+        and j.run_at < now() - make_interval(secs => ${options.stalledAfterSeconds})
+        and not exists (
+          select 1 from graphile_worker.jobs o
+          where o.queue_name is not distinct from j.queue_name and o.locked_at is not null
+        ) as stalled
+    from graphile_worker.jobs j
+    where j.key = ${jobKey} and (j.attempts < j.max_attempts or j.locked_at is not null)`.execute(db);
+  const job = rows[0];
+  if (!job) return "idle";
+  return job.running ? "running" : job.stalled ? "stalled" : "queued";
 }
 
 /** Per-business jobs that call Stripe share one queue, so that together they stay within its rate limit. */
