@@ -1,6 +1,7 @@
 // Walks every procedure of the router: role boundaries, and that tenant A's users can neither read nor change
 // tenant B's objects. A procedure missing from `cases` fails the first test, so none can be forgotten.
 
+import { listAlerts, syncAlerts } from "@fieldpay/db/repositories/alerts";
 import { insertInvitation } from "@fieldpay/db/repositories/invitations";
 import { insertUser } from "@fieldpay/db/repositories/users";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
@@ -31,6 +32,8 @@ interface Fixture {
     portal: { serviceId: string; bookingId: string };
     /** An open invitation of the tenant's (Connect). */
     invitationId?: string;
+    /** An open payout alert of the tenant's. */
+    alertId?: string;
   };
 }
 interface Case {
@@ -135,6 +138,10 @@ const cases: Record<string, Case> = {
   // Ops (issue 5): no references in their input; the tenant comes from the session only.
   "alerts.list": { allowed: ["admin"], input: () => undefined },
   "alerts.checkPayoutsNow": { allowed: ["admin"], input: () => undefined },
+  "alerts.setDismissed": {
+    allowed: ["admin"],
+    input: (fx) => ({ alertId: fx.b.alertId ?? "00000000-0000-4000-8000-000000000000", dismissed: true }),
+  },
   "healthReports.list": { allowed: ["admin"], input: () => undefined },
   "healthReports.runNow": { allowed: ["admin"], input: () => undefined },
   // Connect: fieldworkers (admin), invitations (admin; accepting is public, the token is the credential),
@@ -217,7 +224,28 @@ async function tenantWithEveryRole(label: string) {
     expiresAt: new Date(Date.now() + 86_400_000),
     invitedBy: biz.auth.user.id,
   });
-  return { biz, customer, worker, sessions, portal, invitationId: invitation.id };
+  await syncAlerts(t.db, {
+    tenantId: biz.auth.tenant.id,
+    findings: [
+      {
+        key: "late:po_isolation",
+        kind: "late",
+        severity: "warning",
+        accountId: "acct_isolation",
+        fieldworkerId: null,
+        payoutId: "po_isolation",
+        title: "Payout is late",
+        explanation: "Late.",
+        fix: "Wait.",
+        since: new Date(),
+      },
+    ],
+    kinds: ["late"],
+    checkedAccounts: ["acct_isolation"],
+    watchedAccounts: ["acct_isolation"],
+  });
+  const { open } = await listAlerts(t.db, biz.auth.tenant.id);
+  return { biz, customer, worker, sessions, portal, invitationId: invitation.id, alertId: open[0]?.id };
 }
 
 async function outcome(promise: Promise<unknown>): Promise<{ ok: boolean; code?: string; text: string }> {
@@ -283,11 +311,13 @@ describe("every procedure", () => {
         ids: [b.biz.auth.tenant.id, b.biz.auth.user.id, b.customer.auth.user.id, b.worker.id],
         portal: b.portal,
         invitationId: b.invitationId,
+        ...(b.alertId && { alertId: b.alertId }),
       },
     };
     const secretsOfB = [...fx.b.ids, b.biz.email, b.customer.email, b.worker.email];
     secretsOfB.push(fx.b.portal.serviceId, fx.b.portal.bookingId);
     secretsOfB.push(b.invitationId, `invitee@${b.biz.slug}.test`);
+    if (b.alertId) secretsOfB.push(b.alertId);
     const before = await tenantSnapshot(t.db, fx.b.tenantId);
     for (const [path, c] of Object.entries(cases)) {
       for (const who of c.allowed) {

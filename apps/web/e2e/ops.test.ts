@@ -79,6 +79,16 @@ describe("Health and Payouts & alerts", () => {
     await expect.poll(() => page.getByText(/Last checked .*1 Stripe account\(s\) checked/).count()).toBe(1);
     await page.screenshot({ path: `${artifactsDir}/ops-payouts.png`, fullPage: true });
 
+    // The admin knows about the late payout: dismissed, it leaves the open list but stays watched.
+    await lateAlert.getByRole("button", { name: "Dismiss" }).click();
+    await expect.poll(() => lateAlert.count()).toBe(0);
+    const dismissed = page.getByRole("table", { name: /Dismissed/ });
+    await expect.poll(() => dismissed.getByText("Payout is late").count()).toBe(1);
+    await page.screenshot({ path: `${artifactsDir}/ops-payouts-dismissed.png`, fullPage: true });
+    await dismissed.getByRole("button", { name: "Show again" }).click();
+    await expect.poll(() => lateAlert.count()).toBe(1);
+    expect(await page.getByRole("table", { name: /Dismissed/ }).count()).toBe(0);
+
     const html = await page.content();
     expect(html).not.toMatch(/sk_test_fieldpay|whsec_fieldpay/);
     await page.close();

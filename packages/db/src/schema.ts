@@ -322,6 +322,9 @@ export interface AlertsTable {
   since: Timestamp;
   last_seen_at: UpdatedAt;
   resolved_at: Date | null;
+  /** Set while an admin has dismissed the open alert (since 2026-11-27T0330); cleared if it gets worse. */
+  dismissed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  dismissed_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HealthReportsTable {

@@ -1,8 +1,14 @@
 // The admin's "Payouts & alerts": open alerts (worst first), recently resolved ones, when payouts were last
 // checked, and "Check payouts now", which asks the worker for a check.
 import type { Db } from "@fieldpay/db/client";
-import { type AlertRow, latestPayoutCheckRun, listAlerts } from "@fieldpay/db/repositories/alerts";
+import {
+  type AlertRow,
+  latestPayoutCheckRun,
+  listAlerts,
+  setAlertDismissed,
+} from "@fieldpay/db/repositories/alerts";
 import { jobQueueInstalled, requestPayoutCheck } from "@fieldpay/db/repositories/job-queue";
+import { DomainError } from "../errors.ts";
 import { checkProgress } from "./check-progress.ts";
 import { workerNotReady } from "./health-reports.ts";
 
@@ -32,13 +38,16 @@ function alertView(row: AlertRow, names: Map<string, string>) {
     since: new Date(row.since),
     lastSeenAt: new Date(row.last_seen_at),
     resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
+    dismissedAt: row.dismissed_at ? new Date(row.dismissed_at) : null,
   };
 }
 
 export async function payoutAlertsOverview(db: Db, tenantId: string) {
-  const { open, resolved } = await listAlerts(db, tenantId);
+  const { open, dismissed, resolved } = await listAlerts(db, tenantId);
   const ids = [
-    ...new Set([...open, ...resolved].flatMap((a) => (a.fieldworker_id ? [a.fieldworker_id] : []))),
+    ...new Set(
+      [...open, ...dismissed, ...resolved].flatMap((a) => (a.fieldworker_id ? [a.fieldworker_id] : [])),
+    ),
   ];
   const names = await namesOf(db, tenantId, ids);
   const run = await latestPayoutCheckRun(db, tenantId);
@@ -53,6 +62,7 @@ export async function payoutAlertsOverview(db: Db, tenantId: string) {
         }
       : null,
     open: open.map((a) => alertView(a, names)),
+    dismissed: dismissed.map((a) => alertView(a, names)),
     resolved: resolved.map((a) => alertView(a, names)),
   };
 }
@@ -61,4 +71,26 @@ export async function checkPayoutsNow(db: Db, tenantId: string) {
   if (!(await jobQueueInstalled(db))) throw workerNotReady();
   await requestPayoutCheck(db, tenantId, "manual");
   return { queued: true };
+}
+
+/** Dismisses an open alert (or shows it again); another business's alert is answered like a missing one. */
+export async function dismissAlert(
+  db: Db,
+  auth: { tenantId: string; userId: string },
+  input: { alertId: string; dismissed: boolean },
+) {
+  const changed = await setAlertDismissed(db, {
+    tenantId: auth.tenantId,
+    alertId: input.alertId,
+    dismissed: input.dismissed,
+    by: auth.userId,
+  });
+  if (!changed) {
+    throw new DomainError(
+      "not_found",
+      "This alert is not open any more.",
+      "Reload the page: its payout problem may have cleared since.",
+    );
+  }
+  return { dismissed: input.dismissed };
 }

@@ -6,7 +6,7 @@ import { insertUser } from "@fieldpay/db/repositories/users";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installJobQueue } from "../ops/testing/install-job-queue.ts";
-import { callerFor, newBusiness, testDeps } from "../testing/harness.ts";
+import { callerFor, newBusiness, rejection, testDeps } from "../testing/harness.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -74,6 +74,43 @@ describe("alerts", () => {
     expect(list.resolved[0]?.resolvedAt).toBeInstanceOf(Date);
     expect(list.lastCheck).toMatchObject({ accountsChecked: 2, accountsFailed: 0, findings: 1 });
     expect(JSON.stringify(list)).not.toContain("acct_b_only");
+  });
+
+  it("dismisses an open alert until it clears, shows it again on request or when it gets worse", async () => {
+    const a = await newBusiness(t.db, "alerts-dismiss");
+    const tenantId = a.auth.tenant.id;
+    const { caller } = callerFor(testDeps(t.db), a.auth);
+    const sync = (severity: "warning" | "critical", findings = [finding("paused:biz", "acct_biz", null)]) =>
+      syncAlerts(t.db, {
+        tenantId,
+        findings: findings.map((f) => ({ ...f, severity })),
+        kinds: ["late"],
+        checkedAccounts: ["acct_biz"],
+        watchedAccounts: ["acct_biz"],
+      });
+    await sync("warning");
+    const [alert] = (await caller.alerts.list()).open;
+    if (!alert) throw new Error("no open alert");
+    expect(await caller.alerts.setDismissed({ alertId: alert.id, dismissed: true })).toEqual({
+      dismissed: true,
+    });
+    let list = await caller.alerts.list();
+    expect(list.open).toEqual([]);
+    expect(list.dismissed.map((x) => [x.id, x.dismissedAt instanceof Date])).toEqual([[alert.id, true]]);
+    // The next check finds the same condition: it stays dismissed.
+    await sync("warning");
+    expect((await caller.alerts.list()).dismissed.map((x) => x.id)).toEqual([alert.id]);
+    // Worse now: it is open again, the same alert.
+    await sync("critical");
+    list = await caller.alerts.list();
+    expect(list.open.map((x) => [x.id, x.severity, x.dismissedAt])).toEqual([[alert.id, "critical", null]]);
+    await caller.alerts.setDismissed({ alertId: alert.id, dismissed: true });
+    await caller.alerts.setDismissed({ alertId: alert.id, dismissed: false });
+    expect((await caller.alerts.list()).open.map((x) => x.id)).toEqual([alert.id]);
+    // Cleared: resolved, and no longer something to dismiss.
+    await sync("critical", []);
+    const refused = await rejection(caller.alerts.setDismissed({ alertId: alert.id, dismissed: true }));
+    expect(refused).toMatchObject({ code: "NOT_FOUND", message: "This alert is not open any more." });
   });
 
   it("queues one payout check for the session's business", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPayoutsNow, payoutAlertsOverview } from "../ops/payout-alerts.ts";
+import { checkPayoutsNow, dismissAlert, payoutAlertsOverview } from "../ops/payout-alerts.ts";
 import { roleProcedure, router } from "../trpc.ts";
 
 const alertOutput = z.object({
@@ -15,10 +15,11 @@ const alertOutput = z.object({
   since: z.date(),
   lastSeenAt: z.date(),
   resolvedAt: z.date().nullable(),
+  dismissedAt: z.date().nullable(),
 });
 
 export const alertsRouter = router({
-  /** Payout alerts: open ones worst first, recently resolved ones, and the last check. */
+  /** Payout alerts: open ones worst first, open ones dismissed, recently resolved ones, and the last check. */
   list: roleProcedure("admin")
     .input(z.void())
     .output(
@@ -34,6 +35,7 @@ export const alertsRouter = router({
           })
           .nullable(),
         open: z.array(alertOutput),
+        dismissed: z.array(alertOutput),
         resolved: z.array(alertOutput),
       }),
     )
@@ -44,4 +46,14 @@ export const alertsRouter = router({
     .input(z.void())
     .output(z.object({ queued: z.boolean() }))
     .mutation(({ ctx }) => checkPayoutsNow(ctx.db, ctx.auth.tenant.id)),
+
+  /** Dismisses an open alert the admin knows about, or shows it again; it returns by itself if it gets worse. */
+  setDismissed: roleProcedure("admin")
+    .input(
+      z.object({ alertId: z.uuid({ message: "Choose an alert from the list." }), dismissed: z.boolean() }),
+    )
+    .output(z.object({ dismissed: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      dismissAlert(ctx.db, { tenantId: ctx.auth.tenant.id, userId: ctx.auth.user.id }, input),
+    ),
 });

@@ -9,6 +9,7 @@ import { PageHeader } from "@fieldpay/ui/page-header";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import { pollWhileRunning, StalledAlert } from "./check-progress.tsx";
+import { DismissedAlerts } from "./dismissed-alerts.tsx";
 
 const TONE: Record<"info" | "warning" | "critical", AlertTone> = {
   info: "info",
@@ -23,7 +24,9 @@ export function PayoutAlertsPage() {
     refetchInterval: (query) => pollWhileRunning(query.state.data),
   });
   const check = trpc.alerts.checkPayoutsNow.useMutation({ onSuccess: () => utils.alerts.list.invalidate() });
-  const checkError = errorInfo(check.error);
+  const dismiss = trpc.alerts.setDismissed.useMutation({ onSettled: () => utils.alerts.list.invalidate() });
+  const changing = dismiss.isPending ? (dismiss.variables?.alertId ?? null) : null;
+  const checkError = errorInfo(check.error ?? dismiss.error);
   const stalled = list.data?.stalled === true;
   const running = check.isPending || (list.data?.running === true && !stalled);
   const last = list.data?.lastCheck;
@@ -59,10 +62,16 @@ export function PayoutAlertsPage() {
       )}
       <section aria-labelledby="open-heading">
         <h2 id="open-heading">Open alerts</h2>
-        {list.data?.open.length === 0 && (
+        {list.data?.open.length === 0 && list.data.dismissed.length === 0 && (
           <EmptyState title="No payout problems">
             Every payout fieldpay can see is on its way or has arrived. Alerts appear here when one is late,
             fails or is paused, and clear themselves once it is sorted.
+          </EmptyState>
+        )}
+        {list.data?.open.length === 0 && list.data.dismissed.length > 0 && (
+          <EmptyState title="Nothing needs your attention">
+            The alerts you dismissed are listed below and still watched: one comes back here if it gets worse,
+            and each clears itself once it is sorted.
           </EmptyState>
         )}
         {list.data?.open.map((alert) => (
@@ -71,6 +80,16 @@ export function PayoutAlertsPage() {
             tone={TONE[alert.severity]}
             title={`${alert.title}: ${alert.who}`}
             fix={alert.fix}
+            actions={
+              <Button
+                variant="secondary"
+                busy={changing === alert.id}
+                busyLabel="Dismissing…"
+                onClick={() => dismiss.mutate({ alertId: alert.id, dismissed: true })}
+              >
+                Dismiss
+              </Button>
+            }
           >
             <p>{alert.explanation}</p>
             <p className="muted">
@@ -81,6 +100,11 @@ export function PayoutAlertsPage() {
           </Alert>
         ))}
       </section>
+      <DismissedAlerts
+        alerts={list.data?.dismissed ?? []}
+        restoring={changing}
+        onRestore={(alertId) => dismiss.mutate({ alertId, dismissed: false })}
+      />
       {list.data && list.data.resolved.length > 0 && (
         <DataTable
           caption="Resolved"

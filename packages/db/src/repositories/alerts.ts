@@ -1,5 +1,6 @@
 // Alerts from the payout delay checks. One open alert per stable key: a check that finds the condition again
-// refreshes it (keeping when it started), a check that no longer finds it resolves it.
+// refreshes it (keeping when it started, and an admin's dismissal unless it got more severe), a check that no
+// longer finds it resolves it.
 import type { Insertable, Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
@@ -33,6 +34,9 @@ export interface SyncAlertsInput {
   watchedAccounts: readonly string[];
 }
 
+const rank = (severity: ReturnType<typeof sql.ref>) =>
+  sql<number>`case ${severity} when 'critical' then 0 when 'warning' then 1 else 2 end`;
+
 export async function syncAlerts(db: Db, input: SyncAlertsInput): Promise<{ resolved: number }> {
   return db.transaction().execute(async (trx) => {
     for (const f of input.findings) {
@@ -51,7 +55,15 @@ export async function syncAlerts(db: Db, input: SyncAlertsInput): Promise<{ reso
         .insertInto("alerts")
         .values({ tenant_id: input.tenantId, key: f.key, since: f.since, ...fresh })
         .onConflict((oc) =>
-          oc.columns(["tenant_id", "key"]).where("resolved_at", "is", null).doUpdateSet(fresh),
+          oc
+            .columns(["tenant_id", "key"])
+            .where("resolved_at", "is", null)
+            .doUpdateSet({
+              ...fresh,
+              // A dismissed alert stays dismissed while it is the same; worse, it is shown again.
+              dismissed_at: sql`case when ${rank(sql.ref("excluded.severity"))} < ${rank(sql.ref("alerts.severity"))}
+                then null else alerts.dismissed_at end`,
+            }),
         )
         .execute();
     }
@@ -78,15 +90,14 @@ export async function syncAlerts(db: Db, input: SyncAlertsInput): Promise<{ reso
   });
 }
 
-/** Open alerts (worst first) and the most recently resolved ones. */
+/** Open alerts (worst first), the open ones an admin dismissed, and the most recently resolved ones. */
 export async function listAlerts(db: Db, tenantId: string, resolvedLimit = 50) {
-  const severityRank = sql<number>`case severity when 'critical' then 0 when 'warning' then 1 else 2 end`;
-  const open = await db
+  const unresolved = await db
     .selectFrom("alerts")
     .selectAll()
     .where("tenant_id", "=", tenantId)
     .where("resolved_at", "is", null)
-    .orderBy(severityRank)
+    .orderBy(rank(sql.ref("severity")))
     .orderBy("since")
     .execute();
   const resolved = await db
@@ -97,7 +108,33 @@ export async function listAlerts(db: Db, tenantId: string, resolvedLimit = 50) {
     .orderBy("resolved_at", "desc")
     .limit(resolvedLimit)
     .execute();
-  return { open, resolved };
+  return {
+    open: unresolved.filter((a) => a.dismissed_at === null),
+    dismissed: unresolved.filter((a) => a.dismissed_at !== null),
+    resolved,
+  };
+}
+
+/**
+ * Dismisses an open alert of this business (or shows it again): false when there is no such open alert, so
+ * another business's alert, or one already resolved, changes nothing.
+ */
+export async function setAlertDismissed(
+  db: Db,
+  input: { tenantId: string; alertId: string; dismissed: boolean; by: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("alerts")
+    .set(
+      input.dismissed
+        ? { dismissed_at: sql<Date>`now()`, dismissed_by: input.by }
+        : { dismissed_at: null, dismissed_by: null },
+    )
+    .where("tenant_id", "=", input.tenantId)
+    .where("id", "=", input.alertId)
+    .where("resolved_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function recordPayoutCheckRun(
