@@ -4,10 +4,10 @@
 import { listAlerts, syncAlerts } from "@fieldpay/db/repositories/alerts";
 import { insertInvitation } from "@fieldpay/db/repositories/invitations";
 import { insertUser } from "@fieldpay/db/repositories/users";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { useTestDatabase } from "@fieldpay/db/testing";
 import { tenantSnapshot } from "@fieldpay/db/testing/tenant-snapshot";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashPassword } from "./auth/password.ts";
 import { createSession } from "./auth/session.ts";
 import { seedBooking } from "./booking/testing/portal-fixtures.ts";
@@ -189,13 +189,7 @@ const cases: Record<string, Case> = {
   "fieldworkers.myEarnings": { allowed: ["fieldworker"], input: () => ({ period: "month" }) },
 };
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 /** A tenant with one signed-in user of each role. */
 async function tenantWithEveryRole(label: string) {

@@ -1,15 +1,9 @@
 import { createDb } from "@fieldpay/db/client";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { listen, newBusiness, testDeps } from "./testing/harness.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 describe("api over HTTP", () => {
   it("answers /healthz 200 with the database and Stripe reachable", async () => {

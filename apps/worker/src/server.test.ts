@@ -1,16 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { createSecretBox } from "@fieldpay/db/secret-box";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, inject, it } from "vitest";
 import { createWorkerServer } from "./server.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 async function healthz(stripeApiBase: string) {
   const server = createWorkerServer({

@@ -1,15 +1,9 @@
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { useTestDatabase } from "@fieldpay/db/testing";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb, openConnections } from "./client.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const connectionsTo = async (database: string) =>
   Number(

@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { newBusiness } from "../testing/harness.ts";
 import {
   createSession,
@@ -8,13 +8,7 @@ import {
   validateSessionToken,
 } from "./session.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const DAY = 24 * 60 * 60 * 1000;
 

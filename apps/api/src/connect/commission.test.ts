@@ -1,18 +1,12 @@
 // Commission: booking override, then fieldworker override, then the business default; shown as a split.
 import { insertUser } from "@fieldpay/db/repositories/users";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { setUpPayments } from "../booking/testing/portal-setup.ts";
 import { callerFor, newBusiness, rejection, testDeps } from "../testing/harness.ts";
 import { resolveCommission } from "./commission.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const settings = { commission_bps: 1000, commission_fixed: 30, currency: "usd" };
 const none = { commission_bps: null, commission_fixed: null };

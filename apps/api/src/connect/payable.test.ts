@@ -2,19 +2,13 @@
 // message, the admin one open alert with the fix, resolved once the fieldworker can be paid.
 import { applyAccountSnapshot } from "@fieldpay/db/repositories/fieldworker-accounts";
 import { insertUser } from "@fieldpay/db/repositories/users";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { connectedFieldworker } from "../booking/testing/portal-setup.ts";
 import { newBusiness } from "../testing/harness.ts";
 import { assertCanReceivePayments, unpayableAlertKey } from "./payable.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 async function worker(tenantId: string, label: string) {
   return insertUser(t.db, {

@@ -2,19 +2,13 @@
 // and "Run checks now" queuing a real job in the worker's queue (clear refusal while there is no queue yet).
 import { saveHealthReport } from "@fieldpay/db/repositories/health-reports";
 import { findQueuedJob } from "@fieldpay/db/repositories/job-queue";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { useTestDatabase } from "@fieldpay/db/testing";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { installJobQueue } from "../ops/testing/install-job-queue.ts";
 import { callerFor, newBusiness, rejection, testDeps } from "../testing/harness.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const check = (id: string, status: "pass" | "warn" | "fail") => ({
   id,

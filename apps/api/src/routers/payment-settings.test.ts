@@ -1,14 +1,8 @@
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { callerFor, newBusiness, rejection, testDeps } from "../testing/harness.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 // Obvious fakes; stripe-mock accepts any well-formed test key.
 const SECRET = "sk_test_fieldpayFake1234";

@@ -1,17 +1,11 @@
 // Alert bookkeeping on a real database: one open alert per key, first-seen time kept, resolution limited to the
 // kinds and accounts a check owns, other businesses untouched.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { type AlertInput, listAlerts, syncAlerts } from "./alerts.ts";
 import { insertTenant } from "./tenants.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const alert = (key: string, account: string, extra: Partial<AlertInput> = {}): AlertInput => ({
   key,

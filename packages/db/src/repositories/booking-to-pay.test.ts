@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { findBookingToPay } from "./booking-to-pay.ts";
 import { insertBooking } from "./bookings.ts";
 import { savePaymentSettings } from "./payment-settings.ts";
@@ -9,13 +9,7 @@ import { saveStripeCustomer } from "./stripe-customers.ts";
 import { insertTenant } from "./tenants.ts";
 import { insertUser } from "./users.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 async function business(label: string) {
   const tenant = await insertTenant(t.db, { slug: `pay-${label}`, name: `Pay ${label}` });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { insertBooking } from "./bookings.ts";
 import { raiseFieldworkerAlert } from "./fieldworker-accounts.ts";
 import { earningsByPeriod, listFieldworkerPayments, openAccountAlerts } from "./fieldworker-earnings.ts";
@@ -7,13 +7,7 @@ import { insertService } from "./services.ts";
 import { insertTenant } from "./tenants.ts";
 import { insertUser } from "./users.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 async function business(label: string) {
   const tenant = await insertTenant(t.db, { slug: `earn-${label}`, name: "E" });

@@ -1,16 +1,10 @@
 // Report history on a real database: 30 days kept (never fewer than the newest 20), other businesses untouched.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { listHealthReports, REPORTS_ALWAYS_KEPT, saveHealthReport } from "./health-reports.ts";
 import { insertTenant } from "./tenants.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const DAY = 86_400_000;
 const checks = [

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-database.ts";
 import {
   claimInvitation,
   findInvitationByTokenHash,
@@ -11,13 +11,7 @@ import {
 import { insertTenant } from "./tenants.ts";
 import { insertUser } from "./users.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const DAY = 86_400_000;
 

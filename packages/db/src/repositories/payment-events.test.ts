@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { applyPaymentIntentSnapshot } from "./payment-events.ts";
 import { insertTenant } from "./tenants.ts";
 import { insertUser } from "./users.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 async function bookingWithPayment(pi: string) {
   const tenant = await insertTenant(t.db, { slug: `t-${pi.slice(-6).toLowerCase()}`, name: "T" });

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { insertBooking } from "./bookings.ts";
 import { type AttemptInput, openPaymentAttempt } from "./payments.ts";
 import { insertService } from "./services.ts";
 import { insertTenant } from "./tenants.ts";
 import { insertUser } from "./users.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 /** A booking of a business of its own. */
 async function newBooking(label: string) {

@@ -1,7 +1,7 @@
 // A fresh, migrated database per test file, cloned from the template that `npm test` prepares.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type Db } from "../client.ts";
 
 export interface TestDatabase {
@@ -37,4 +37,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
     },
   };
+}
+
+/**
+ * The usual frame of a test file: its own database, made before its tests and dropped after them. Read `.db` and
+ * `.url` inside the tests (they are set once the file's tests start).
+ */
+export function useTestDatabase(): TestDatabase {
+  const env = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(env, await createTestDatabase());
+  });
+  afterAll(async () => {
+    await env.drop?.();
+  });
+  return env;
 }

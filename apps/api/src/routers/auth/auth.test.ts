@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { validateSessionToken } from "../../auth/session.ts";
 import {
   authFromToken,
@@ -10,13 +10,7 @@ import {
   testDeps,
 } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const count = async (table: "tenants" | "users" | "sessions") =>
   Number(

@@ -2,21 +2,15 @@
 // (from the alerts the payout checks write) and totals per period.
 import { applyPayoutSnapshot } from "@fieldpay/db/repositories/payouts";
 import { insertUser } from "@fieldpay/db/repositories/users";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { createSession } from "../../auth/session.ts";
 import { seedBooking } from "../../booking/testing/portal-fixtures.ts";
 import { connectedFieldworker, setUpPayments } from "../../booking/testing/portal-setup.ts";
 import { assertCanReceivePayments } from "../../connect/payable.ts";
 import { authFromToken, callerFor, newBusiness, newCustomer, testDeps } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 async function signedInWorker(tenantId: string, label: string, account: string) {
   const user = await insertUser(t.db, {

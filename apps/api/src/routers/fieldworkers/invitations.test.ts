@@ -1,19 +1,13 @@
 // Inviting a fieldworker and accepting: single use, expiry, withdrawal, the inviting business only.
 import { findInvitationByTokenHash } from "@fieldpay/db/repositories/invitations";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@fieldpay/db/testing";
+import { describe, expect, it } from "vitest";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
 import { hashInvitationToken } from "../../connect/invitation-token.ts";
 import { outboxMailer } from "../../mail/outbox-transport.ts";
 import { authFromToken, callerFor, newBusiness, rejection, testDeps } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 const LINK = /http:\/\/localhost:5173\/invite\/([A-Za-z0-9_-]{43})/;
 
