@@ -2,6 +2,7 @@
 // by someone else (no poke) are found at the next poll, a burst delays processing for at most maxDeferMs, a database
 // failure pauses it without losing anything, and stop() returns once the batch in hand is done.
 import { storeWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { createEventBatcher } from "./event-batcher.ts";
@@ -86,15 +87,29 @@ describe("the webhook processing loop", () => {
       await allProcessed([await storedElsewhere()]);
     }));
 
-  it("keeps going after the database fails, and stop() ends it", async () => {
+  it("says once that it paused on a database problem, keeps trying, says when it resumed, and stop() ends it", async () => {
     const messages: string[] = [];
-    const broken = startEventProcessor(
-      { db: env.kit.t.db.withSchema("no_such_schema") },
-      { lanes: 1, pollMs: 20, log: (m) => messages.push(m) },
+    const schema = `later_${Date.now()}`;
+    const processor = startEventProcessor(
+      { db: env.kit.t.db.withSchema(schema) },
+      { lanes: 2, pollMs: 20, log: (m) => messages.push(m) },
     );
-    await expect.poll(() => messages.length, { timeout: 5000 }).toBeGreaterThan(1);
-    await broken.stop();
-    expect(messages[0]).toMatch(/webhook processing paused: .*no_such_schema/);
+    try {
+      await expect.poll(() => messages.length, { timeout: 5000 }).toBe(1);
+      expect(messages[0]).toMatch(
+        new RegExp(`webhook processing paused: .*${schema}.*trying again every 20 ms`),
+      );
+      // Ten polls later, still one line.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(messages).toHaveLength(1);
+      await sql`create schema ${sql.id(schema)}`.execute(env.kit.t.db);
+      await sql`create table ${sql.id(schema, "webhook_events")} (like public.webhook_events including all)`.execute(
+        env.kit.t.db,
+      );
+      await expect.poll(() => messages.at(-1), { timeout: 5000 }).toBe("webhook processing resumed");
+    } finally {
+      await processor.stop();
+    }
     const count = messages.length;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(messages).toHaveLength(count);

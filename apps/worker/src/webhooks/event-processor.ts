@@ -36,6 +36,8 @@ export function startEventProcessor(deps: { db: Db }, options: EventProcessorOpt
   const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20, maxDeferMs = 10_000 } = options;
   const log = options.log ?? ((message) => console.warn(`[worker] ${message}`));
   let stopped = false;
+  // A database problem is said once when it starts and once when it is over, not at every poll.
+  let pausedBy: string | undefined;
   // Since when processing has been giving way to a burst; cleared once a lane has caught up.
   let deferringSince: number | undefined;
 
@@ -64,9 +66,16 @@ export function startEventProcessor(deps: { db: Db }, options: EventProcessorOpt
       }
       lane.poked = false;
       const outcome = await processDueEvents(deps, { limit: batchSize }).catch((error: unknown) => {
-        log(`webhook processing paused: ${failureMessage(error)}`);
+        if (pausedBy === undefined) {
+          pausedBy = failureMessage(error);
+          log(`webhook processing paused: ${pausedBy} (trying again every ${pollMs} ms)`);
+        }
         return null;
       });
+      if (outcome && pausedBy !== undefined) {
+        pausedBy = undefined;
+        log("webhook processing resumed");
+      }
       if (outcome?.failed) log(`${outcome.failed} webhook event(s) failed; each waits for its retry`);
       if (stopped || outcome?.claimed === batchSize) continue;
       deferringSince = undefined;
