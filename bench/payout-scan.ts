@@ -6,6 +6,7 @@ import { createDb } from "@fieldpay/db/client";
 import { savePaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { insertTenant } from "@fieldpay/db/repositories/tenants";
 import { createSecretBox } from "@fieldpay/db/secret-box";
+import { testPaymentSettings } from "@fieldpay/db/testing/payment-settings";
 import { STRIPE_REQUESTS_PER_SECOND } from "@fieldpay/payments/rate-limit";
 import { checkPayouts } from "../apps/worker/src/jobs/check-payouts.ts";
 import { startCountingProxy } from "./lib/counting-proxy.ts";
@@ -20,28 +21,18 @@ const box = createSecretBox({ 1: randomBytes(32) }, 1);
 async function business(mode: "test" | "live", accounts: number) {
   const tenant = await insertTenant(db, { slug: `scan-${mode}-${accounts}`, name: "Scan Co" });
   const key = `sk_${mode}_benchScan`;
-  await savePaymentSettings(db, {
-    tenant_id: tenant.id,
-    mode: "connect",
-    publishable_key: `pk_${mode}_benchScan`,
-    secret_key_sealed: box.seal(key, tenant.id, "stripe_secret_key"),
-    secret_key_hint: `sk_${mode}_…`,
-    secret_key_kind: "secret",
-    key_mode: mode,
-    stripe_account_id: "acct_benchPlatform",
-    stripe_account_country: "US",
-    webhook_secret_sealed: null,
-    webhook_secret_previous_sealed: null,
-    webhook_secret_hint: null,
-    connect_webhook_secret_sealed: null,
-    connect_webhook_secret_previous_sealed: null,
-    connect_webhook_secret_hint: null,
-    connect_account_type: "express",
-    commission_bps: 1000,
-    commission_fixed: 0,
-    currency: "usd",
-    validated_at: new Date(),
-  });
+  await savePaymentSettings(
+    db,
+    testPaymentSettings({
+      tenant_id: tenant.id,
+      publishable_key: `pk_${mode}_benchScan`,
+      secret_key_sealed: box.seal(key, tenant.id, "stripe_secret_key"),
+      secret_key_hint: `sk_${mode}_…`,
+      key_mode: mode,
+      stripe_account_id: "acct_benchPlatform",
+      commission_bps: 1000,
+    }),
+  );
   for (let start = 0; start < accounts; start += 500) {
     const batch = Array.from({ length: Math.min(500, accounts - start) }, (_, k) => start + k);
     const users = await db

@@ -7,6 +7,7 @@ import { createDb } from "@fieldpay/db/client";
 import { savePaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { insertTenant } from "@fieldpay/db/repositories/tenants";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
+import { testPaymentSettings } from "@fieldpay/db/testing/payment-settings";
 import { sql } from "kysely";
 import { startOwnPostgres } from "./lib/own-postgres.ts";
 import { freePort, type Started, startProcess, waitForHttp } from "./lib/processes.ts";
@@ -26,28 +27,19 @@ async function scenario(name: string, chaos: boolean) {
   const db = createDb({ url: pgServer.url, max: 4, onIdleError: () => {} });
   const tenant = await insertTenant(db, { slug: `bench-${chaos ? "chaos" : "clean"}`, name: "Bench Co" });
   const box = secretBoxFromBase64(encryptionKey);
-  await savePaymentSettings(db, {
-    tenant_id: tenant.id,
-    mode: "direct",
-    publishable_key: "pk_test_bench",
-    secret_key_sealed: box.seal("sk_test_bench", tenant.id, "stripe_secret_key"),
-    secret_key_hint: "sk_test_…",
-    secret_key_kind: "secret",
-    key_mode: "test",
-    stripe_account_id: "acct_bench",
-    stripe_account_country: "US",
-    webhook_secret_sealed: box.seal(SECRET, tenant.id, "webhook_secret"),
-    webhook_secret_previous_sealed: null,
-    webhook_secret_hint: "whsec_…",
-    connect_webhook_secret_sealed: null,
-    connect_webhook_secret_previous_sealed: null,
-    connect_webhook_secret_hint: null,
-    connect_account_type: "express",
-    commission_bps: 0,
-    commission_fixed: 0,
-    currency: "usd",
-    validated_at: new Date(),
-  });
+  await savePaymentSettings(
+    db,
+    testPaymentSettings({
+      tenant_id: tenant.id,
+      mode: "direct",
+      publishable_key: "pk_test_bench",
+      secret_key_sealed: box.seal("sk_test_bench", tenant.id, "stripe_secret_key"),
+      secret_key_hint: "sk_test_…",
+      stripe_account_id: "acct_bench",
+      webhook_secret_sealed: box.seal(SECRET, tenant.id, "webhook_secret"),
+      webhook_secret_hint: "whsec_…",
+    }),
+  );
   const port = await freePort();
   const startWorker = () =>
     // Node itself with tsx as a loader: the tsx CLI would stay between us and the worker, and a SIGKILL would

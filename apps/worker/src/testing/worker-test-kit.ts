@@ -9,6 +9,7 @@ import { insertUser } from "@fieldpay/db/repositories/users";
 import type { FieldworkerAccountStatus, PaymentMode } from "@fieldpay/db/schema";
 import { createSecretBox, type SecretBox } from "@fieldpay/db/secret-box";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
+import { testPaymentSettings } from "@fieldpay/db/testing/payment-settings";
 import Stripe from "stripe";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { WorkerDeps } from "../deps.ts";
@@ -70,38 +71,32 @@ export async function seedBusiness(db: Db, box: SecretBox, options: BusinessOpti
   const seal = (value: string | null | undefined, kind: Parameters<SecretBox["seal"]>[2]) =>
     value ? box.seal(value, tenant.id, kind) : null;
   const keyMode = options.keyMode ?? "test";
-  await savePaymentSettings(db, {
-    tenant_id: tenant.id,
-    mode: options.mode ?? "connect",
-    publishable_key: `pk_${keyMode}_fieldpayFake5678`,
-    secret_key_sealed: box.seal(
-      keyMode === "live" ? "sk_live_fieldpayFake1234" : SECRET_KEY,
-      tenant.id,
-      "stripe_secret_key",
-    ),
-    secret_key_hint: `…1234`,
-    secret_key_kind: "secret",
-    key_mode: keyMode,
-    stripe_account_id: options.stripeAccountId ?? "acct_business",
-    stripe_account_country: "US",
-    webhook_secret_sealed: seal(
-      options.webhookSecret === undefined ? WEBHOOK_SECRET : options.webhookSecret,
-      "webhook_secret",
-    ),
-    webhook_secret_previous_sealed: seal(options.previousWebhookSecret, "webhook_secret_previous"),
-    webhook_secret_hint: "whsec_…One1",
-    connect_webhook_secret_sealed: seal(
-      options.connectSecret === undefined ? CONNECT_SECRET : options.connectSecret,
-      "connect_webhook_secret",
-    ),
-    connect_webhook_secret_previous_sealed: null,
-    connect_webhook_secret_hint: null,
-    connect_account_type: "express",
-    commission_bps: 1000,
-    commission_fixed: 0,
-    currency: "usd",
-    validated_at: new Date(),
-  });
+  await savePaymentSettings(
+    db,
+    testPaymentSettings({
+      tenant_id: tenant.id,
+      mode: options.mode ?? "connect",
+      publishable_key: `pk_${keyMode}_fieldpayFake5678`,
+      secret_key_sealed: box.seal(
+        keyMode === "live" ? "sk_live_fieldpayFake1234" : SECRET_KEY,
+        tenant.id,
+        "stripe_secret_key",
+      ),
+      key_mode: keyMode,
+      stripe_account_id: options.stripeAccountId ?? "acct_business",
+      webhook_secret_sealed: seal(
+        options.webhookSecret === undefined ? WEBHOOK_SECRET : options.webhookSecret,
+        "webhook_secret",
+      ),
+      webhook_secret_previous_sealed: seal(options.previousWebhookSecret, "webhook_secret_previous"),
+      webhook_secret_hint: "whsec_…One1",
+      connect_webhook_secret_sealed: seal(
+        options.connectSecret === undefined ? CONNECT_SECRET : options.connectSecret,
+        "connect_webhook_secret",
+      ),
+      commission_bps: 1000,
+    }),
+  );
   return { tenantId: tenant.id, slug };
 }
 

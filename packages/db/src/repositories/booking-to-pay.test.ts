@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testPaymentSettings } from "../testing/payment-settings.ts";
 import { useTestDatabase } from "../testing/test-database.ts";
 import { findBookingToPay } from "./booking-to-pay.ts";
 import { insertBooking } from "./bookings.ts";
@@ -41,28 +42,17 @@ async function business(label: string) {
 }
 
 async function settingsFor(tenantId: string) {
-  await savePaymentSettings(t.db, {
-    tenant_id: tenantId,
-    mode: "connect",
-    publishable_key: "pk_test_fieldpayFake5678",
-    secret_key_sealed: Buffer.from([7, 7, 7]),
-    secret_key_hint: "sk_test_…1234",
-    secret_key_kind: "secret",
-    key_mode: "test",
-    stripe_account_id: "acct_platform1",
-    stripe_account_country: "US",
-    webhook_secret_sealed: null,
-    webhook_secret_previous_sealed: null,
-    webhook_secret_hint: null,
-    connect_webhook_secret_sealed: null,
-    connect_webhook_secret_previous_sealed: null,
-    connect_webhook_secret_hint: null,
-    connect_account_type: "standard",
-    commission_bps: 1250,
-    commission_fixed: 30,
-    currency: "usd",
-    validated_at: new Date(),
-  });
+  await savePaymentSettings(
+    t.db,
+    testPaymentSettings({
+      tenant_id: tenantId,
+      secret_key_sealed: Buffer.from([7, 7, 7]),
+      stripe_account_id: "acct_platform1",
+      connect_account_type: "standard",
+      commission_bps: 1250,
+      commission_fixed: 30,
+    }),
+  );
 }
 
 const attempt = (tenantId: string, bookingId: string, n: number) =>

@@ -3,6 +3,7 @@
 import type { Db } from "@fieldpay/db/client";
 import { savePaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import type { ConnectAccountType, PaymentMode } from "@fieldpay/db/schema";
+import { testPaymentSettings } from "@fieldpay/db/testing/payment-settings";
 import type { ApiDeps } from "../../context.ts";
 
 export const FAKE_SECRET_KEY = "sk_test_fieldpayFake1234";
@@ -20,32 +21,22 @@ export async function setUpPayments(
     secretKey?: string;
   },
 ) {
-  await savePaymentSettings(deps.db, {
-    tenant_id: tenantId,
-    mode: options.mode,
-    publishable_key: FAKE_PUBLISHABLE_KEY,
-    secret_key_sealed: deps.secretBox.seal(
-      options.secretKey ?? FAKE_SECRET_KEY,
-      tenantId,
-      "stripe_secret_key",
-    ),
-    secret_key_hint: "sk_test_…1234",
-    secret_key_kind: "secret",
-    key_mode: "test",
-    stripe_account_id: "acct_business1",
-    stripe_account_country: "US",
-    webhook_secret_sealed: null,
-    webhook_secret_previous_sealed: null,
-    webhook_secret_hint: null,
-    connect_webhook_secret_sealed: null,
-    connect_webhook_secret_previous_sealed: null,
-    connect_webhook_secret_hint: null,
-    connect_account_type: options.accountType ?? "express",
-    commission_bps: options.commissionBps ?? 0,
-    commission_fixed: options.fixed ?? 0,
-    currency: "usd",
-    validated_at: new Date(),
-  });
+  await savePaymentSettings(
+    deps.db,
+    testPaymentSettings({
+      tenant_id: tenantId,
+      mode: options.mode,
+      publishable_key: FAKE_PUBLISHABLE_KEY,
+      secret_key_sealed: deps.secretBox.seal(
+        options.secretKey ?? FAKE_SECRET_KEY,
+        tenantId,
+        "stripe_secret_key",
+      ),
+      connect_account_type: options.accountType ?? "express",
+      commission_bps: options.commissionBps ?? 0,
+      commission_fixed: options.fixed ?? 0,
+    }),
+  );
 }
 
 /** A fieldworker whose connected account can (or cannot) take charges. */
