@@ -29,9 +29,12 @@ const seedScript = "apps/api/src/cli/seed.ts";
 if (run("node_modules/.bin/tsx", [seedScript], { env: appEnv }) !== 0)
   log("seed", "seeding failed; see above");
 
+// Its own process group, so that stopping reaches turbo and its tasks however this script is stopped: Ctrl-C in a
+// terminal, or SIGTERM/SIGINT from a tool that started `npm run dev` (in one group, signalGroup found no group).
 const turbo = start("node_modules/.bin/turbo", ["run", "dev", "--ui=stream", "--log-prefix=task"], {
   env: appEnv,
   cwd: root,
+  detached: true,
 });
 
 async function announce() {
