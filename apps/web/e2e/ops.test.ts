@@ -110,8 +110,17 @@ describe("Health and Payouts & alerts", () => {
     await page.getByRole("button", { name: "Run checks now" }).first().click();
     await expect.poll(() => page.getByText("Checks are running").count(), { timeout: 15_000 }).toBe(1);
     // A minute later, as far as the queue can tell: the job has been due that long and nothing runs in its queue.
-    await sql`update graphile_worker._private_jobs set run_at = now() - interval '2 minutes'
-      where key like 'health_report:%'`.execute(env.db.db);
+    // (The notice shows while the request is still on its way, so wait for the job itself first.)
+    const backdated = async () =>
+      Number(
+        (
+          await sql`update graphile_worker._private_jobs set run_at = now() - interval '2 minutes'
+            where key = 'health_report:' || (select id from tenants where slug = 'stalled')`.execute(
+            env.db.db,
+          )
+        ).numAffectedRows,
+      );
+    await expect.poll(backdated, { timeout: 15_000 }).toBe(1);
     const stalled = page.locator(".alert", { hasText: "Waiting for the fieldpay worker" });
     await expect.poll(() => stalled.count(), { timeout: 15_000 }).toBe(1);
     expect(await stalled.textContent()).toMatch(
