@@ -11,6 +11,9 @@ import { processWebhookEvent } from "./process-webhook-event.ts";
 const env = useWorkerBusiness();
 const T0 = 1_900_000_000;
 
+const eventRow = (id: string) =>
+  env.kit.t.db.selectFrom("webhook_events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
 /** Delivers events in this order, then lets the queue process everything that is due. */
 async function deliverAll(events: { event: ReturnType<typeof stripeEvent>; connect?: boolean }[]) {
   for (const { event, connect } of events) {
@@ -40,12 +43,7 @@ describe("payment_intent events", () => {
     expect(await processWebhookEvent(env.kit.deps, { tenantId: env.tenantId, eventId: event.id })).toEqual({
       status: "already_processed",
     });
-    const row = await env.kit.t.db
-      .selectFrom("webhook_events")
-      .select("attempts")
-      .where("id", "=", event.id)
-      .executeTakeFirstOrThrow();
-    expect(row.attempts).toBe(1);
+    expect((await eventRow(event.id)).attempts).toBe(1);
   });
 
   it("are applied once when two workers pick up the same event at the same moment", async () => {
@@ -62,12 +60,7 @@ describe("payment_intent events", () => {
       "already_processed",
       "applied",
     ]);
-    const row = await env.kit.t.db
-      .selectFrom("webhook_events")
-      .select("attempts")
-      .where("id", "=", event.id)
-      .executeTakeFirstOrThrow();
-    expect(row.attempts).toBe(1);
+    expect((await eventRow(event.id)).attempts).toBe(1);
     expect((await b.state()).booking).toBe("paid");
   });
 
@@ -181,9 +174,6 @@ const badPayout = (id: string) => ({
   arrival_date: T0,
   created: T0,
 });
-
-const eventRow = (id: string) =>
-  env.kit.t.db.selectFrom("webhook_events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 describe("failures", () => {
   it("a failing event is rolled back, its attempt and error recorded, and it waits for its backoff", async () => {
