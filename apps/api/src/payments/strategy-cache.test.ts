@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { createStrategy } from "@fieldpay/payments/create-strategy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUpPayments } from "../booking/testing/portal-setup.ts";
-import { useStripeDouble } from "../booking/testing/stripe-double.ts";
+import { useStripeDoubleDeps } from "../booking/testing/stripe-double.ts";
 import { requireConnect } from "../connect/connect-strategy.ts";
 import type { ApiDeps } from "../context.ts";
 import { callerFor, newBusiness, newCustomer, testDeps } from "../testing/harness.ts";
@@ -93,16 +93,7 @@ describe("strategy cache", () => {
 });
 
 describe("paying with cached strategies", () => {
-  const stripe = useStripeDouble();
-  let t: TestDatabase;
-  let deps: ApiDeps;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    deps = { ...testDeps(t.db), stripeApiBase: stripe().proxy.url };
-  });
-  afterAll(async () => {
-    await t.drop();
-  });
+  const { stripe, t, deps } = useStripeDoubleDeps();
 
   async function shop(secretKey: string) {
     const biz = await newBusiness(t.db, "cache");

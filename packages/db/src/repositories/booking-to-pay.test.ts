@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { seedBooking } from "../testing/booking.ts";
 import { testPaymentSettings } from "../testing/payment-settings.ts";
 import { useTestDatabase } from "../testing/test-database.ts";
 import { findBookingToPay } from "./booking-to-pay.ts";
-import { insertBooking } from "./bookings.ts";
 import { savePaymentSettings } from "./payment-settings.ts";
 import { openPaymentAttempt } from "./payments.ts";
-import { insertService } from "./services.ts";
 import { saveStripeCustomer } from "./stripe-customers.ts";
 import { insertTenant } from "./tenants.ts";
 import { insertUser } from "./users.ts";
@@ -23,20 +22,9 @@ async function business(label: string) {
       password_hash: null,
     });
   const [casey, robin] = [await customer(1), await customer(2)];
-  const service = await insertService(t.db, {
-    tenant_id: tenant.id,
-    name: "Oven clean",
-    duration_minutes: 60,
-    price_amount: 6000,
-    currency: "usd",
-  });
-  const booking = await insertBooking(t.db, {
-    tenant_id: tenant.id,
-    customer_id: casey.id,
-    service_id: service.id,
-    starts_at: new Date(Date.now() + 86_400_000),
-    amount: 6000,
-    currency: "usd",
+  const { booking } = await seedBooking(t.db, tenant.id, casey.id, {
+    price: 6000,
+    serviceName: "Oven clean",
   });
   return { tenant, casey, robin, booking };
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { seedBooking } from "../testing/booking.ts";
 import { useTestDatabase } from "../testing/test-database.ts";
-import { insertBooking } from "./bookings.ts";
 import { type AttemptInput, openPaymentAttempt } from "./payments.ts";
-import { insertService } from "./services.ts";
 import { insertTenant } from "./tenants.ts";
 import { insertUser } from "./users.ts";
 
@@ -18,24 +17,10 @@ async function newBooking(label: string) {
     name: "C",
     password_hash: null,
   });
-  const service = await insertService(t.db, {
-    tenant_id: tenant.id,
-    name: "Gutter clean",
-    duration_minutes: 60,
-    price_amount: 7000,
-    currency: "usd",
-  });
-  const booking = await insertBooking(t.db, {
-    tenant_id: tenant.id,
-    customer_id: customer.id,
-    service_id: service.id,
-    starts_at: new Date(Date.now() + 86_400_000),
-    amount: 7000,
-    currency: "usd",
-  });
+  const { bookingId } = await seedBooking(t.db, tenant.id, customer.id, { price: 7000 });
   const attempt = (n: number): AttemptInput => ({
     tenantId: tenant.id,
-    bookingId: booking.id,
+    bookingId,
     attempt: n,
     amount: 7000,
     currency: "usd",

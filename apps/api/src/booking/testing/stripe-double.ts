@@ -3,8 +3,11 @@
 // and in front of it the recording proxy, so tests see every request exactly as the api sent it.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { useTestDatabase } from "@fieldpay/db/testing";
 import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
+import type { ApiDeps } from "../../context.ts";
+import { testDeps } from "../../testing/harness.ts";
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -89,4 +92,18 @@ export function useStripeDouble(): () => StripeDouble {
     if (!holder.double) throw new Error("the Stripe double is not running yet");
     return holder.double;
   };
+}
+
+/**
+ * The frame of a portal test file (or describe block): the Stripe double, its own database, and api deps that
+ * talk to that double. `t` and `deps` are filled in before the tests run.
+ */
+export function useStripeDoubleDeps() {
+  const stripe = useStripeDouble();
+  const t = useTestDatabase();
+  const deps = {} as ApiDeps;
+  beforeAll(() => {
+    Object.assign(deps, testDeps(t.db), { stripeApiBase: stripe().proxy.url });
+  });
+  return { stripe, t, deps };
 }

@@ -4,20 +4,11 @@ import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-ev
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
-import { useStripeDouble } from "../../booking/testing/stripe-double.ts";
+import { useStripeDoubleDeps } from "../../booking/testing/stripe-double.ts";
 import type { ApiDeps } from "../../context.ts";
 import { callerFor, newBusiness, newCustomer, rejection, testDeps } from "../../testing/harness.ts";
 
-const stripe = useStripeDouble();
-let t: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  deps = { ...testDeps(t.db), stripeApiBase: stripe().proxy.url };
-});
-afterAll(async () => {
-  await t.drop();
-});
+const { stripe, t, deps } = useStripeDoubleDeps();
 
 const tomorrow = () => new Date(Date.now() + 86_400_000);
 

@@ -3,9 +3,9 @@
 import { applyPayoutSnapshot } from "@fieldpay/db/repositories/payouts";
 import { insertUser } from "@fieldpay/db/repositories/users";
 import { useTestDatabase } from "@fieldpay/db/testing";
+import { seedBooking } from "@fieldpay/db/testing/booking";
 import { describe, expect, it } from "vitest";
 import { createSession } from "../../auth/session.ts";
-import { seedBooking } from "../../booking/testing/portal-fixtures.ts";
 import { connectedFieldworker, setUpPayments } from "../../booking/testing/portal-setup.ts";
 import { assertCanReceivePayments } from "../../connect/payable.ts";
 import { authFromToken, callerFor, newBusiness, newCustomer, testDeps } from "../../testing/harness.ts";

@@ -1,17 +1,17 @@
 // Portal objects for tests: a service and a booking of a customer, written straight to the database.
-import type { Db } from "@fieldpay/db/client";
-import { insertBooking } from "@fieldpay/db/repositories/bookings";
-import { insertService } from "@fieldpay/db/repositories/services";
+import type { Db } from "../client.ts";
+import { insertBooking } from "../repositories/bookings.ts";
+import { insertService } from "../repositories/services.ts";
 
 export async function seedBooking(
   db: Db,
   tenantId: string,
   customerId: string,
-  options: { price?: number; currency?: string; fieldworkerId?: string | null } = {},
+  options: { price?: number; currency?: string; fieldworkerId?: string | null; serviceName?: string } = {},
 ) {
   const service = await insertService(db, {
     tenant_id: tenantId,
-    name: "Deep clean",
+    name: options.serviceName ?? "Deep clean",
     duration_minutes: 120,
     price_amount: options.price ?? 12_000,
     currency: options.currency ?? "usd",
@@ -25,5 +25,5 @@ export async function seedBooking(
     amount: service.price_amount,
     currency: service.currency,
   });
-  return { serviceId: service.id, bookingId: booking.id };
+  return { serviceId: service.id, bookingId: booking.id, booking };
 }
