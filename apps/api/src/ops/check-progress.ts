@@ -4,7 +4,7 @@ import type { Db } from "@fieldpay/db/client";
 import { jobProgress } from "@fieldpay/db/repositories/job-queue";
 
 /** A due check that nobody has started for this long (with nothing else running in its queue) is stalled. */
-export const STALLED_AFTER_SECONDS = 60;
+const STALLED_AFTER_SECONDS = 60;
 
 export async function checkProgress(db: Db, jobKey: string): Promise<{ running: boolean; stalled: boolean }> {
   const progress = await jobProgress(db, jobKey, { stalledAfterSeconds: STALLED_AFTER_SECONDS });

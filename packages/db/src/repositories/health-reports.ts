@@ -22,7 +22,7 @@ export function worstStatus(checks: readonly { status: ReportStatus }[]): Report
 }
 
 /** History kept per business: 30 days of reports, and never fewer than the newest 20 however old. */
-export const REPORT_HISTORY_DAYS = 30;
+const REPORT_HISTORY_DAYS = 30;
 export const REPORTS_ALWAYS_KEPT = 20;
 
 /** Saves a report and drops the business's reports that have left the kept history (hourly reports add up). */
