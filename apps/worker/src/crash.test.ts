@@ -3,11 +3,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { holdUncommitted } from "@fieldpay/db/testing/hold-uncommitted";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   deliver,
-  holdUncommitted,
   seedBusiness,
   stripeEvent,
   type WorkerTestKit,

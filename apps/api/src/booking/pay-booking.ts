@@ -91,7 +91,13 @@ function chargeTypeOf(terms: ConnectTerms | undefined): ChargeType {
   return terms.accountType === "standard" ? "direct_on_connected_account" : "destination";
 }
 
-/** Asks Stripe for the attempt's PaymentIntent (same key for the same attempt) and stores its answer. */
+/**
+ * Opens the attempt's row and asks Stripe for its PaymentIntent at the same time, then stores Stripe's answer.
+ * Both are keyed by the attempt, so neither needs the other first: if either fails, the customer gets an error and
+ * no client secret, and trying again repeats both and gets the same PaymentIntent back (no second charge). A
+ * PaymentIntent without its row can charge nothing, since only the client secret confirms it, and that leaves
+ * here only once the row holds the PaymentIntent (what the worker matches Stripe's events by).
+ */
 async function createIntent(
   deps: PaymentDeps,
   strategy: PaymentStrategy,
@@ -99,31 +105,41 @@ async function createIntent(
     booking: Booking;
     serviceName: string | null;
     attempt: number;
-    paymentId: string;
     stripeCustomerId: string;
     terms: ConnectTerms | undefined;
   },
 ) {
   const { booking, terms } = input;
   const tenantId = booking.tenant_id;
-  const result = await strategy.createBookingPayment({
-    tenantId,
-    bookingId: booking.id,
-    attempt: input.attempt,
-    amount: { amount: booking.amount, currency: booking.currency },
-    stripeCustomerId: input.stripeCustomerId,
-    ...(input.serviceName !== null && { description: input.serviceName }),
-    ...(terms && { connect: terms }),
-  });
+  const [row, result] = await Promise.all([
+    openPaymentAttempt(deps.db, {
+      tenantId,
+      bookingId: booking.id,
+      attempt: input.attempt,
+      amount: booking.amount,
+      currency: booking.currency,
+      chargeType: chargeTypeOf(terms),
+      fieldworkerAccountId: terms?.accountId ?? null,
+    }),
+    strategy.createBookingPayment({
+      tenantId,
+      bookingId: booking.id,
+      attempt: input.attempt,
+      amount: { amount: booking.amount, currency: booking.currency },
+      stripeCustomerId: input.stripeCustomerId,
+      ...(input.serviceName !== null && { description: input.serviceName }),
+      ...(terms && { connect: terms }),
+    }),
+  ]);
   if (!result.ok) {
-    await recordCreateFailure(deps.db, tenantId, input.paymentId, {
+    await recordCreateFailure(deps.db, tenantId, row.id, {
       code: result.error.declineCode ?? result.error.code,
       message: result.error.message,
     });
     throw fromPaymentError(result.error);
   }
   const { payment } = result;
-  await recordCreatedIntent(deps.db, tenantId, input.paymentId, {
+  await recordCreatedIntent(deps.db, tenantId, row.id, {
     paymentIntentId: payment.paymentIntentId,
     status: payment.status,
     onAccount: payment.onAccount,
@@ -153,20 +169,10 @@ export async function payBooking(
   const changed = latest !== null && termsChanged(latest, booking, terms);
   const attempt = nextAttempt(latest, input.newAttempt, changed);
   if (latest && attempt > latest.attempt) await reopenBookingForPayment(deps.db, tenantId, booking.id);
-  const row = await openPaymentAttempt(deps.db, {
-    tenantId,
-    bookingId: booking.id,
-    attempt,
-    amount: booking.amount,
-    currency: booking.currency,
-    chargeType: chargeTypeOf(terms),
-    fieldworkerAccountId: terms?.accountId ?? null,
-  });
   const payment = await createIntent(deps, strategy, {
     booking,
     serviceName: found.serviceName,
     attempt,
-    paymentId: row.id,
     stripeCustomerId,
     terms,
   });

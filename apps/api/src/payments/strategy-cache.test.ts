@@ -1,14 +1,9 @@
-// The per-business strategy cache: reused while the settings row is unchanged, rebuilt on the very next request
-// after a change, never shared between businesses. Paying goes through real PostgreSQL and stripe-mock, and the
-// recording proxy shows which secret key each request was sent with.
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { createStrategy } from "@fieldpay/payments/create-strategy";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setUpPayments } from "../booking/testing/portal-setup.ts";
 import { useStripeDoubleDeps } from "../booking/testing/stripe-double.ts";
 import { requireConnect } from "../connect/connect-strategy.ts";
-import type { ApiDeps } from "../context.ts";
-import { callerFor, newBusiness, newCustomer, testDeps } from "../testing/harness.ts";
+import { callerFor, newBusiness, newCustomer } from "../testing/harness.ts";
 import { type BuiltStrategy, createStrategyCache, type StrategySource } from "./strategy-cache.ts";
 
 const KEY_ONE = "sk_test_fieldpayFake1234";

@@ -2,8 +2,9 @@
 // each stored once, every request answered after its own commit, and the processing loop poked once stored.
 import { randomUUID } from "node:crypto";
 import { type ReceivedEvent, storeWebhookEvents } from "@fieldpay/db/repositories/webhook-events";
+import { holdUncommitted } from "@fieldpay/db/testing/hold-uncommitted";
 import { describe, expect, it } from "vitest";
-import { deliver, holdUncommitted, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
+import { deliver, stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 
 // A long wait makes every concurrent delivery below land in a few shared batches.

@@ -1,12 +1,11 @@
 // The booking portal in Stripe mode, against real PostgreSQL and stripe-mock (through a recording proxy):
 // what we send to Stripe, and what our database says afterwards.
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holdUncommitted } from "@fieldpay/db/testing/hold-uncommitted";
+import { describe, expect, it } from "vitest";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
 import { useStripeDoubleDeps } from "../../booking/testing/stripe-double.ts";
-import type { ApiDeps } from "../../context.ts";
-import { callerFor, newBusiness, newCustomer, rejection, testDeps } from "../../testing/harness.ts";
+import { callerFor, newBusiness, newCustomer, rejection } from "../../testing/harness.ts";
 
 const { stripe, t, deps } = useStripeDoubleDeps();
 
@@ -116,6 +115,44 @@ describe("booking and paying in Stripe mode", () => {
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
     expect((await payments(id)).map((p) => p.attempt)).toEqual([1]);
+  });
+
+  it("asks Stripe while the attempt's row is being written, and answers once the row holds the PaymentIntent", async () => {
+    const { biz, service, caller } = await shop();
+    const { id } = await caller.bookings.create({ serviceId: service.id, startsAt: tomorrow() });
+    // Another transaction holds attempt 1's key, so writing the attempt's row waits until it rolls back.
+    const blocker = await holdUncommitted(t.db, (trx) =>
+      trx
+        .insertInto("payments")
+        .values({
+          tenant_id: biz.auth.tenant.id,
+          booking_id: id,
+          attempt: 1,
+          status: "creating",
+          amount: 4500,
+          currency: "usd",
+          charge_type: "direct",
+        })
+        .execute(),
+    );
+    let answered = false;
+    const paying = caller.bookings.pay({ bookingId: id }).finally(() => {
+      answered = true;
+    });
+    try {
+      const asked = () => stripe().proxy.sent("POST", "/v1/payment_intents").length === 1;
+      for (let waited = 0; !asked() && waited < 5000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(asked()).toBe(true);
+      expect(answered).toBe(false);
+    } finally {
+      await blocker.rollBack();
+    }
+    const pay = await paying;
+    const [row] = await payments(id);
+    expect(row).toMatchObject({ attempt: 1, status: "requires_payment_method" });
+    expect(row?.payment_intent_id).toMatch(/^pi_/);
+    expect(pay.clientSecret).toMatch(/_secret_/);
   });
 
   it("an attempt older than Stripe's 24-hour replay window is closed, and the next one opened", async () => {
