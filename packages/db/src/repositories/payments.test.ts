@@ -27,7 +27,7 @@ async function newBooking(label: string) {
     chargeType: "direct",
     fieldworkerAccountId: null,
   });
-  return { attempt };
+  return { attempt, bookingId };
 }
 
 describe("openPaymentAttempt", () => {
@@ -39,5 +39,15 @@ describe("openPaymentAttempt", () => {
     const raced = await Promise.all([2, 2, 2].map((n) => openPaymentAttempt(t.db, attempt(n))));
     expect(new Set(raced.map((r) => r.id)).size).toBe(1);
     expect(raced[0]?.id).not.toBe(first.id);
+  });
+
+  it("refuses to run inside a transaction, whose own commit it would stop waiting for the disk", async () => {
+    const { attempt, bookingId } = await newBooking("in-transaction");
+    await expect(t.db.transaction().execute((trx) => openPaymentAttempt(trx, attempt(1)))).rejects.toThrow(
+      /outside a transaction/,
+    );
+    expect(
+      await t.db.selectFrom("payments").select("id").where("booking_id", "=", bookingId).execute(),
+    ).toEqual([]);
   });
 });

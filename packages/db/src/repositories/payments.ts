@@ -1,7 +1,7 @@
 // Payment attempts for bookings. One row per (booking, attempt): the attempt number keys the idempotent
 // PaymentIntent create, so a double click or a retry lands on the same row and the same PaymentIntent.
 // Status changes that come from Stripe go through payment-events.ts (applyPaymentIntentSnapshot).
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Db } from "../client.ts";
 import type { ChargeType, PaymentsTable } from "../schema.ts";
 
@@ -21,25 +21,26 @@ export interface AttemptInput {
 }
 
 /**
- * Opens the attempt, or returns it as it is when it already exists (double click, retry, race). A new attempt
- * takes one statement (one round trip, one commit) on the customer's way to the card form.
+ * Opens the attempt, or returns it as it is when it already exists (double click, retry, race): one statement, on
+ * the customer's way to the card form, that commits without waiting for the disk. That is safe because the attempt
+ * only matters together with Stripe's answer: recording it (recordCreatedIntent, an ordinary commit) flushes this
+ * row too, as PostgreSQL writes its log in order, and no client secret leaves before that. Lost in a crash before
+ * then, the attempt is simply opened again, under the same key. Inside a transaction the whole transaction would
+ * commit without waiting, so it refuses to run in one.
  */
 export async function openPaymentAttempt(db: Db, input: AttemptInput): Promise<PaymentRow> {
-  const inserted = await db
-    .insertInto("payments")
-    .values({
-      tenant_id: input.tenantId,
-      booking_id: input.bookingId,
-      attempt: input.attempt,
-      status: CREATING,
-      amount: input.amount,
-      currency: input.currency,
-      charge_type: input.chargeType,
-      fieldworker_account_id: input.fieldworkerAccountId,
-    })
-    .onConflict((oc) => oc.columns(["booking_id", "attempt"]).doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  if (db.isTransaction)
+    throw new Error("openPaymentAttempt commits on its own; call it outside a transaction");
+  const inserted = (
+    await sql<PaymentRow>`
+      insert into payments
+        (tenant_id, booking_id, attempt, status, amount, currency, charge_type, fieldworker_account_id)
+      select ${input.tenantId}::uuid, ${input.bookingId}::uuid, ${input.attempt}::integer, ${CREATING},
+        ${input.amount}::bigint, ${input.currency}, ${input.chargeType}, ${input.fieldworkerAccountId}::text
+      from (select set_config('synchronous_commit', 'off', true)) as without_waiting_for_the_disk
+      on conflict (booking_id, attempt) do nothing
+      returning *`.execute(db)
+  ).rows[0];
   if (inserted) return inserted;
   const row = await db
     .selectFrom("payments")
