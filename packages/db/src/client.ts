@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { type CompiledQuery, Kysely, PostgresDialect, type QueryResult, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
 
@@ -15,8 +15,37 @@ export interface DbConfig {
 // BIGINT money columns come back as strings by default; our amounts fit in a JS number (< 2^53 minor units).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
+/** Statement text -> its name, for the statements registered by runPrepared. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Runs a statement whose SQL text never changes (only its parameters do) as a named prepared statement: each
+ * pooled connection has PostgreSQL parse and plan it once, then reuses the plan. For the statements every request
+ * runs: planning the payment read took 0.23 ms, four times as long as executing it. Such a statement must name
+ * its columns (no `*`): a column added by a migration while the app runs would change a prepared `*`'s result
+ * type, which PostgreSQL refuses to execute.
+ */
+export function runPrepared<R>(
+  db: Db,
+  query: { compile(db: Db): CompiledQuery<R> },
+): Promise<QueryResult<R>> {
+  const compiled = query.compile(db);
+  if (!preparedNames.has(compiled.sql)) preparedNames.set(compiled.sql, `fieldpay_${preparedNames.size + 1}`);
+  return db.executeQuery(compiled);
+}
+
+/** Makes a new pooled connection send the statements registered by runPrepared by name; others go as they are. */
+function sendPreparedByName(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === "string" ? preparedNames.get(text) : undefined;
+    return name === undefined ? query(text, values, callback) : query({ name, text, values }, callback);
+  }) as typeof client.query;
+}
+
 export function createDb(config: DbConfig): Db {
   const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10 });
+  pool.on("connect", sendPreparedByName);
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
   pool.on("error", (error) => config.onIdleError?.(error));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import type { Db } from "../client.ts";
+import { type Db, runPrepared } from "../client.ts";
+import { type AllColumns, columnList } from "../columns.ts";
 import type { Role, Session } from "../schema.ts";
 
 export interface SessionWithUser {
@@ -20,19 +21,33 @@ type SessionRow = Session & {
   tenant_name: string;
 };
 
+const SESSION_COLUMNS: AllColumns<Session> = {
+  id: true,
+  secret_hash: true,
+  user_id: true,
+  tenant_id: true,
+  expires_at: true,
+  created_at: true,
+};
+
 /**
- * Every authenticated request runs this, so it is a constant statement: building the join with kysely each time
- * took about as long as PostgreSQL took to answer it. The session tests check each column lands where typed.
+ * Every authenticated request runs this, so it is a constant, prepared statement: building the join with kysely
+ * each time took about as long as PostgreSQL took to answer it. The session tests check each column lands where
+ * typed.
  */
 export async function findSessionWithUser(db: Db, sessionId: string): Promise<SessionWithUser | undefined> {
   const {
     rows: [row],
-  } = await sql<SessionRow>`
-    select s.*, u.role, u.email, u.name as user_name, t.slug as tenant_slug, t.name as tenant_name
+  } = await runPrepared(
+    db,
+    sql<SessionRow>`
+    select ${columnList("s", SESSION_COLUMNS)},
+      u.role, u.email, u.name as user_name, t.slug as tenant_slug, t.name as tenant_name
     from sessions s
     join users u on u.id = s.user_id
     join tenants t on t.id = s.tenant_id
-    where s.id = ${sessionId}`.execute(db);
+    where s.id = ${sessionId}`,
+  );
   if (!row) return undefined;
   const { role, email, user_name, tenant_slug, tenant_name, ...session } = row;
   return {
