@@ -6,7 +6,9 @@ export type DomainErrorCode =
   | "not_found"
   | "forbidden"
   | "invalid_input"
-  | "unauthenticated";
+  | "unauthenticated"
+  /** Something fieldpay depends on (the mail server) did not do its part; trying again later may work. */
+  | "unavailable";
 
 export class DomainError extends Error {
   constructor(

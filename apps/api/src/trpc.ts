@@ -13,6 +13,7 @@ const trpcCode = {
   not_found: "NOT_FOUND",
   forbidden: "FORBIDDEN",
   invalid_input: "BAD_REQUEST",
+  unavailable: "SERVICE_UNAVAILABLE",
 } as const satisfies Record<DomainErrorCode, TRPCError["code"]>;
 
 const GENERIC_FAILURE =

@@ -16,6 +16,8 @@ import { hashPassword } from "../auth/password.ts";
 import { createSession, type IssuedSession } from "../auth/session.ts";
 import type { ApiDeps, Auth } from "../context.ts";
 import { DomainError } from "../errors.ts";
+import { notDelivered } from "../mail/delivery-errors.ts";
+import { MailDeliveryError } from "../mail/mailer.ts";
 import { mailerFor } from "../mail/mailer-for.ts";
 import { appUrl } from "./app-url.ts";
 import { hashInvitationToken, INVITATION_TOKEN, newInvitationToken } from "./invitation-token.ts";
@@ -76,30 +78,38 @@ export async function inviteFieldworker(
       "Use another email address for this fieldworker.",
     );
   }
-  const token = newInvitationToken();
-  const invitation = await deps.db.transaction().execute(async (trx) => {
-    await revokeOpenInvitations(trx, tenantId, { email: input.email });
-    return insertInvitation(trx, {
-      tenantId,
-      email: input.email,
-      name: input.name,
-      tokenHash: hashInvitationToken(token),
-      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
-      invitedBy: auth.user.id,
-    });
-  });
   const settings = await findPaymentSettings(deps.db, tenantId);
-  await mailerFor(deps).send({
-    tenantId,
-    to: invitation.email,
-    subject: `${auth.tenant.name} invited you to fieldpay`,
-    body: invitationEmail({
-      name: input.name,
-      business: auth.tenant.name,
-      link: appUrl(deps, `/invite/${token}`),
-      connect: settings?.mode === "connect",
-    }),
-  });
+  const token = newInvitationToken();
+  // The email goes out before the invitation commits: when it cannot be delivered, nothing changes (an earlier
+  // link to the same address keeps working) and the admin is told why.
+  const invitation = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      await revokeOpenInvitations(trx, tenantId, { email: input.email });
+      const row = await insertInvitation(trx, {
+        tenantId,
+        email: input.email,
+        name: input.name,
+        tokenHash: hashInvitationToken(token),
+        expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+        invitedBy: auth.user.id,
+      });
+      await mailerFor(deps).send({
+        tenantId,
+        to: row.email,
+        subject: `${auth.tenant.name} invited you to fieldpay`,
+        body: invitationEmail({
+          name: input.name,
+          business: auth.tenant.name,
+          link: appUrl(deps, `/invite/${token}`),
+          connect: settings?.mode === "connect",
+        }),
+      });
+      return row;
+    })
+    .catch((error: unknown) => {
+      throw error instanceof MailDeliveryError ? notDelivered(error, input.email) : error;
+    });
   return invitationView(invitation);
 }
 
