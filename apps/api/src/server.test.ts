@@ -64,6 +64,38 @@ describe("api over HTTP", () => {
     expect(normal.headers.get("set-cookie")).toMatch(/^fieldpay_session=/);
   });
 
+  it("answers a batch of queries (as the web client sends them) in one response, in order", async () => {
+    const api = await listen(testDeps(t.db));
+    const input = encodeURIComponent("{}"); // both take no input, which the client leaves out
+    const res = await fetch(`${api.url}/trpc/auth.me,system.status?batch=1&input=${input}`);
+    const body = (await res.json()) as { result: { data: unknown } }[];
+    await api.close();
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(body).toMatchObject([{ result: { data: null } }, { result: { data: { ok: true } } }]);
+  });
+
+  it("a mutation asked for with GET is refused with 405, and a failure inside is a 500 without details", async () => {
+    const dead = createDb({ url: "postgres://postgres:postgres@127.0.0.1:1/none", max: 1 });
+    const api = await listen(testDeps(dead));
+    const viaGet = await fetch(`${api.url}/trpc/auth.signOut`);
+    // With a session cookie, the session check needs PostgreSQL, which is down.
+    const broken = await fetch(`${api.url}/trpc/auth.me`, {
+      headers: { cookie: "fieldpay_session=abc.def" },
+    });
+    const text = await broken.text();
+    await api.close();
+    await dead.destroy();
+    expect(viaGet.status).toBe(405);
+    expect(broken.status).toBe(500);
+    expect(JSON.parse(text)).toMatchObject({
+      error: {
+        message: "Something went wrong on our side. Try again; if it keeps happening, contact support.",
+      },
+    });
+    expect(text).not.toMatch(/at .*\.ts:\d+|127\.0\.0\.1|ECONNREFUSED/);
+  });
+
   it("answers unknown paths with 404 and no stack trace", async () => {
     const api = await listen(testDeps(t.db));
     const res = await fetch(`${api.url}/trpc/nope.nothing`);

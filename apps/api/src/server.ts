@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { type ApiDeps, createHttpContext } from "./context.ts";
 import { healthReport } from "./health.ts";
 import { appRouter } from "./router.ts";
+import { createTrpcHttpHandler } from "./trpc-http.ts";
 
 /** Requests larger than this are refused before tRPC parses them. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -40,11 +40,10 @@ function tooLarge(res: ServerResponse): void {
 }
 
 export function createApiServer(deps: ApiDeps): Server {
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcHttpHandler({
     router: appRouter,
     basePath: "/trpc/",
-    maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req, res }) => createHttpContext(deps, req, res),
+    createContext: (req, res) => createHttpContext(deps, req, res),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(
@@ -53,6 +52,12 @@ export function createApiServer(deps: ApiDeps): Server {
       }
     },
   });
+  /** tRPC's answer; should writing it fail, the connection is dropped (the client sees a network error). */
+  const answer = (req: IncomingMessage, res: ServerResponse, body: string | undefined) =>
+    trpc(req, res, body).catch((error: unknown) => {
+      console.error(`[api] ${req.url ?? "?"} could not be answered: ${String(error)}`);
+      res.destroy();
+    });
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz" && req.method === "GET") {
@@ -64,13 +69,13 @@ export function createApiServer(deps: ApiDeps): Server {
     }
     if (url.pathname.startsWith("/trpc/")) {
       if (req.method !== "POST") {
-        trpc(req, res);
+        void answer(req, res, undefined);
         return;
       }
-      // The body is read here and handed to tRPC on the request (its adapter takes a body already read): tRPC's own
-      // reader wraps the request in a web ReadableStream, which cost ~1 ms of CPU per request in the api bench.
+      // The body is read here, as a string: wrapping the request in a web ReadableStream for tRPC cost ~1 ms of
+      // CPU per request in the api bench.
       readBody(req, MAX_BODY_BYTES).then(
-        (body) => (body === null ? tooLarge(res) : trpc(Object.assign(req, { body }), res)),
+        (body) => (body === null ? tooLarge(res) : answer(req, res, body)),
         () => res.destroy(),
       );
       return;
