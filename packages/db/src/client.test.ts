@@ -48,8 +48,8 @@ describe("runPrepared", () => {
         select name, statement, generic_plans from pg_prepared_statements`.execute(db);
       expect(rows).toEqual([
         {
-          name: expect.stringMatching(/^fieldpay_\d+$/),
-          statement: lookup(0).compile(db).sql,
+          name: expect.stringMatching(/^fieldpay_[\w-]{24}$/),
+          statement: `/* prepared */ ${lookup(0).compile(db).sql}`,
           generic_plans: 3,
         },
       ]);

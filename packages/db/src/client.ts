@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type CompiledQuery, Kysely, PostgresDialect, type QueryResult, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
@@ -15,8 +16,12 @@ export interface DbConfig {
 // BIGINT money columns come back as strings by default; our amounts fit in a JS number (< 2^53 minor units).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
-/** Statement text -> its name, for the statements registered by runPrepared. */
-const preparedNames = new Map<string, string>();
+/** Marks the statements runPrepared sends; a comment, so PostgreSQL reads the statement unchanged. */
+const PREPARED = "/* prepared */ ";
+
+/** A statement's name is a digest of its text: the same statement gets the same name on every connection. */
+const statementName = (text: string) =>
+  `fieldpay_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
 
 /**
  * Runs a statement whose SQL text never changes (only its parameters do) as a named prepared statement: each
@@ -30,17 +35,16 @@ export function runPrepared<R>(
   query: { compile(db: Db): CompiledQuery<R> },
 ): Promise<QueryResult<R>> {
   const compiled = query.compile(db);
-  if (!preparedNames.has(compiled.sql)) preparedNames.set(compiled.sql, `fieldpay_${preparedNames.size + 1}`);
-  return db.executeQuery(compiled);
+  return db.executeQuery({ ...compiled, sql: `${PREPARED}${compiled.sql}` });
 }
 
-/** Makes a new pooled connection send the statements registered by runPrepared by name; others go as they are. */
+/** Makes a new pooled connection send the statements marked by runPrepared by name; others go as they are. */
 function sendPreparedByName(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
-    const name = typeof text === "string" ? preparedNames.get(text) : undefined;
-    return name === undefined ? query(text, values, callback) : query({ name, text, values }, callback);
-  }) as typeof client.query;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) =>
+    typeof text === "string" && text.startsWith(PREPARED)
+      ? query({ name: statementName(text), text, values }, callback)
+      : query(text, values, callback)) as typeof client.query;
 }
 
 export function createDb(config: DbConfig): Db {
