@@ -55,7 +55,8 @@ export function createApiServer(deps: ApiDeps): Server {
   /** tRPC's answer; should writing it fail, the connection is dropped (the client sees a network error). */
   const answer = (req: IncomingMessage, res: ServerResponse, body: string | undefined) =>
     trpc(req, res, body).catch((error: unknown) => {
-      console.error(`[api] ${req.url ?? "?"} could not be answered: ${String(error)}`);
+      // The path only: a query's input (an invitation token, say) rides in the query string.
+      console.error(`[api] ${(req.url ?? "?").split("?")[0]} could not be answered: ${String(error)}`);
       res.destroy();
     });
   return createServer((req, res) => {
