@@ -69,6 +69,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     APP_ENCRYPTION_KEY: encryptionKey,
     API_PORT: String(apiPort),
     WEB_ORIGIN: webUrl,
+    ...options.apiEnv,
   });
   const web = startChild("node_modules/.bin/vite", ["--host", "localhost"], `${repoRoot}/apps/web`, {
     API_URL: `http://127.0.0.1:${apiPort}`,
@@ -97,6 +98,8 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
 export interface StackOptions {
   /** Also run the worker (webhooks, job queue, payout checks, health reports) against the same database. */
   worker?: boolean;
+  /** More environment for the api (SMTP_URL and MAIL_FROM, say). */
+  apiEnv?: Record<string, string>;
 }
 
 /** The real worker, started (and its job queue installed) before the api, so the api can queue jobs. */

@@ -4,7 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { RequireRole } from "../auth/require-role.tsx";
 import { useMe, useResetSession } from "../auth/use-me.ts";
 import { trpc } from "../lib/trpc.ts";
-import { navByRole } from "./nav.ts";
+import { navByRole, OUTBOX_HREF } from "./nav.ts";
 
 function renderLink({ href, children, ...rest }: NavLinkProps) {
   return (
@@ -26,6 +26,8 @@ function SignedInShell() {
     },
   });
   const role = me.data?.user.role === "admin" ? "admin" : "fieldworker";
+  // The Outbox only exists while emails are not delivered (no SMTP_URL on the api).
+  const navItems = navByRole[role].filter((item) => item.href !== OUTBOX_HREF || me.data?.emailOutbox);
   return (
     <AppShell
       productName={me.data?.tenant.name ?? "fieldpay"}
@@ -33,7 +35,7 @@ function SignedInShell() {
       user={me.data ? { name: me.data.user.name, role: me.data.user.role } : null}
       onSignOut={() => signOut.mutate()}
       signingOut={signOut.isPending}
-      navItems={navByRole[role]}
+      navItems={navItems}
       currentHref={location.pathname}
       renderLink={renderLink}
     >

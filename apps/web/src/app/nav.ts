@@ -4,6 +4,8 @@ export interface NavItem {
   label: string;
 }
 
+export const OUTBOX_HREF = "/app/outbox";
+
 export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
   admin: [
     { href: "/app", label: "Overview" },
@@ -11,7 +13,7 @@ export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
     { href: "/app/bookings", label: "Bookings" },
     { href: "/app/services", label: "Services" },
     { href: "/app/fieldworkers", label: "Fieldworkers" },
-    { href: "/app/outbox", label: "Outbox (dev)" },
+    { href: OUTBOX_HREF, label: "Outbox (dev)" },
     { href: "/app/settings/payments", label: "Payment integration" },
     { href: "/app/payouts", label: "Payouts & alerts" },
     { href: "/app/health", label: "Health" },

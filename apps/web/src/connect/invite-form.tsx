@@ -6,10 +6,13 @@ import { StatusPill } from "@fieldpay/ui/status-pill";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
+import { OUTBOX_HREF } from "../app/nav.ts";
+import { useMe } from "../auth/use-me.ts";
 import { errorInfo, firstFieldError } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 
 export function InviteForm() {
+  const me = useMe();
   const utils = trpc.useUtils();
   const invite = trpc.fieldworkers.invite.useMutation({ onSuccess: () => utils.fieldworkers.invalidate() });
   const error = errorInfo(invite.error);
@@ -49,7 +52,14 @@ export function InviteForm() {
       <FormError message={error?.message} fix={error?.fix} />
       {invite.isSuccess && (
         <Alert tone="success" title={`Invitation sent to ${invite.data.email}`}>
-          In development, emails land in the <Link to="/app/outbox">Outbox</Link> instead of being delivered.
+          {me.data?.emailOutbox ? (
+            <>
+              In development, emails land in the <Link to={OUTBOX_HREF}>Outbox</Link> instead of being
+              delivered.
+            </>
+          ) : (
+            "It usually arrives within minutes. If it does not, ask them to look in their spam folder, or send a new invitation (the old link then stops working)."
+          )}
         </Alert>
       )}
       <Button type="submit" busy={invite.isPending} busyLabel="Sending…">

@@ -36,7 +36,7 @@ describe("business sign-up", () => {
     expect(auth.user).toMatchObject({ role: "admin", email: "sam@spark.test", name: "Sam" });
     expect(auth.tenant).toMatchObject({ slug: "spark", name: "Spark Electric" });
     const me = await callerFor(testDeps(t.db), auth).caller.auth.me();
-    expect(me?.user.role).toBe("admin");
+    expect(me).toMatchObject({ user: { role: "admin" }, emailOutbox: true });
   });
 
   it("refuses a taken address or email with a clear message and writes nothing", async () => {

@@ -34,6 +34,8 @@ export const meOutput = z
       role: z.enum(["admin", "fieldworker", "customer"]),
     }),
     tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    /** Whether emails stay in the outbox (no SMTP_URL): the admin app then offers its Outbox page. */
+    emailOutbox: z.boolean(),
   })
   .nullable();
 

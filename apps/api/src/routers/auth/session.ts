@@ -1,13 +1,18 @@
 import { z } from "zod";
 import { changePassword } from "../../auth/accounts.ts";
 import { invalidateSession } from "../../auth/session.ts";
+import { mailerFor } from "../../mail/mailer-for.ts";
 import { authedProcedure, publicProcedure } from "../../trpc.ts";
 import { meOutput, newPassword, password, signedIn } from "./schemas.ts";
 
 export const meProcedure = publicProcedure
   .input(z.void())
   .output(meOutput)
-  .query(({ ctx }) => (ctx.auth ? { user: ctx.auth.user, tenant: ctx.auth.tenant } : null));
+  .query(({ ctx }) =>
+    ctx.auth
+      ? { user: ctx.auth.user, tenant: ctx.auth.tenant, emailOutbox: mailerFor(ctx).kind === "outbox" }
+      : null,
+  );
 
 export const signOutProcedure = authedProcedure
   .input(z.void())

@@ -39,7 +39,8 @@ describe("invitations by SMTP", () => {
       role: "fieldworker",
       email: "fern@example.com",
     });
-    // Nothing lands in the outbox, and its page says why.
+    // Nothing lands in the outbox, the app does not offer it, and its page says why.
+    expect(await admin.auth.me()).toMatchObject({ emailOutbox: false });
     expect(await t.db.selectFrom("outbox_emails").select("id").execute()).toEqual([]);
     expect(await rejection(admin.fieldworkers.outbox())).toMatchObject({
       code: "NOT_FOUND",

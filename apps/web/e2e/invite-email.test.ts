@@ -1,0 +1,47 @@
+// With a mail server configured (SMTP_URL), in Chromium: the admin app has no Outbox, the invitation arrives at a
+// real SMTP server on loopback, and the link in that email lets the fieldworker join.
+import { startSmtpInbox } from "@fieldpay/api/testing/smtp-inbox";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { fill, signUpBusiness } from "./flows.ts";
+import { artifactsDir, useBrowserStack } from "./harness.ts";
+
+const inbox = await startSmtpInbox();
+afterAll(() => inbox.close());
+const env = useBrowserStack({
+  apiEnv: { SMTP_URL: inbox.url, MAIL_FROM: "Blue Pools <no-reply@blue.test>" },
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${artifactsDir}/invite-email-${name}.png`, fullPage: true });
+
+describe("invitations delivered by email", () => {
+  it("no Outbox in the app; the email arrives with a link that works", async () => {
+    const admin = await env.browser.newPage();
+    await signUpBusiness(admin, env.stack.webUrl, {
+      name: "Blue Pools",
+      slug: "blue",
+      admin: "Bo",
+      email: "bo@blue.test",
+      password: "blue pools pw 1",
+    });
+    await admin.getByRole("link", { name: "Fieldworkers" }).click();
+    expect(await admin.getByRole("link", { name: "Outbox (dev)" }).count()).toBe(0);
+    await fill(admin, { Name: "Pia Pool", Email: "pia@example.com" });
+    await admin.getByRole("button", { name: "Send invitation" }).click();
+    await expect
+      .poll(() => admin.getByRole("status").first().textContent())
+      .toMatch(/Invitation sent to pia@example\.com.*usually arrives within minutes/);
+    await shot(admin, "sent");
+
+    await expect.poll(() => inbox.received.length).toBe(1);
+    const [mail] = inbox.received;
+    expect(mail).toMatchObject({ from: "no-reply@blue.test", to: ["pia@example.com"] });
+    const link = new RegExp(`${env.stack.webUrl}/invite/[A-Za-z0-9_-]{43}`).exec(mail?.text ?? "")?.[0] ?? "";
+    expect(link).not.toBe("");
+
+    const worker = await (await env.browser.newContext()).newPage();
+    await worker.goto(link);
+    await expect.poll(() => worker.getByRole("heading", { level: 1 }).textContent()).toBe("Join Blue Pools");
+  });
+});
