@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.ts";
+import { envSchema, parseEnv } from "./env.ts";
 
 const good = {
   DATABASE_URL: "postgres://u:p@localhost:5432/db",
@@ -37,5 +38,10 @@ describe("api env", () => {
   ])("names the variable that is wrong (%#)", (env, message) => {
     const parsed = parseEnv(env);
     expect("error" in parsed && parsed.error).toMatch(message);
+  });
+
+  it("gets every variable it reads under npm run dev (turbo passes on only the ones turbo.json lists)", () => {
+    const turbo = JSON.parse(readFileSync(new URL("../../../turbo.json", import.meta.url), "utf8"));
+    expect(turbo.globalPassThroughEnv).toEqual(expect.arrayContaining(Object.keys(envSchema.shape)));
   });
 });
