@@ -33,6 +33,17 @@ export interface SessionsTable {
   created_at: CreatedAt;
 }
 
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  /** SHA-256 of the single-use token in the emailed link; the token itself is never stored. */
+  token_hash: Uint8Array;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface AuthAttemptsTable {
   id: Generated<number>;
   scope: "account" | "address";
@@ -73,6 +84,7 @@ export interface Database extends PaymentsDomainTables {
   users: UsersTable;
   sessions: SessionsTable;
   auth_attempts: AuthAttemptsTable;
+  password_resets: PasswordResetsTable;
   payment_settings: PaymentSettingsTable;
 }
 

@@ -96,7 +96,7 @@ export async function signInStaff(
   return createSession(db, { id: signedIn.id, tenantId: signedIn.tenant_id });
 }
 
-async function tenantForPortal(db: Db, slug: string) {
+export async function tenantForPortal(db: Db, slug: string) {
   const tenant = await findTenantBySlug(db, slug);
   if (!tenant) throw notFound("This booking page");
   return tenant;

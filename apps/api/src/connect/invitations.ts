@@ -12,6 +12,7 @@ import {
 } from "@fieldpay/db/repositories/invitations";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findStaffByEmail, insertUser } from "@fieldpay/db/repositories/users";
+import { hashLinkToken, LINK_TOKEN, newLinkToken } from "../auth/link-token.ts";
 import { hashPassword } from "../auth/password.ts";
 import { createSession, type IssuedSession } from "../auth/session.ts";
 import type { ApiDeps, Auth } from "../context.ts";
@@ -20,7 +21,6 @@ import { notDelivered } from "../mail/delivery-errors.ts";
 import { MailDeliveryError } from "../mail/mailer.ts";
 import { mailerFor } from "../mail/mailer-for.ts";
 import { appUrl } from "./app-url.ts";
-import { hashInvitationToken, INVITATION_TOKEN, newInvitationToken } from "./invitation-token.ts";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -79,7 +79,7 @@ export async function inviteFieldworker(
     );
   }
   const settings = await findPaymentSettings(deps.db, tenantId);
-  const token = newInvitationToken();
+  const token = newLinkToken();
   // The email goes out before the invitation commits: when it cannot be delivered, nothing changes (an earlier
   // link to the same address keeps working) and the admin is told why.
   const invitation = await deps.db
@@ -90,7 +90,7 @@ export async function inviteFieldworker(
         tenantId,
         email: input.email,
         name: input.name,
-        tokenHash: hashInvitationToken(token),
+        tokenHash: hashLinkToken(token),
         expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
         invitedBy: auth.user.id,
       });
@@ -157,8 +157,8 @@ const REFUSALS: Record<Exclude<InvitationState, "open">, (inv: Invitation) => Do
 
 /** The open invitation behind a token, or the reason it cannot be used. */
 async function openInvitation(db: Db, token: string) {
-  if (!INVITATION_TOKEN.test(token)) throw INVALID_LINK;
-  const invitation = await findInvitationByTokenHash(db, hashInvitationToken(token));
+  if (!LINK_TOKEN.test(token)) throw INVALID_LINK;
+  const invitation = await findInvitationByTokenHash(db, hashLinkToken(token));
   if (!invitation) throw INVALID_LINK;
   const state = invitationState(invitation);
   if (state !== "open") throw REFUSALS[state](invitation);

@@ -8,6 +8,7 @@ import * as payoutCheckRuns from "./2026-11-27T0047_payout-check-runs.ts";
 import * as webhookEventsPerBusiness from "./2026-11-27T0048_webhook-events-per-business.ts";
 import * as webhookEventsQueue from "./2026-11-27T0240_webhook-events-queue.ts";
 import * as alertDismissal from "./2026-11-27T0330_alert-dismissal.ts";
+import * as passwordResets from "./2026-11-27T0600_password-resets.ts";
 
 // Frozen: append new migrations, never edit a shipped one. Names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T0048_webhook-events-per-business": webhookEventsPerBusiness,
   "2026-11-27T0240_webhook-events-queue": webhookEventsQueue,
   "2026-11-27T0330_alert-dismissal": alertDismissal,
+  "2026-11-27T0600_password-resets": passwordResets,
 };

@@ -6,6 +6,10 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | u
 }
 
 /** Creates the tenant, or returns the existing one with that slug unchanged. */
+export async function findTenant(db: Db, id: string): Promise<Tenant | undefined> {
+  return db.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 export async function ensureTenant(db: Db, tenant: NewTenant): Promise<Tenant> {
   await db
     .insertInto("tenants")

@@ -1,5 +1,10 @@
 import { router } from "../../trpc.ts";
 import { customerSignUpProcedure } from "./customer-sign-up.ts";
+import {
+  passwordResetProcedure,
+  requestPasswordResetProcedure,
+  resetPasswordProcedure,
+} from "./password-reset.ts";
 import { changePasswordProcedure, meProcedure, signOutProcedure } from "./session.ts";
 import { customerSignInProcedure, signInProcedure } from "./sign-in.ts";
 import { signUpBusinessProcedure } from "./sign-up-business.ts";
@@ -12,4 +17,7 @@ export const authRouter = router({
   customerSignIn: customerSignInProcedure,
   signOut: signOutProcedure,
   changePassword: changePasswordProcedure,
+  requestPasswordReset: requestPasswordResetProcedure,
+  passwordReset: passwordResetProcedure,
+  resetPassword: resetPasswordProcedure,
 });

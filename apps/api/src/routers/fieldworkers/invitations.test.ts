@@ -2,8 +2,8 @@
 import { findInvitationByTokenHash } from "@fieldpay/db/repositories/invitations";
 import { useTestDatabase } from "@fieldpay/db/testing";
 import { describe, expect, it } from "vitest";
+import { hashLinkToken } from "../../auth/link-token.ts";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
-import { hashInvitationToken } from "../../connect/invitation-token.ts";
 import { outboxMailer } from "../../mail/outbox-transport.ts";
 import { authFromToken, callerFor, newBusiness, rejection, testDeps } from "../../testing/harness.ts";
 
@@ -32,7 +32,7 @@ describe("inviting a fieldworker", () => {
     expect(invitation.expiresAt.getTime() - invitation.createdAt.getTime()).toBeCloseTo(7 * 86_400_000, -4);
     const rows = await t.db.selectFrom("invitations").selectAll().where("id", "=", invitation.id).execute();
     expect(JSON.stringify(rows)).not.toContain(token);
-    expect(await findInvitationByTokenHash(t.db, hashInvitationToken(token))).toMatchObject({
+    expect(await findInvitationByTokenHash(t.db, hashLinkToken(token))).toMatchObject({
       id: invitation.id,
     });
   });

@@ -1,0 +1,140 @@
+// "Forgot your password?": a single-use link by email, valid for an hour. Asking never says whether the address
+// has an account; using the link sets the password, signs out every session of the user and signs them in.
+import {
+  claimPasswordReset,
+  findPasswordResetByTokenHash,
+  replacePasswordReset,
+} from "@fieldpay/db/repositories/password-resets";
+import { findTenant } from "@fieldpay/db/repositories/tenants";
+import { findCustomerByEmail, findStaffByEmail, setPasswordHash } from "@fieldpay/db/repositories/users";
+import { appUrl } from "../connect/app-url.ts";
+import type { ApiDeps } from "../context.ts";
+import { DomainError } from "../errors.ts";
+import { MailDeliveryError } from "../mail/mailer.ts";
+import { mailerFor } from "../mail/mailer-for.ts";
+import { tenantForPortal } from "./accounts.ts";
+import { hashLinkToken, LINK_TOKEN, newLinkToken } from "./link-token.ts";
+import { hashPassword } from "./password.ts";
+import {
+  type AttemptKeys,
+  assertResetAllowed,
+  recordSignInFailure,
+  recordSignInSuccess,
+} from "./rate-limit.ts";
+import { createSession, invalidateUserSessions } from "./session.ts";
+
+export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+type Deps = Pick<ApiDeps, "db" | "mailer" | "allowedOrigins">;
+
+function resetEmail(input: { name: string; business: string; link: string }) {
+  return [
+    `Hello ${input.name},`,
+    "",
+    `Someone, we hope you, asked to reset the password of your ${input.business} account on fieldpay.`,
+    "",
+    `Choose a new password: ${input.link}`,
+    "",
+    "The link works once and expires in an hour. If you did not ask, ignore this email: your password stays as it is.",
+  ].join("\n");
+}
+
+/** The sign-in lockout key of the account (rate-limit.ts), cleared once its password is reset. */
+const signInKey = (role: string, tenantId: string, email: string) =>
+  role === "customer" ? `customer:${tenantId}:${email}` : `staff:${email}`;
+
+/**
+ * Emails a reset link when the address has an account (staff, or a customer of the business at `tenantSlug`),
+ * and answers the same either way. Delivery problems go to the log only, for the same reason.
+ */
+export async function requestPasswordReset(
+  deps: Deps,
+  input: { email: string; tenantSlug?: string | undefined },
+  ip: string,
+  log = console.warn,
+): Promise<void> {
+  const email = input.email.toLowerCase();
+  const tenant = input.tenantSlug === undefined ? null : await tenantForPortal(deps.db, input.tenantSlug);
+  const keys: AttemptKeys = {
+    account: `reset:${tenant ? signInKey("customer", tenant.id, email) : signInKey("admin", "", email)}`,
+    address: `reset:${ip}`,
+  };
+  await assertResetAllowed(deps.db, keys);
+  await recordSignInFailure(deps.db, keys);
+  const user = tenant
+    ? await findCustomerByEmail(deps.db, tenant.id, email)
+    : await findStaffByEmail(deps.db, email);
+  if (!user) return;
+  const token = newLinkToken();
+  await replacePasswordReset(deps.db, {
+    tenantId: user.tenant_id,
+    userId: user.id,
+    tokenHash: hashLinkToken(token),
+    expiresAt: new Date(Date.now() + RESET_LIFETIME_MS),
+  });
+  const business = (tenant ?? (await findTenant(deps.db, user.tenant_id)))?.name ?? "fieldpay";
+  try {
+    await mailerFor(deps).send({
+      tenantId: user.tenant_id,
+      to: user.email,
+      subject: `Reset your ${business} password`,
+      body: resetEmail({ name: user.name, business, link: appUrl(deps, `/reset-password/${token}`) }),
+    });
+  } catch (error) {
+    if (!(error instanceof MailDeliveryError)) throw error;
+    log(`[mail] password reset for ${user.email} not delivered (${error.failure}): ${error.detail}`);
+  }
+}
+
+const ASK_AGAIN = "Ask for a new link with “Forgot your password?” on the sign-in page.";
+
+/** The reset behind a link, or why it cannot be used. */
+async function usableReset(deps: Deps, token: string, now = new Date()) {
+  const found = LINK_TOKEN.test(token)
+    ? await findPasswordResetByTokenHash(deps.db, hashLinkToken(token))
+    : undefined;
+  if (!found) throw new DomainError("not_found", "This reset link is not valid.", ASK_AGAIN);
+  if (found.reset.used_at) {
+    throw new DomainError(
+      "conflict",
+      "This reset link was already used.",
+      "Sign in with your new password, or ask for a new link.",
+    );
+  }
+  if (new Date(found.reset.expires_at) <= now) {
+    throw new DomainError("conflict", "This reset link has expired (links last an hour).", ASK_AGAIN);
+  }
+  return found;
+}
+
+export async function describePasswordReset(deps: Deps, token: string) {
+  const { user, tenant } = await usableReset(deps, token);
+  return {
+    email: user.email,
+    businessName: tenant.name,
+    portalSlug: user.role === "customer" ? tenant.slug : null,
+  };
+}
+
+/** Sets the new password, ends every session of the user, lifts a sign-in lockout and signs them in. */
+export async function resetPassword(deps: Deps, input: { token: string; password: string }, ip: string) {
+  const { reset, user, tenant } = await usableReset(deps, input.token);
+  const passwordHash = await hashPassword(input.password);
+  const claimed = await deps.db.transaction().execute(async (trx) => {
+    if (!(await claimPasswordReset(trx, reset.id, new Date()))) return false;
+    await setPasswordHash(trx, reset.tenant_id, reset.user_id, passwordHash);
+    await invalidateUserSessions(trx, reset.user_id);
+    return true;
+  });
+  if (!claimed) {
+    // Another tab used the link (or it expired) between the check and now: say which.
+    await usableReset(deps, input.token);
+    throw new DomainError("conflict", "This reset link was already used.", ASK_AGAIN);
+  }
+  await recordSignInSuccess(deps.db, {
+    account: signInKey(user.role, reset.tenant_id, user.email),
+    address: ip,
+  });
+  const session = await createSession(deps.db, { id: reset.user_id, tenantId: reset.tenant_id });
+  return { session, portalSlug: user.role === "customer" ? tenant.slug : null };
+}

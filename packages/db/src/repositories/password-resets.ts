@@ -1,0 +1,64 @@
+// Password reset links: one open link per user (asking again replaces it), single use, short-lived.
+import type { Selectable } from "kysely";
+import type { Db } from "../client.ts";
+import type { PasswordResetsTable, Role } from "../schema.ts";
+
+export type PasswordReset = Selectable<PasswordResetsTable>;
+
+/** Opens a link for the user; any earlier unused link of theirs stops working (the newest email counts). */
+export async function replacePasswordReset(
+  db: Db,
+  input: { tenantId: string; userId: string; tokenHash: Uint8Array; expiresAt: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom("password_resets")
+      .where("user_id", "=", input.userId)
+      .where("used_at", "is", null)
+      .execute();
+    await trx
+      .insertInto("password_resets")
+      .values({
+        tenant_id: input.tenantId,
+        user_id: input.userId,
+        token_hash: input.tokenHash,
+        expires_at: input.expiresAt,
+      })
+      .execute();
+  });
+}
+
+export interface PasswordResetView {
+  reset: PasswordReset;
+  user: { email: string; role: Role };
+  tenant: { name: string; slug: string };
+}
+
+export async function findPasswordResetByTokenHash(
+  db: Db,
+  tokenHash: Uint8Array,
+): Promise<PasswordResetView | undefined> {
+  const row = await db
+    .selectFrom("password_resets")
+    .innerJoin("users", "users.id", "password_resets.user_id")
+    .innerJoin("tenants", "tenants.id", "password_resets.tenant_id")
+    .selectAll("password_resets")
+    .select(["users.email", "users.role", "tenants.name as tenant_name", "tenants.slug as tenant_slug"])
+    .where("password_resets.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { email, role, tenant_name, tenant_slug, ...reset } = row;
+  return { reset, user: { email, role }, tenant: { name: tenant_name, slug: tenant_slug } };
+}
+
+/** Uses the link up, atomically: of two tabs racing with one link, exactly one gets true. */
+export async function claimPasswordReset(db: Db, id: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("password_resets")
+    .set({ used_at: now })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
