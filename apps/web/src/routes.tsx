@@ -32,6 +32,20 @@ export function createRoutes() {
       ),
     },
     {
+      path: "/forgot-password",
+      lazy: page(
+        () => import("./auth/forgot-password-page.tsx"),
+        (m) => m.ForgotPasswordPage,
+      ),
+    },
+    {
+      path: "/reset-password/:token",
+      lazy: page(
+        () => import("./auth/reset-password-page.tsx"),
+        (m) => m.ResetPasswordPage,
+      ),
+    },
+    {
       path: "/invite/:token",
       lazy: page(
         () => import("./connect/accept-invitation-page.tsx"),
@@ -185,6 +199,13 @@ export function createRoutes() {
           lazy: page(
             () => import("./portal/customer-auth-pages.tsx"),
             (m) => m.CustomerSignUpPage,
+          ),
+        },
+        {
+          path: "forgot-password",
+          lazy: page(
+            () => import("./portal/customer-auth-pages.tsx"),
+            (m) => m.CustomerForgotPasswordPage,
           ),
         },
         {

@@ -35,7 +35,8 @@ export function SignInPage() {
         onSubmit={(v) => signIn.mutate({ email: v.email ?? "", password: v.password ?? "" })}
         footer={
           <p className="muted">
-            New to fieldpay? <Link to="/sign-up">Set up your business</Link>
+            <Link to="/forgot-password">Forgot your password?</Link> · New to fieldpay?{" "}
+            <Link to="/sign-up">Set up your business</Link>
           </p>
         }
       />

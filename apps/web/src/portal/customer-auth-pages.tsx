@@ -1,5 +1,6 @@
 import { Link, useNavigate } from "react-router";
 import { AuthForm } from "../auth/auth-form.tsx";
+import { ForgotPasswordForm } from "../auth/forgot-password-form.tsx";
 import { useResetSession } from "../auth/use-me.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
@@ -35,7 +36,8 @@ export function CustomerSignInPage() {
         }
         footer={
           <p className="muted">
-            First time here? <Link to={`/book/${slug}/sign-up`}>Create an account</Link>
+            <Link to={`/book/${slug}/forgot-password`}>Forgot your password?</Link> · First time here?{" "}
+            <Link to={`/book/${slug}/sign-up`}>Create an account</Link>
           </p>
         }
       />
@@ -76,6 +78,24 @@ export function CustomerSignUpPage() {
         footer={
           <p className="muted">
             Have an account? <Link to={`/book/${slug}/sign-in`}>Sign in</Link>
+          </p>
+        }
+      />
+    </>
+  );
+}
+
+export function CustomerForgotPasswordPage() {
+  const slug = usePortalSlug();
+  return (
+    <>
+      <h1>Forgot your password?</h1>
+      <p className="muted">Enter the email of your account; we email you a link to choose a new password.</p>
+      <ForgotPasswordForm
+        tenantSlug={slug}
+        footer={
+          <p className="muted">
+            Remembered it? <Link to={`/book/${slug}/sign-in`}>Sign in</Link>
           </p>
         }
       />

@@ -41,7 +41,7 @@ async function emailsTo(address: string) {
 
 describe("password reset", () => {
   it("emails a link that sets a new password once, signs out the old sessions and signs in", async () => {
-    const { deps, visitor } = setUp();
+    const { visitor } = setUp();
     const biz = await newBusiness(t.db, "reset");
     expect(await visitor().caller.auth.requestPasswordReset({ email: biz.email.toUpperCase() })).toEqual({
       requested: true,
