@@ -79,6 +79,14 @@ const cases: Record<string, Case> = {
     allowed: signedIn,
     input: () => ({ currentPassword: "wrong password", newPassword: "another long pw" }),
   },
+  // Anyone may ask for a reset link for any address (only its owner gets the email, and the answer is the same
+  // for every address), so no address of B's is used here: that would, by design, write B a reset link.
+  "auth.requestPasswordReset": { allowed: everyone, input: () => ({ email: "nobody@isolation.test" }) },
+  "auth.passwordReset": { allowed: everyone, input: () => ({ token: "x".repeat(43) }) },
+  "auth.resetPassword": {
+    allowed: everyone,
+    input: () => ({ token: "x".repeat(43), password: "long enough pw" }),
+  },
   "portal.business": { allowed: everyone, input: (fx) => ({ slug: fx.b.slug }), publicData: true },
   "people.customers": { allowed: ["admin"], input: () => undefined },
   "paymentSettings.get": { allowed: ["admin"], input: () => undefined },
