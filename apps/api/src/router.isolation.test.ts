@@ -173,6 +173,10 @@ const cases: Record<string, Case> = {
     input: (fx) => ({ email: fx.b.adminEmail, name: "Copy" }),
   },
   "fieldworkers.invitations": { allowed: ["admin"], input: () => undefined },
+  "fieldworkers.resendInvitation": {
+    allowed: ["admin"],
+    input: (fx) => ({ invitationId: fx.b.invitationId ?? "00000000-0000-4000-8000-000000000000" }),
+  },
   "fieldworkers.revokeInvitation": {
     allowed: ["admin"],
     input: (fx) => ({ invitationId: fx.b.invitationId ?? "00000000-0000-4000-8000-000000000000" }),

@@ -4,6 +4,7 @@ import type { Db } from "@fieldpay/db/client";
 import { ensureFieldworkerAccount } from "@fieldpay/db/repositories/fieldworker-accounts";
 import {
   claimInvitation,
+  findInvitation,
   findInvitationByTokenHash,
   type Invitation,
   insertInvitation,
@@ -111,6 +112,27 @@ export async function inviteFieldworker(
       throw error instanceof MailDeliveryError ? notDelivered(error, input.email) : error;
     });
   return invitationView(invitation);
+}
+
+/**
+ * Sends an invitation again with a fresh link and 7 more days (the email got lost, or the link expired); the old
+ * link stops working. An accepted invitation has nothing left to send.
+ */
+export async function resendInvitation(
+  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins">,
+  auth: Auth,
+  invitationId: string,
+) {
+  const invitation = await findInvitation(deps.db, auth.tenant.id, invitationId);
+  if (!invitation) throw new DomainError("not_found", "This invitation was not found.", "Refresh the list.");
+  if (invitation.accepted_at) {
+    throw new DomainError(
+      "conflict",
+      "This invitation was already accepted.",
+      "The fieldworker signs in with their own password now.",
+    );
+  }
+  return inviteFieldworker(deps, auth, { email: invitation.email, name: invitation.name });
 }
 
 export async function listInvitationViews(db: Db, tenantId: string) {

@@ -82,7 +82,10 @@ export function InvitationsTable() {
   const revoke = trpc.fieldworkers.revokeInvitation.useMutation({
     onSuccess: () => utils.fieldworkers.invalidate(),
   });
-  const error = errorInfo(revoke.error);
+  const resend = trpc.fieldworkers.resendInvitation.useMutation({
+    onSuccess: () => utils.fieldworkers.invalidate(),
+  });
+  const error = errorInfo(revoke.error ?? resend.error);
   return (
     <section className="card">
       <FormError message={error?.message} fix={error?.fix} />
@@ -103,16 +106,28 @@ export function InvitationsTable() {
             key: "actions",
             header: "",
             cell: (i) =>
-              i.state === "open" ? (
-                <Button
-                  variant="secondary"
-                  busy={revoke.isPending && revoke.variables?.invitationId === i.id}
-                  busyLabel="Withdrawing…"
-                  onClick={() => revoke.mutate({ invitationId: i.id })}
-                >
-                  Withdraw
-                </Button>
-              ) : null,
+              i.state === "accepted" ? null : (
+                <div className="actions">
+                  <Button
+                    variant="secondary"
+                    busy={resend.isPending && resend.variables?.invitationId === i.id}
+                    busyLabel="Sending…"
+                    onClick={() => resend.mutate({ invitationId: i.id })}
+                  >
+                    Send again
+                  </Button>
+                  {i.state === "open" && (
+                    <Button
+                      variant="secondary"
+                      busy={revoke.isPending && revoke.variables?.invitationId === i.id}
+                      busyLabel="Withdrawing…"
+                      onClick={() => revoke.mutate({ invitationId: i.id })}
+                    >
+                      Withdraw
+                    </Button>
+                  )}
+                </div>
+              ),
           },
         ]}
       />

@@ -12,6 +12,7 @@ import {
   invitationsProcedure,
   inviteProcedure,
   outboxProcedure,
+  resendInvitationProcedure,
   revokeInvitationProcedure,
 } from "./invitation-procedures.ts";
 import {
@@ -30,6 +31,7 @@ export const fieldworkersRouter = router({
   previewSplit: previewSplitProcedure,
   invite: inviteProcedure,
   invitations: invitationsProcedure,
+  resendInvitation: resendInvitationProcedure,
   revokeInvitation: revokeInvitationProcedure,
   invitation: invitationProcedure,
   acceptInvitation: acceptInvitationProcedure,

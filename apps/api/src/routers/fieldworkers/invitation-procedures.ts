@@ -6,6 +6,7 @@ import {
   describeInvitation,
   inviteFieldworker,
   listInvitationViews,
+  resendInvitation,
   revokeInvitation,
 } from "../../connect/invitations.ts";
 import { DomainError } from "../../errors.ts";
@@ -31,6 +32,11 @@ export const revokeInvitationProcedure = roleProcedure("admin")
     await revokeInvitation(ctx.db, ctx.auth.tenant.id, input.invitationId);
     return { revoked: true as const };
   });
+
+export const resendInvitationProcedure = roleProcedure("admin")
+  .input(z.object({ invitationId: z.uuid("Choose an invitation from the list.") }))
+  .output(invitation)
+  .mutation(({ ctx, input }) => resendInvitation(ctx, ctx.auth, input.invitationId));
 
 /** Public: the link itself is the credential. Shows whose invitation it is before a password is chosen. */
 export const invitationProcedure = publicProcedure

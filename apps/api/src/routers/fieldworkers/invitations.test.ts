@@ -56,6 +56,30 @@ describe("inviting a fieldworker", () => {
     expect(states).toEqual(["open", "revoked"]);
   });
 
+  it("sends an invitation again with a fresh link that works; the old link stops, an accepted one cannot be resent", async () => {
+    const first = await invited();
+    await t.db
+      .updateTable("invitations")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("id", "=", first.invitation.id)
+      .execute();
+    const again = await first.admin.fieldworkers.resendInvitation({ invitationId: first.invitation.id });
+    expect(again).toMatchObject({ state: "open", email: first.email, name: "Fern Fieldworker" });
+    const mails = await first.admin.fieldworkers.outbox();
+    const token =
+      LINK.exec(
+        mails.find((m) => m.body.includes("/invite/") && !m.body.includes(first.token))?.body ?? "",
+      )?.[1] ?? "";
+    expect(token).not.toBe(first.token);
+    const visitor = callerFor(first.deps).caller;
+    expect(await rejection(visitor.fieldworkers.invitation({ token: first.token }))).toMatchObject({
+      code: "CONFLICT",
+    });
+    await visitor.fieldworkers.acceptInvitation({ token, name: "Fern", password: "fern password 1" });
+    const accepted = await rejection(first.admin.fieldworkers.resendInvitation({ invitationId: again.id }));
+    expect(accepted).toMatchObject({ code: "CONFLICT", message: "This invitation was already accepted." });
+  });
+
   it("refuses an address that already has a staff account, with the fix", async () => {
     const biz = await newBusiness(t.db, "invite-taken");
     const admin = callerFor(testDeps(t.db), biz.auth).caller;
