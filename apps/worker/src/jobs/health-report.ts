@@ -7,11 +7,8 @@ import { latestWebhookEvent, webhookProcessingState } from "@fieldpay/db/reposit
 import type { PaymentSettingsRow } from "@fieldpay/db/schema";
 import { buildCheck, checkKeyMode, type HealthCheck, KEYS_PAGE } from "@fieldpay/payments/health";
 import { keyMode } from "@fieldpay/payments/keys";
-import {
-  checkWebhookFreshness,
-  checkWebhookProcessing,
-  type EndpointKind,
-} from "@fieldpay/payments/webhooks";
+import { checkWebhookFreshness, checkWebhookProcessing } from "@fieldpay/payments/webhook-health";
+import type { EndpointKind } from "@fieldpay/payments/webhooks";
 import { fieldworkerChecks } from "../checks/fieldworker-checks.ts";
 import { stripeChecks, unreadableKeyCheck } from "../checks/stripe-checks.ts";
 import type { WorkerDeps } from "../deps.ts";
