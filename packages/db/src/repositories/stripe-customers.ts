@@ -20,7 +20,9 @@ export async function findStripeCustomer(
 
 /**
  * Remembers the Stripe customer made for a user. When two requests raced to create it, the first stored row
- * wins (Stripe returned the same customer to both, thanks to the idempotency key) and is returned.
+ * wins (Stripe returned the same customer to both, thanks to the idempotency key) and is returned. The conflict
+ * has no target on purpose: two racing inserts can collide on the unique Stripe customer id before the user id,
+ * and a conflict on an index that is not the named target is an error, not "do nothing".
  */
 export async function saveStripeCustomer(
   db: Db,
@@ -29,7 +31,7 @@ export async function saveStripeCustomer(
   await db
     .insertInto("stripe_customers")
     .values({ tenant_id: row.tenantId, user_id: row.userId, stripe_customer_id: row.stripeCustomerId })
-    .onConflict((oc) => oc.column("user_id").doNothing())
+    .onConflict((oc) => oc.doNothing())
     .execute();
   const saved = await findStripeCustomer(db, row.tenantId, row.userId);
   if (!saved) throw new Error("the stripe customer row vanished right after it was written");

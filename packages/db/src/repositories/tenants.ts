@@ -5,11 +5,11 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | u
   return db.selectFrom("tenants").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-/** Creates the tenant, or returns the existing one with that slug unchanged. */
 export async function findTenant(db: Db, id: string): Promise<Tenant | undefined> {
   return db.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Creates the tenant, or returns the existing one with that slug unchanged. */
 export async function ensureTenant(db: Db, tenant: NewTenant): Promise<Tenant> {
   await db
     .insertInto("tenants")
