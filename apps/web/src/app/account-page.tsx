@@ -1,6 +1,6 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { PageHeader } from "@fieldpay/ui/page-header";
-import { AuthForm } from "../auth/auth-form.tsx";
+import { AuthForm, newPasswordField } from "../auth/auth-form.tsx";
 import { useResetSession } from "../auth/use-me.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
@@ -27,13 +27,7 @@ export function AccountPage() {
             type: "password",
             autoComplete: "current-password",
           },
-          {
-            name: "newPassword",
-            label: "New password",
-            type: "password",
-            autoComplete: "new-password",
-            hint: "At least 10 characters.",
-          },
+          newPasswordField("New password", "newPassword"),
         ]}
         submitLabel="Change password"
         busyLabel="Changing…"

@@ -12,6 +12,11 @@ export interface AuthField {
   hint?: string;
 }
 
+/** A field for choosing a password: the browser may suggest one, and the length rule is said up front. */
+export function newPasswordField(label: string, name = "password"): AuthField {
+  return { name, label, type: "password", autoComplete: "new-password", hint: "At least 10 characters." };
+}
+
 /** The one form behind every sign-in and sign-up page: labelled fields, per-field errors, one busy button. */
 export function AuthForm(props: {
   fields: AuthField[];

@@ -5,7 +5,7 @@ import { PageHeader } from "@fieldpay/ui/page-header";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
-import { AuthForm } from "./auth-form.tsx";
+import { AuthForm, newPasswordField } from "./auth-form.tsx";
 import { useResetSession } from "./use-me.ts";
 
 export function ResetPasswordPage() {
@@ -38,15 +38,7 @@ export function ResetPasswordPage() {
         description={`For ${email} at ${businessName}. Every device signed in with the old password is signed out.`}
       />
       <AuthForm
-        fields={[
-          {
-            name: "password",
-            label: "New password",
-            type: "password",
-            autoComplete: "new-password",
-            hint: "At least 10 characters.",
-          },
-        ]}
+        fields={[newPasswordField("New password")]}
         submitLabel="Save and sign in"
         busyLabel="Saving…"
         busy={reset.isPending}

@@ -2,7 +2,7 @@ import { PageHeader } from "@fieldpay/ui/page-header";
 import { Link, useNavigate } from "react-router";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
-import { AuthForm } from "./auth-form.tsx";
+import { AuthForm, newPasswordField } from "./auth-form.tsx";
 import { useResetSession } from "./use-me.ts";
 
 export function SignUpPage() {
@@ -28,13 +28,7 @@ export function SignUpPage() {
           },
           { name: "name", label: "Your name", autoComplete: "name" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
-          {
-            name: "password",
-            label: "Password",
-            type: "password",
-            autoComplete: "new-password",
-            hint: "At least 10 characters.",
-          },
+          newPasswordField("Password"),
         ]}
         submitLabel="Create business"
         busyLabel="Creating…"

@@ -3,7 +3,7 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { Link, useNavigate, useParams } from "react-router";
-import { AuthForm } from "../auth/auth-form.tsx";
+import { AuthForm, newPasswordField } from "../auth/auth-form.tsx";
 import { useResetSession } from "../auth/use-me.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
@@ -40,13 +40,7 @@ export function AcceptInvitationPage() {
       <AuthForm
         fields={[
           { name: "name", label: "Your name", autoComplete: "name", hint: `The business wrote: ${name}` },
-          {
-            name: "password",
-            label: "Choose a password",
-            type: "password",
-            autoComplete: "new-password",
-            hint: "At least 10 characters.",
-          },
+          newPasswordField("Choose a password"),
         ]}
         submitLabel="Accept invitation"
         busyLabel="Creating your account…"

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from "react-router";
-import { AuthForm } from "../auth/auth-form.tsx";
+import { AuthForm, newPasswordField } from "../auth/auth-form.tsx";
 import { ForgotPasswordForm } from "../auth/forgot-password-form.tsx";
 import { useResetSession } from "../auth/use-me.ts";
 import { errorInfo } from "../lib/errors.ts";
@@ -55,13 +55,7 @@ export function CustomerSignUpPage() {
         fields={[
           { name: "name", label: "Your name", autoComplete: "name" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
-          {
-            name: "password",
-            label: "Password",
-            type: "password",
-            autoComplete: "new-password",
-            hint: "At least 10 characters.",
-          },
+          newPasswordField("Password"),
         ]}
         submitLabel="Create account"
         busyLabel="Creating…"
