@@ -16,6 +16,7 @@ import {
   assertSignInAllowed,
   recordSignInFailure,
   recordSignInSuccess,
+  signInAccountKey,
 } from "./rate-limit.ts";
 import { createSession, type IssuedSession, invalidateUserSessions } from "./session.ts";
 
@@ -92,7 +93,8 @@ export async function signInStaff(
 ): Promise<IssuedSession> {
   const email = input.email.toLowerCase();
   const user = await findStaffByEmail(db, email);
-  const signedIn = await checkPassword(db, user, input.password, { account: `staff:${email}`, address: ip });
+  const account = signInAccountKey({ role: "admin", tenantId: "", email });
+  const signedIn = await checkPassword(db, user, input.password, { account, address: ip });
   return createSession(db, { id: signedIn.id, tenantId: signedIn.tenant_id });
 }
 
@@ -138,7 +140,7 @@ export async function signInCustomer(
   const email = input.email.toLowerCase();
   const user = await findCustomerByEmail(db, tenant.id, email);
   const signedIn = await checkPassword(db, user, input.password, {
-    account: `customer:${tenant.id}:${email}`,
+    account: signInAccountKey({ role: "customer", tenantId: tenant.id, email }),
     address: ip,
   });
   return createSession(db, { id: signedIn.id, tenantId: tenant.id });

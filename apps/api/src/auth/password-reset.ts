@@ -20,6 +20,7 @@ import {
   assertResetAllowed,
   recordSignInFailure,
   recordSignInSuccess,
+  signInAccountKey,
 } from "./rate-limit.ts";
 import { createSession, invalidateUserSessions } from "./session.ts";
 
@@ -39,10 +40,6 @@ function resetEmail(input: { name: string; business: string; link: string }) {
   ].join("\n");
 }
 
-/** The sign-in lockout key of the account (rate-limit.ts), cleared once its password is reset. */
-const signInKey = (role: string, tenantId: string, email: string) =>
-  role === "customer" ? `customer:${tenantId}:${email}` : `staff:${email}`;
-
 /**
  * Emails a reset link when the address has an account (staff, or a customer of the business at `tenantSlug`),
  * and answers the same either way. Delivery problems go to the log only, for the same reason.
@@ -56,7 +53,7 @@ export async function requestPasswordReset(
   const email = input.email.toLowerCase();
   const tenant = input.tenantSlug === undefined ? null : await tenantForPortal(deps.db, input.tenantSlug);
   const keys: AttemptKeys = {
-    account: `reset:${tenant ? signInKey("customer", tenant.id, email) : signInKey("admin", "", email)}`,
+    account: `reset:${signInAccountKey({ role: tenant ? "customer" : "admin", tenantId: tenant?.id ?? "", email })}`,
     address: `reset:${ip}`,
   };
   await assertResetAllowed(deps.db, keys);
@@ -131,10 +128,9 @@ export async function resetPassword(deps: Deps, input: { token: string; password
     await usableReset(deps, input.token);
     throw new DomainError("conflict", "This reset link was already used.", ASK_AGAIN);
   }
-  await recordSignInSuccess(deps.db, {
-    account: signInKey(user.role, reset.tenant_id, user.email),
-    address: ip,
-  });
+  // The sign-in lockout of the account ends with its old password.
+  const account = signInAccountKey({ role: user.role, tenantId: reset.tenant_id, email: user.email });
+  await recordSignInSuccess(deps.db, { account, address: ip });
   const session = await createSession(deps.db, { id: reset.user_id, tenantId: reset.tenant_id });
   return { session, portalSlug: user.role === "customer" ? tenant.slug : null };
 }

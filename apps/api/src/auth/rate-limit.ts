@@ -4,12 +4,18 @@ import {
   countFailedAttempts,
   recordFailedAttempt,
 } from "@fieldpay/db/repositories/auth-attempts";
+import type { Role } from "@fieldpay/db/schema";
 import { DomainError } from "../errors.ts";
 
 // Kept in PostgreSQL so every api process counts the same attempts.
 const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
+
+/** The key an account's sign-in failures count under: staff sign in across businesses, customers per business. */
+export function signInAccountKey(who: { role: Role; tenantId: string; email: string }): string {
+  return who.role === "customer" ? `customer:${who.tenantId}:${who.email}` : `staff:${who.email}`;
+}
 
 export interface AttemptKeys {
   /** e.g. "staff:ana@example.com" or "customer:<tenant id>:ana@example.com" */
