@@ -89,6 +89,7 @@ const cases: Record<string, Case> = {
   },
   "portal.business": { allowed: everyone, input: (fx) => ({ slug: fx.b.slug }), publicData: true },
   "people.customers": { allowed: ["admin"], input: () => undefined },
+  "people.sendPasswordReset": { allowed: ["admin"], input: (fx) => ({ customerId: fx.b.ids[2] }) },
   "paymentSettings.get": { allowed: ["admin"], input: () => undefined },
   "paymentSettings.update": {
     allowed: ["admin"],

@@ -81,7 +81,24 @@ describe("accounts in the browser", () => {
     await adminPage.waitForURL(`${env.stack.webUrl}/app/customers`);
     await expect.poll(() => adminPage.getByRole("cell", { name: "carl@example.com" }).count()).toBe(1);
     await shot(adminPage, "customers");
+    // Carl calls: he cannot sign in. The admin sends him a reset link; it brings him back to the booking page.
+    await adminPage.getByRole("button", { name: "Send password reset" }).click();
+    await expect
+      .poll(() => adminPage.getByRole("status").first().textContent())
+      .toContain("Password reset link sent to carl@example.com");
     await admin.close();
+    const mail = await env.db.db
+      .selectFrom("outbox_emails")
+      .select("body")
+      .where("to_address", "=", "carl@example.com")
+      .executeTakeFirstOrThrow();
+    const link = /http:\/\/localhost:\d+\/reset-password\/[A-Za-z0-9_-]{43}/.exec(mail.body)?.[0] ?? "";
+    const again = await (await env.browser.newContext()).newPage();
+    await again.goto(link);
+    await fill(again, { "New password": "carl's new password" });
+    await again.getByRole("button", { name: "Save and sign in" }).click();
+    await again.waitForURL(`${env.stack.webUrl}/book/bright`);
+    await expect.poll(() => again.getByText("Signed in as Carl Customer.").count()).toBe(1);
   });
 
   it("an unknown booking page says so", async () => {

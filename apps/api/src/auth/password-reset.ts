@@ -6,10 +6,17 @@ import {
   replacePasswordReset,
 } from "@fieldpay/db/repositories/password-resets";
 import { findTenant } from "@fieldpay/db/repositories/tenants";
-import { findCustomerByEmail, findStaffByEmail, setPasswordHash } from "@fieldpay/db/repositories/users";
+import {
+  findCustomerByEmail,
+  findStaffByEmail,
+  findUser,
+  setPasswordHash,
+} from "@fieldpay/db/repositories/users";
+import type { User } from "@fieldpay/db/schema";
 import { appUrl } from "../connect/app-url.ts";
-import type { ApiDeps } from "../context.ts";
-import { DomainError } from "../errors.ts";
+import type { ApiDeps, Auth } from "../context.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { notDelivered } from "../mail/delivery-errors.ts";
 import { MailDeliveryError } from "../mail/mailer.ts";
 import { mailerFor } from "../mail/mailer-for.ts";
 import { tenantForPortal } from "./accounts.ts";
@@ -40,6 +47,30 @@ function resetEmail(input: { name: string; business: string; link: string }) {
   ].join("\n");
 }
 
+/** Reset emails for one account are limited wherever they are asked for (rate-limit.ts). */
+async function countResetRequest(deps: Deps, account: string, ip: string): Promise<void> {
+  const keys: AttemptKeys = { account: `reset:${account}`, address: `reset:${ip}` };
+  await assertResetAllowed(deps.db, keys);
+  await recordSignInFailure(deps.db, keys);
+}
+
+/** Opens a fresh link for the user (an earlier one stops working) and emails it. */
+async function emailResetLink(deps: Deps, user: User, business: string): Promise<void> {
+  const token = newLinkToken();
+  await replacePasswordReset(deps.db, {
+    tenantId: user.tenant_id,
+    userId: user.id,
+    tokenHash: hashLinkToken(token),
+    expiresAt: new Date(Date.now() + RESET_LIFETIME_MS),
+  });
+  await mailerFor(deps).send({
+    tenantId: user.tenant_id,
+    to: user.email,
+    subject: `Reset your ${business} password`,
+    body: resetEmail({ name: user.name, business, link: appUrl(deps, `/reset-password/${token}`) }),
+  });
+}
+
 /**
  * Emails a reset link when the address has an account (staff, or a customer of the business at `tenantSlug`),
  * and answers the same either way. Delivery problems go to the log only, for the same reason.
@@ -48,39 +79,42 @@ export async function requestPasswordReset(
   deps: Deps,
   input: { email: string; tenantSlug?: string | undefined },
   ip: string,
-  log = console.warn,
 ): Promise<void> {
   const email = input.email.toLowerCase();
   const tenant = input.tenantSlug === undefined ? null : await tenantForPortal(deps.db, input.tenantSlug);
-  const keys: AttemptKeys = {
-    account: `reset:${signInAccountKey({ role: tenant ? "customer" : "admin", tenantId: tenant?.id ?? "", email })}`,
-    address: `reset:${ip}`,
-  };
-  await assertResetAllowed(deps.db, keys);
-  await recordSignInFailure(deps.db, keys);
+  const role = tenant ? "customer" : "admin";
+  await countResetRequest(deps, signInAccountKey({ role, tenantId: tenant?.id ?? "", email }), ip);
   const user = tenant
     ? await findCustomerByEmail(deps.db, tenant.id, email)
     : await findStaffByEmail(deps.db, email);
   if (!user) return;
-  const token = newLinkToken();
-  await replacePasswordReset(deps.db, {
-    tenantId: user.tenant_id,
-    userId: user.id,
-    tokenHash: hashLinkToken(token),
-    expiresAt: new Date(Date.now() + RESET_LIFETIME_MS),
-  });
   const business = (tenant ?? (await findTenant(deps.db, user.tenant_id)))?.name ?? "fieldpay";
   try {
-    await mailerFor(deps).send({
-      tenantId: user.tenant_id,
-      to: user.email,
-      subject: `Reset your ${business} password`,
-      body: resetEmail({ name: user.name, business, link: appUrl(deps, `/reset-password/${token}`) }),
-    });
+    await emailResetLink(deps, user, business);
   } catch (error) {
     if (!(error instanceof MailDeliveryError)) throw error;
-    log(`[mail] password reset for ${user.email} not delivered (${error.failure}): ${error.detail}`);
+    console.warn(`[mail] password reset for ${user.email} not delivered (${error.failure}): ${error.detail}`);
   }
+}
+
+/**
+ * An admin sends one of the business's customers a reset link (a customer who called for help). The admin knows
+ * the account exists, so a delivery problem is theirs to see, with the fix.
+ */
+export async function sendCustomerPasswordReset(deps: Deps, auth: Auth, customerId: string, ip: string) {
+  const user = await findUser(deps.db, auth.tenant.id, customerId);
+  if (!user || user.role !== "customer") throw notFound("This customer");
+  await countResetRequest(
+    deps,
+    signInAccountKey({ role: "customer", tenantId: auth.tenant.id, email: user.email }),
+    ip,
+  );
+  try {
+    await emailResetLink(deps, user, auth.tenant.name);
+  } catch (error) {
+    throw error instanceof MailDeliveryError ? notDelivered(error, user.email) : error;
+  }
+  return { email: user.email };
 }
 
 const ASK_AGAIN = "Ask for a new link with “Forgot your password?” on the sign-in page.";

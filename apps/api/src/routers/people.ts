@@ -1,5 +1,6 @@
 import { listUsersByRole } from "@fieldpay/db/repositories/users";
 import { z } from "zod";
+import { sendCustomerPasswordReset } from "../auth/password-reset.ts";
 import { roleProcedure, router } from "../trpc.ts";
 
 const person = z.object({ id: z.string(), name: z.string(), email: z.string(), createdAt: z.date() });
@@ -13,4 +14,11 @@ export const peopleRouter = router({
       const rows = await listUsersByRole(ctx.db, ctx.auth.tenant.id, "customer");
       return rows.map((u) => ({ id: u.id, name: u.name, email: u.email, createdAt: u.created_at }));
     }),
+  /** Emails one of the business's customers a link to choose a new password (they asked the business for help). */
+  sendPasswordReset: roleProcedure("admin")
+    .input(z.object({ customerId: z.uuid("Choose a customer from the list.") }))
+    .output(z.object({ email: z.string() }))
+    .mutation(({ ctx, input }) =>
+      sendCustomerPasswordReset(ctx, ctx.auth, input.customerId, ctx.request?.ip ?? "in-process"),
+    ),
 });

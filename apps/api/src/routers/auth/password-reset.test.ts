@@ -178,4 +178,25 @@ describe("password reset", () => {
       warn.mockRestore();
     }
   });
+
+  it("an admin sends a customer of theirs a reset link; another business's customer is not found", async () => {
+    const { deps } = setUp();
+    const biz = await newBusiness(t.db, "reset-admin");
+    const other = await newBusiness(t.db, "reset-other");
+    const customer = await newCustomer(t.db, biz.slug);
+    const stranger = await newCustomer(t.db, other.slug);
+    const admin = callerFor(deps, biz.auth).caller;
+    expect(await admin.people.sendPasswordReset({ customerId: customer.auth.user.id })).toEqual({
+      email: customer.email,
+    });
+    const token = LINK.exec((await emailsTo(customer.email))[0]?.body ?? "")?.[1] ?? "";
+    expect(await setUp().visitor().caller.auth.passwordReset({ token })).toMatchObject({
+      portalSlug: biz.slug,
+    });
+    const foreign = await rejection(admin.people.sendPasswordReset({ customerId: stranger.auth.user.id }));
+    expect(foreign).toMatchObject({ code: "NOT_FOUND", message: "This customer was not found." });
+    const self = await rejection(admin.people.sendPasswordReset({ customerId: biz.auth.user.id }));
+    expect(self.code).toBe("NOT_FOUND");
+    expect(await emailsTo(stranger.email)).toEqual([]);
+  });
 });
