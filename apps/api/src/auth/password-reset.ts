@@ -103,7 +103,7 @@ export async function requestPasswordReset(
  */
 export async function sendCustomerPasswordReset(deps: Deps, auth: Auth, customerId: string, ip: string) {
   const user = await findUser(deps.db, auth.tenant.id, customerId);
-  if (!user || user.role !== "customer") throw notFound("This customer");
+  if (user?.role !== "customer") throw notFound("This customer");
   await countResetRequest(
     deps,
     signInAccountKey({ role: "customer", tenantId: auth.tenant.id, email: user.email }),
