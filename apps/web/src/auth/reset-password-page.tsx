@@ -25,7 +25,8 @@ export function ResetPasswordPage() {
     return (
       <main className="page narrow">
         <Alert tone="danger" title={info?.message ?? "This reset link cannot be used."} fix={info?.fix}>
-          <Link to="/forgot-password">Ask for a new link</Link>
+          Staff: <Link to="/forgot-password">ask for a new link</Link>. Customers: use “Forgot your password?”
+          on your business's booking page.
         </Alert>
       </main>
     );
