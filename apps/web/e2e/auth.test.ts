@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { navByRole } from "../src/app/nav.ts";
-import { fill } from "./flows.ts";
+import { emailedResetLink, fill } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
 const env = useBrowserStack();
@@ -87,12 +87,7 @@ describe("accounts in the browser", () => {
       .poll(() => adminPage.getByRole("status").first().textContent())
       .toContain("Password reset link sent to carl@example.com");
     await admin.close();
-    const mail = await env.db.db
-      .selectFrom("outbox_emails")
-      .select("body")
-      .where("to_address", "=", "carl@example.com")
-      .executeTakeFirstOrThrow();
-    const link = /http:\/\/localhost:\d+\/reset-password\/[A-Za-z0-9_-]{43}/.exec(mail.body)?.[0] ?? "";
+    const link = await emailedResetLink(env.db.db, env.stack.webUrl, "carl@example.com");
     const again = await (await env.browser.newContext()).newPage();
     await again.goto(link);
     await fill(again, { "New password": "carl's new password" });

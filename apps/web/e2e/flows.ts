@@ -1,4 +1,5 @@
 // Steps several browser tests share, done the way a person does them.
+import type { Db } from "@fieldpay/db/client";
 import type { Page } from "playwright-core";
 
 export async function fill(page: Page, fields: Record<string, string>) {
@@ -21,4 +22,14 @@ export async function signUpBusiness(
   });
   await page.getByRole("button", { name: "Create business" }).click();
   await page.waitForURL(`${webUrl}/app`);
+}
+
+/** The reset link the dev outbox holds for `to` (the first one sent), as the person would click it. */
+export async function emailedResetLink(db: Db, webUrl: string, to: string): Promise<string> {
+  const mail = await db
+    .selectFrom("outbox_emails")
+    .select("body")
+    .where("to_address", "=", to)
+    .executeTakeFirstOrThrow();
+  return new RegExp(`${webUrl}/reset-password/[A-Za-z0-9_-]{43}`).exec(mail.body)?.[0] ?? "";
 }

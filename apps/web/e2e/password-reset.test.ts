@@ -2,7 +2,7 @@
 // new password, signed in; the old password no longer works.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fill, signUpBusiness } from "./flows.ts";
+import { emailedResetLink, fill, signUpBusiness } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
 const env = useBrowserStack();
@@ -36,13 +36,7 @@ describe("password reset in the browser", () => {
       .toContain("If rae@red.test has an account here, we sent it a link");
     await shot(page, "requested");
 
-    const mail = await env.db.db
-      .selectFrom("outbox_emails")
-      .select("body")
-      .where("to_address", "=", "rae@red.test")
-      .executeTakeFirstOrThrow();
-    const link =
-      new RegExp(`${env.stack.webUrl}/reset-password/[A-Za-z0-9_-]{43}`).exec(mail.body)?.[0] ?? "";
+    const link = await emailedResetLink(env.db.db, env.stack.webUrl, "rae@red.test");
     await page.goto(link);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
