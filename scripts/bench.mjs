@@ -4,9 +4,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
-import { log, root, run } from "./lib/proc.mjs";
+import { log, provisioned, root, run } from "./lib/proc.mjs";
 
-installWorkspace();
+await provisioned(async () => installWorkspace());
 // Loaded only now: they need the workspace's packages (pg), which the line above installs on a fresh machine.
 const { adminQuery, migrate } = await import("./lib/database.mjs");
 const { ensureChromium, startPostgres, startStripeMock } = await import("./lib/services.mjs");
@@ -22,9 +22,12 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const chromiumPath = ensureChromium();
-const postgres = await startPostgres();
-const stripeMock = await startStripeMock();
+const { chromiumPath, postgres, stripeMock } = await provisioned(async (running) => {
+  const chromiumPath = ensureChromium();
+  const postgres = await startPostgres();
+  running.push(postgres.stop);
+  return { chromiumPath, postgres, stripeMock: await startStripeMock() };
+});
 const results = join(root, "bench", "results");
 let failed = 0;
 try {

@@ -2,32 +2,34 @@
 // Flags: --real-stripe leaves STRIPE_API_BASE unset so the apps talk to api.stripe.com with the tenants' keys.
 import { ensureDevEnvFile } from "./lib/env-file.mjs";
 import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
-import { log, root, run, start, waitForPort } from "./lib/proc.mjs";
+import { log, provisioned, root, run, start, waitForPort } from "./lib/proc.mjs";
 
 const realStripe = process.argv.includes("--real-stripe");
 
-installWorkspace();
-// Loaded only now: they need the workspace's packages (pg), which the line above installs on a fresh machine.
-const { migrate } = await import("./lib/database.mjs");
-const { ensureDatabase, startPostgres, startStripeMock } = await import("./lib/services.mjs");
-const fileEnv = ensureDevEnvFile();
-const postgres = await startPostgres();
-const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.adminUrl, "fieldpay"));
-const stripeMock = realStripe ? null : await startStripeMock();
-
-migrate(databaseUrl);
-
-const appEnv = {
-  ...pnpmEnv,
-  ...fileEnv,
-  DATABASE_URL: databaseUrl,
-  ...(stripeMock ? { STRIPE_API_BASE: stripeMock.base } : {}),
-};
-if (realStripe) delete appEnv.STRIPE_API_BASE;
-
-const seedScript = "apps/api/src/cli/seed.ts";
-if (run("node_modules/.bin/tsx", [seedScript], { env: appEnv }) !== 0)
-  log("seed", "seeding failed; see above");
+const { appEnv, postgres, stripeMock } = await provisioned(async (started) => {
+  installWorkspace();
+  // Loaded only now: they need the workspace's packages (pg), which the line above installs on a fresh machine.
+  const { migrate } = await import("./lib/database.mjs");
+  const { ensureDatabase, startPostgres, startStripeMock } = await import("./lib/services.mjs");
+  const fileEnv = ensureDevEnvFile();
+  const postgres = await startPostgres();
+  started.push(postgres.stop);
+  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.adminUrl, "fieldpay"));
+  const stripeMock = realStripe ? null : await startStripeMock();
+  if (stripeMock) started.push(stripeMock.stop);
+  migrate(databaseUrl);
+  const appEnv = {
+    ...pnpmEnv,
+    ...fileEnv,
+    DATABASE_URL: databaseUrl,
+    ...(stripeMock ? { STRIPE_API_BASE: stripeMock.base } : {}),
+  };
+  if (realStripe) delete appEnv.STRIPE_API_BASE;
+  const seedScript = "apps/api/src/cli/seed.ts";
+  if (run("node_modules/.bin/tsx", [seedScript], { env: appEnv }) !== 0)
+    log("seed", "seeding failed; see above");
+  return { appEnv, postgres, stripeMock };
+});
 
 // Its own process group, so that stopping reaches turbo and its tasks however this script is stopped: Ctrl-C in a
 // terminal, or SIGTERM/SIGINT from a tool that started `npm run dev` (in one group, signalGroup found no group).

