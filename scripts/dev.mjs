@@ -5,6 +5,7 @@ import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
 import { log, provisioned, root, run, start, waitForPort } from "./lib/proc.mjs";
 
 const realStripe = process.argv.includes("--real-stripe");
+const RELAY_URL = "http://localhost:3002";
 
 const { appEnv, postgres, stripeMock } = await provisioned(async (started) => {
   installWorkspace();
@@ -22,9 +23,14 @@ const { appEnv, postgres, stripeMock } = await provisioned(async (started) => {
     ...pnpmEnv,
     ...fileEnv,
     DATABASE_URL: databaseUrl,
-    ...(stripeMock ? { STRIPE_API_BASE: stripeMock.base } : {}),
+    // Against stripe-mock only: the dev relay (apps/worker/src/dev-relay) plays Stripe's part, and the web dev
+    // server serves the Stripe.js stand-in that reports to it.
+    ...(stripeMock ? { STRIPE_API_BASE: stripeMock.base, DEV_STRIPE_RELAY_URL: RELAY_URL } : {}),
   };
-  if (realStripe) delete appEnv.STRIPE_API_BASE;
+  if (realStripe) {
+    delete appEnv.STRIPE_API_BASE;
+    delete appEnv.DEV_STRIPE_RELAY_URL;
+  }
   const seedScript = "apps/api/src/cli/seed.ts";
   if (run("node_modules/.bin/tsx", [seedScript], { env: appEnv }) !== 0)
     log("seed", "seeding failed; see above");
@@ -38,6 +44,14 @@ const turbo = start("node_modules/.bin/turbo", ["run", "dev", "--ui=stream", "--
   cwd: root,
   detached: true,
 });
+
+const relay = stripeMock
+  ? start("node_modules/.bin/tsx", ["apps/worker/src/dev-relay/main.ts"], {
+      env: { ...appEnv, WORKER_URL: "http://localhost:3001" },
+      cwd: root,
+    })
+  : null;
+if (!stripeMock) log("fieldpay", "real Stripe: no dev relay; Stripe itself sends the webhooks (see README)");
 
 async function announce() {
   const [web, api, worker] = await Promise.all([
@@ -87,6 +101,11 @@ async function stopAll(code) {
     const timer = setTimeout(() => signalGroup(turbo.pid, "SIGKILL"), 8000);
     await exited;
     clearTimeout(timer);
+  }
+  if (relay && relay.exitCode === null) {
+    const gone = new Promise((resolve) => relay.once("exit", resolve));
+    relay.kill("SIGTERM");
+    await gone;
   }
   await stripeMock?.stop();
   await postgres.stop();

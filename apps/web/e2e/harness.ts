@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
-const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 export const artifactsDir = fileURLToPath(new URL("../test-artifacts", import.meta.url));
 
 export async function freePort(): Promise<number> {
@@ -23,7 +23,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, child: ChildProcess, name: string, output: () => string): Promise<void> {
+export async function waitFor(url: string, child: ChildProcess, name: string, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
@@ -37,7 +37,7 @@ async function waitFor(url: string, child: ChildProcess, name: string, output: (
   throw new Error(`${name} did not answer ${url} within 60 s:\n${output()}`);
 }
 
-function startChild(command: string, args: string[], cwd: string, env: Record<string, string>) {
+export function startChild(command: string, args: string[], cwd: string, env: Record<string, string>) {
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
@@ -62,7 +62,11 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   const webUrl = `http://localhost:${webPort}`;
   // One key for the api and the worker: the worker opens the Stripe secrets the api sealed.
   const encryptionKey = randomBytes(32).toString("base64");
-  const worker = options.worker ? await startWorker(databaseUrl, encryptionKey) : null;
+  if (options.devStripe) await seedDemo(databaseUrl, encryptionKey);
+  const worker = options.worker || options.devStripe ? await startWorker(databaseUrl, encryptionKey) : null;
+  // As `npm run dev` against stripe-mock: the dev relay plays Stripe, the dev server serves Stripe.js's stand-in.
+  const relay =
+    options.devStripe && worker ? await startDevRelay(databaseUrl, encryptionKey, worker.url) : null;
   const api = startChild("node_modules/.bin/tsx", ["src/main.ts"], `${repoRoot}/apps/api`, {
     DATABASE_URL: databaseUrl,
     STRIPE_API_BASE: inject("stripeApiBase"),
@@ -74,9 +78,11 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   const web = startChild("node_modules/.bin/vite", ["--host", "localhost"], `${repoRoot}/apps/web`, {
     API_URL: `http://127.0.0.1:${apiPort}`,
     WEB_PORT: String(webPort),
+    ...(relay && { DEV_STRIPE_RELAY_URL: relay.url }),
   });
   const stop = async () => {
     for (const { child } of [api, web]) child.kill("SIGTERM");
+    relay?.child.kill("SIGTERM");
     worker?.child.kill("SIGTERM");
   };
   try {
@@ -98,6 +104,11 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
 export interface StackOptions {
   /** Also run the worker (webhooks, job queue, payout checks, health reports) against the same database. */
   worker?: boolean;
+  /**
+   * `npm run dev`'s configuration against stripe-mock: the demo businesses seeded, the worker, the dev relay and
+   * the dev server's Stripe.js stand-in (no page.route needed).
+   */
+  devStripe?: boolean;
   /** More environment for the api (SMTP_URL and MAIL_FROM, say). */
   apiEnv?: Record<string, string>;
 }
@@ -111,13 +122,40 @@ async function startWorker(databaseUrl: string, encryptionKey: string) {
     APP_ENCRYPTION_KEY: encryptionKey,
     WORKER_PORT: String(port),
   });
+  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`http://127.0.0.1:${port}/healthz`, worker.child, "worker", worker.output);
+    await waitFor(`${url}/healthz`, worker.child, "worker", worker.output);
   } catch (error) {
     worker.child.kill("SIGTERM");
     throw error;
   }
-  return worker;
+  return { ...worker, url };
+}
+
+/** The demo businesses, seeded by the same script `npm run dev` runs. */
+async function seedDemo(databaseUrl: string, encryptionKey: string) {
+  const seed = startChild("node_modules/.bin/tsx", ["src/cli/seed.ts"], `${repoRoot}/apps/api`, {
+    DATABASE_URL: databaseUrl,
+    STRIPE_API_BASE: inject("stripeApiBase"),
+    APP_ENCRYPTION_KEY: encryptionKey,
+  });
+  const code = await new Promise<number | null>((resolve) => seed.child.once("exit", resolve));
+  if (code !== 0) throw new Error(`the demo seed failed (${code}):\n${seed.output()}`);
+}
+
+/** The dev relay (apps/worker/src/dev-relay), as `npm run dev` starts it against stripe-mock. */
+async function startDevRelay(databaseUrl: string, encryptionKey: string, workerUrl: string) {
+  const port = await freePort();
+  const relay = startChild("node_modules/.bin/tsx", ["src/dev-relay/main.ts"], `${repoRoot}/apps/worker`, {
+    DATABASE_URL: databaseUrl,
+    STRIPE_API_BASE: inject("stripeApiBase"),
+    APP_ENCRYPTION_KEY: encryptionKey,
+    WORKER_URL: workerUrl,
+    DEV_RELAY_PORT: String(port),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, relay.child, "dev relay", relay.output);
+  return { ...relay, url };
 }
 
 export async function launchChromium(): Promise<Browser> {

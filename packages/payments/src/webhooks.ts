@@ -191,3 +191,12 @@ export function routeEvent(event: Pick<Stripe.Event, "account">, endpoint: Endpo
   }
   return { ok: true, accountId };
 }
+
+/** The Stripe-Signature header Stripe sends with this payload: for the dev relay and tests, never for verifying. */
+export function signWebhookPayload(
+  payload: string,
+  secret: string,
+  timestamp = Math.floor(Date.now() / 1000),
+) {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+}

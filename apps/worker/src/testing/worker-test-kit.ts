@@ -10,7 +10,7 @@ import type { FieldworkerAccountStatus, PaymentMode } from "@fieldpay/db/schema"
 import { createSecretBox, type SecretBox } from "@fieldpay/db/secret-box";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { testPaymentSettings } from "@fieldpay/db/testing/payment-settings";
-import Stripe from "stripe";
+import { signWebhookPayload } from "@fieldpay/payments/webhooks";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { WorkerDeps } from "../deps.ts";
 import { processDueEvents } from "../jobs/process-due-events.ts";
@@ -164,8 +164,7 @@ export function signed(event: unknown, secret: string, timestamp = Math.floor(Da
 
 /** Any body, signed: for bodies that are not events at all. */
 export function signedRaw(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)) {
-  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
-  return { payload, header };
+  return { payload, header: signWebhookPayload(payload, secret, timestamp) };
 }
 
 export async function listenWorker(deps: WorkerDeps) {
