@@ -23,7 +23,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitFor(url: string, child: ChildProcess, name: string, output: () => string): Promise<void> {
+export async function waitFor(
+  url: string,
+  child: ChildProcess,
+  name: string,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);

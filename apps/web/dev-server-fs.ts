@@ -1,0 +1,54 @@
+// What the dev server may read (`/@fs/…`) and watch. Vite's default opens the whole workspace root, and that
+// holds `.data/`: the PostgreSQL cluster, whose write-ahead log carries freshly emailed invitation and reset links
+// (an account takeover for anyone who reaches the port), and whose files, once Vite has loaded one, reloaded
+// every open tab on each database write.
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { normalizePath, type ServerOptions } from "vite";
+
+// resolve() drops the trailing slash a folder URL keeps, which would make every `${repoRoot}/…` below miss.
+const fromHere = (relative: string) =>
+  normalizePath(resolve(fileURLToPath(new URL(relative, import.meta.url))));
+const repoRoot = fromHere("../..");
+
+/** Only what the SPA is built from: its own folder, the `@fieldpay/ui` sources, and pnpm's store (`.pnpm`). */
+const allowed = [fromHere("."), `${repoRoot}/packages/ui`, `${repoRoot}/node_modules`];
+
+/**
+ * Never served nor watched, even if an import resolves there: Vite serves any resolved module outside `allow`,
+ * but `deny` wins over that. The SPA takes only types from apps/api, and those erase before the browser.
+ */
+const offLimits = [".data", "apps/api", "apps/worker", "packages/db", "packages/payments"].map(
+  (dir) => `${repoRoot}/${dir}`,
+);
+
+// Setting `deny` replaces Vite's own list, so that list comes first, unchanged.
+const viteDefaultDeny = [
+  ".env",
+  ".env.*",
+  "*.{crt,pem,key,p12,pfx,cer,der}",
+  ".npmrc",
+  ".yarnrc.yml",
+  "**/.git/**",
+];
+
+// `deny` entries are picomatch globs: a checkout path such as `~/work (old)/fieldpay` must match literally.
+const escapeGlob = (path: string) => path.replace(/[*?[\]{}()!+@]/g, "\\$&");
+
+const isOffLimits = (file: string) => {
+  const path = normalizePath(file);
+  return offLimits.some((dir) => path === dir || path.startsWith(`${dir}/`));
+};
+
+export function devServerFs(): Pick<ServerOptions, "fs" | "watch"> {
+  return {
+    fs: {
+      strict: true,
+      allow: allowed,
+      // `.env*` (no slash) matches in every folder, `.envrc` included.
+      deny: [...viteDefaultDeny, ".env*", ...offLimits.map((dir) => `${escapeGlob(dir)}/**`)],
+    },
+    // Vite adds every file it loads from outside apps/web to its watcher; these must never cause a reload.
+    watch: { ignored: [isOffLimits] },
+  };
+}
