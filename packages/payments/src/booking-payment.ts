@@ -1,8 +1,8 @@
-import type Stripe from "stripe";
-import { type PaymentError, paymentError } from "./errors.ts";
+import Stripe from "stripe";
+import { type Outcome, type PaymentError, paymentError, stripeCall } from "./errors.ts";
 import { idempotencyKey } from "./idempotency.ts";
 import { checkMoney, type Money } from "./money.ts";
-import type { BookingPayment, BookingPaymentInput, ChargeType } from "./strategy.ts";
+import type { BookingPayment, BookingPaymentInput, CancelPaymentInput, ChargeType } from "./strategy.ts";
 
 /** What is wrong with a booking payment request before anything is sent, or null. */
 export function checkBookingPayment(input: BookingPaymentInput): PaymentError | null {
@@ -79,4 +79,38 @@ export function toBookingPayment(
     amount: { amount: intent.amount, currency: intent.currency },
     ...how,
   };
+}
+
+/**
+ * Cancels a replaced attempt's PaymentIntent, so the client secret a stale tab still holds can pay nothing. A
+ * PaymentIntent that can no longer be cancelled (it succeeded, is processing, or was cancelled already) is not an
+ * error: its status is the answer, for the caller to act on.
+ */
+export function cancelBookingPayment(
+  stripe: Stripe,
+  input: CancelPaymentInput,
+): Promise<Outcome<{ status: string }>> {
+  return stripeCall(async () => {
+    try {
+      await stripe.paymentIntents.cancel(
+        input.paymentIntentId,
+        { cancellation_reason: "abandoned" },
+        {
+          idempotencyKey: idempotencyKey("payment_intent:cancel", [input.tenantId, input.paymentIntentId]),
+          ...(input.onAccount !== null && { stripeAccount: input.onAccount }),
+        },
+      );
+      // A cancel Stripe accepts leaves the PaymentIntent canceled; anything else is refused (below). The answer's
+      // own status is not read: stateless stripe-mock answers its fixture, whatever it was asked.
+      return { status: "canceled" };
+    } catch (error) {
+      const settled =
+        error instanceof Stripe.errors.StripeInvalidRequestError &&
+        error.code === "payment_intent_unexpected_state"
+          ? error.payment_intent?.status
+          : undefined;
+      if (settled !== undefined) return { status: settled };
+      throw error;
+    }
+  });
 }

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import {
   basePaymentIntentParams,
   bookingPaymentKey,
+  cancelBookingPayment,
   checkBookingPayment,
   toBookingPayment,
 } from "./booking-payment.ts";
@@ -27,6 +28,7 @@ import type {
   AccountLinkInput,
   BookingPayment,
   BookingPaymentInput,
+  CancelPaymentInput,
   ConnectAccountType,
   ConnectPaymentStrategy,
   CreateConnectedAccountInput,
@@ -95,6 +97,10 @@ export class StripeConnect implements ConnectPaymentStrategy {
 
   detachPaymentMethod(input: { stripeCustomerId: string; paymentMethodId: string }) {
     return detachPaymentMethod(this.#stripe, input);
+  }
+
+  cancelPayment(input: CancelPaymentInput) {
+    return cancelBookingPayment(this.#stripe, input);
   }
 
   async createBookingPayment(input: BookingPaymentInput): Promise<Outcome<{ payment: BookingPayment }>> {

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import {
   basePaymentIntentParams,
   bookingPaymentKey,
+  cancelBookingPayment,
   checkBookingPayment,
   toBookingPayment,
 } from "./booking-payment.ts";
@@ -17,6 +18,7 @@ import { failure, stripeCall } from "./errors.ts";
 import { baseRefundParams, checkRefund, refundKey, toRefundSummary } from "./refunds.ts";
 import type {
   BookingPaymentInput,
+  CancelPaymentInput,
   CreateCustomerInput,
   DirectPaymentStrategy,
   RefundInput,
@@ -68,6 +70,10 @@ export class DirectStripe implements DirectPaymentStrategy {
 
   detachPaymentMethod(input: { stripeCustomerId: string; paymentMethodId: string }) {
     return detachPaymentMethod(this.#stripe, input);
+  }
+
+  cancelPayment(input: CancelPaymentInput) {
+    return cancelBookingPayment(this.#stripe, input);
   }
 
   async createBookingPayment(input: BookingPaymentInput) {

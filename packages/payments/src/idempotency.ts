@@ -7,6 +7,7 @@ export type StripeOperation =
   | "payment_method:detach"
   | "payment_method:clone"
   | "payment_intent:create"
+  | "payment_intent:cancel"
   | "refund:create"
   | "account:create"
   | "account_link:create"

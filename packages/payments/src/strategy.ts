@@ -99,6 +99,13 @@ export interface BookingPayment {
   fieldworkerNet: Money | null;
 }
 
+export interface CancelPaymentInput {
+  tenantId: string;
+  paymentIntentId: string;
+  /** The connected account the PaymentIntent lives on (Standard direct charges), else null. */
+  onAccount: string | null;
+}
+
 export interface RefundInput {
   tenantId: string;
   bookingId: string;
@@ -146,6 +153,8 @@ export interface PaymentStrategy {
     paymentMethodId: string;
   }): Promise<Outcome<{ paymentMethodId: string }>>;
   createBookingPayment(input: BookingPaymentInput): Promise<Outcome<{ payment: BookingPayment }>>;
+  /** Cancels a replaced attempt's PaymentIntent; answers the status it is left in (`canceled`, or `succeeded`...). */
+  cancelPayment(input: CancelPaymentInput): Promise<Outcome<{ status: string }>>;
   refund(input: RefundInput): Promise<Outcome<{ refund: RefundSummary }>>;
 }
 
