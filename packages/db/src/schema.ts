@@ -239,6 +239,10 @@ export interface PaymentsTable {
   failure_code: string | null;
   failure_message: string | null;
   stripe_event_at: Date | null;
+  /** Set when a newer attempt replaced this one (cancelled at Stripe first): a success on it is a duplicate. */
+  superseded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set when it succeeded although superseded, or beside another success: refunded, never the booking's. */
+  duplicate_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -10,9 +10,9 @@ export type Audience = "admin" | "customer";
 const money = (amount: number, currency: string) => ({ amount, currency });
 const PAYABLE = ["pending_payment", "requires_action", "payment_failed"];
 
-/** The payment that matters for a booking: the successful one if any, else the newest attempt. */
+/** The payment that matters for a booking: the successful one (never a duplicate) if any, else the newest attempt. */
 function shownPayment(payments: PaymentRow[]): PaymentRow | undefined {
-  return payments.find((p) => p.status === "succeeded") ?? payments.at(-1);
+  return payments.find((p) => p.status === "succeeded" && p.duplicate_at === null) ?? payments.at(-1);
 }
 
 function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {

@@ -2,7 +2,10 @@
 // attempt, so a double click or a retry gets Stripe's first answer back instead of a second charge.
 import { findBookingToPay, type LatestAttempt } from "@fieldpay/db/repositories/booking-to-pay";
 import { type Booking, findBooking, reopenBookingForPayment } from "@fieldpay/db/repositories/bookings";
+import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import {
+  latestPayment,
+  markAttemptSuperseded,
   openPaymentAttempt,
   type PaymentRow,
   recordCreatedIntent,
@@ -34,7 +37,7 @@ export function attemptFailed(payment: Pick<PaymentRow, "status" | "failure_code
 /**
  * Whether the latest attempt's PaymentIntent was made for other terms than the booking has now (the admin
  * assigned another fieldworker, or the commission changed): repeating its key with other parameters is an error
- * at Stripe, and the old terms must not be charged, so such an attempt is closed.
+ * at Stripe, and the old terms must not be charged, so such an attempt is replaced (see supersede).
  */
 function termsChanged(latest: LatestAttempt, booking: Booking, terms: ConnectTerms | undefined): boolean {
   if (latest.payment_intent_id === null) return false;
@@ -49,15 +52,47 @@ function termsChanged(latest: LatestAttempt, booking: Booking, terms: ConnectTer
   );
 }
 
+const ALREADY_PAID = () =>
+  new DomainError(
+    "conflict",
+    "This booking has already been paid; Stripe is confirming it.",
+    "Open the booking's receipt and refresh its status.",
+  );
+
+/**
+ * Before a new attempt is handed out, the one it replaces is cancelled at Stripe: a tab still holding its client
+ * secret can then pay nothing. If Stripe says it was paid meanwhile, that payment stands and no new attempt opens.
+ * A success Stripe lets through anyway (the race it allows) is refunded by the worker (superseded_at).
+ */
+async function supersede(deps: PaymentDeps, strategy: PaymentStrategy, tenantId: string, bookingId: string) {
+  const previous = await latestPayment(deps.db, tenantId, bookingId);
+  if (!previous) return;
+  if (previous.payment_intent_id === null || previous.status === "canceled") {
+    await markAttemptSuperseded(deps.db, tenantId, previous.id, previous.status);
+    return;
+  }
+  const cancelled = await strategy.cancelPayment({
+    tenantId,
+    paymentIntentId: previous.payment_intent_id,
+    onAccount: previous.on_account,
+  });
+  if (!cancelled.ok) throw fromPaymentError(cancelled.error);
+  const { status } = cancelled;
+  if (status === "succeeded" || status === "processing") {
+    await applyPaymentIntentSnapshot(deps.db, {
+      tenantId,
+      paymentIntentId: previous.payment_intent_id,
+      status,
+      eventAt: new Date(),
+    });
+    throw ALREADY_PAID();
+  }
+  await markAttemptSuperseded(deps.db, tenantId, previous.id, status);
+}
+
 function nextAttempt(latest: LatestAttempt | null, newAttempt: boolean, changed: boolean): number {
   if (!latest) return 1;
-  if (latest.status === "succeeded" || latest.status === "processing") {
-    throw new DomainError(
-      "conflict",
-      "This booking has already been paid; Stripe is confirming it.",
-      "Open the booking's receipt and refresh its status.",
-    );
-  }
+  if (latest.status === "succeeded" || latest.status === "processing") throw ALREADY_PAID();
   // Stripe replays an Idempotency-Key for 24 hours; past that, "the same attempt" would quietly be a new
   // PaymentIntent under an old row, so an attempt that old is closed and the next one opened instead.
   const expired = Date.now() - new Date(latest.created_at).getTime() > KEY_REPLAY_WINDOW_MS;
@@ -168,7 +203,10 @@ export async function payBooking(
   const latest = found.latest;
   const changed = latest !== null && termsChanged(latest, booking, terms);
   const attempt = nextAttempt(latest, input.newAttempt, changed);
-  if (latest && attempt > latest.attempt) await reopenBookingForPayment(deps.db, tenantId, booking.id);
+  if (latest && attempt > latest.attempt) {
+    await supersede(deps, strategy, tenantId, booking.id);
+    await reopenBookingForPayment(deps.db, tenantId, booking.id);
+  }
   const payment = await createIntent(deps, strategy, {
     booking,
     serviceName: found.serviceName,

@@ -11,6 +11,8 @@ import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-pa
 
 export interface RefundRequest {
   bookingId: string;
+  /** Which of the booking's charges; left out, the newest that has anything left to refund. */
+  paymentId?: string | undefined;
   /** Made once per refund form: a resubmitted form refunds once. */
   requestId: string;
   /** As typed; left out or empty refunds everything not yet refunded. */
@@ -27,6 +29,13 @@ function refundAmount(payment: PaymentRow, typed: string | undefined): number {
   if (parsed.money.amount <= 0)
     throw new DomainError("invalid_input", "Refund amount: enter more than zero.");
   return parsed.money.amount;
+}
+
+/** Every succeeded charge can be refunded; by default the newest with something left, else the newest. */
+function chargeToRefund(payments: PaymentRow[], paymentId: string | undefined): PaymentRow | undefined {
+  const charges = payments.filter((p) => p.status === "succeeded").reverse();
+  if (paymentId !== undefined) return charges.find((p) => p.id === paymentId);
+  return charges.find((p) => p.amount_refunded < p.amount) ?? charges[0];
 }
 
 function connectChoice(payment: PaymentRow, request: RefundRequest): RefundInput["connect"] {
@@ -51,7 +60,7 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
   const tenantId = auth.tenant.id;
   const booking = await findBooking(deps.db, tenantId, request.bookingId);
   if (!booking) throw notFound("This booking");
-  const payment = (await listPayments(deps.db, tenantId, [booking.id])).find((p) => p.status === "succeeded");
+  const payment = chargeToRefund(await listPayments(deps.db, tenantId, [booking.id]), request.paymentId);
   if (!payment?.payment_intent_id) {
     throw new DomainError("conflict", "This booking has no successful payment to refund.");
   }

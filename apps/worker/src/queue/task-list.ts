@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { WorkerDeps } from "../deps.ts";
 import { checkPayouts } from "../jobs/check-payouts.ts";
 import { runHealthReport } from "../jobs/health-report.ts";
+import { refundDuplicatePayment } from "../jobs/refund-duplicate-payment.ts";
 import { scheduleTenantChecks } from "../jobs/schedule-tenant-checks.ts";
 
 const payoutPayload = z.object({ tenantId: z.uuid(), trigger: z.enum(["scheduled", "manual"]) });
@@ -12,6 +13,7 @@ const healthPayload = z.object({
   trigger: z.enum(["scheduled", "manual", "settings_changed"]),
 });
 const schedulePayload = z.object({ check: z.enum(["payouts", "health"]) });
+const duplicatePayload = z.object({ tenantId: z.uuid(), paymentId: z.uuid() });
 
 export function createTaskList(deps: WorkerDeps): TaskList {
   const payouts: Task = async (payload, helpers) => {
@@ -24,7 +26,11 @@ export function createTaskList(deps: WorkerDeps): TaskList {
   const schedule: Task = async (payload) => {
     await scheduleTenantChecks(deps, schedulePayload.parse(payload).check);
   };
+  const duplicate: Task = async (payload, helpers) => {
+    helpers.logger.info(await refundDuplicatePayment(deps, duplicatePayload.parse(payload)));
+  };
   return {
+    refund_duplicate_payment: duplicate,
     check_payouts: payouts,
     health_report: health,
     schedule_tenant_checks: schedule,

@@ -23,7 +23,7 @@ export async function applyChargeRefunded(db: Db, input: ChargeRefundedInput): P
     }))
     .where("tenant_id", "=", input.tenantId)
     .where("payment_intent_id", "=", input.paymentIntentId)
-    .returning(["id", "booking_id", "amount", "amount_refunded"])
+    .returning(["id", "booking_id", "amount", "amount_refunded", "duplicate_at"])
     .executeTakeFirst();
   if (!payment) return false;
   for (const refund of input.refunds) {
@@ -35,7 +35,8 @@ export async function applyChargeRefunded(db: Db, input: ChargeRefundedInput): P
       .where("stripe_refund_id", "=", refund.id)
       .execute();
   }
-  if (payment.amount_refunded <= 0) return true;
+  // A duplicate's refund gives back the second charge; the booking stays paid by its own payment.
+  if (payment.amount_refunded <= 0 || payment.duplicate_at !== null) return true;
   const status: BookingStatus = payment.amount_refunded >= payment.amount ? "refunded" : "partially_refunded";
   // A dispute outranks a refund, and a full refund is never turned back into a partial one.
   const from: BookingStatus[] = status === "refunded" ? ["paid", "partially_refunded"] : ["paid"];

@@ -102,6 +102,8 @@ export async function earningsByPeriod(
     .where("tenant_id", "=", input.tenantId)
     .where("fieldworker_account_id", "=", input.accountId)
     .where("status", "=", SUCCEEDED)
+    // A duplicate charge is refunded whole, its share reversed: it was never theirs.
+    .where("duplicate_at", "is", null)
     .where("created_at", ">=", input.since)
     // By position: the period is a bound parameter, and Postgres matches a grouped expression only textually.
     .groupBy([sql`1`, "currency"])

@@ -4,7 +4,11 @@
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 
-export type JobTask = "check_payouts" | "health_report" | "schedule_tenant_checks";
+export type JobTask =
+  | "check_payouts"
+  | "health_report"
+  | "schedule_tenant_checks"
+  | "refund_duplicate_payment";
 
 export interface JobSpec {
   task: JobTask;

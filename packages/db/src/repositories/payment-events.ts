@@ -2,6 +2,7 @@
 // api's "check payment status" path, so both apply the same transitions with the same ordering guard.
 import type { Db } from "../client.ts";
 import type { BookingStatus } from "../schema.ts";
+import { isDuplicateSuccess, recordDuplicatePayment } from "./duplicate-payments.ts";
 
 export interface PaymentIntentSnapshot {
   tenantId: string;
@@ -35,8 +36,9 @@ const SETTLED: BookingStatus[] = ["paid", "partially_refunded", "refunded", "dis
 
 /**
  * Applies a PaymentIntent status, unless a newer event was already applied. A `payment_failed` on a fresh
- * PaymentIntent (requires_payment_method with a failure) keeps the booking, so the customer can try again.
- * Returns whether anything changed.
+ * PaymentIntent (requires_payment_method with a failure) keeps the booking, so the customer can try again. A
+ * replaced (superseded) attempt moves the booking no more; a success on it, or beside another success, is a
+ * duplicate (duplicate-payments.ts). Returns whether anything changed.
  */
 export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnapshot): Promise<boolean> {
   // Inside a caller's transaction (the worker applies each webhook event in one) the work joins it.
@@ -55,9 +57,15 @@ export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnap
       .where("tenant_id", "=", snap.tenantId)
       .where("payment_intent_id", "=", snap.paymentIntentId)
       .where((eb) => eb.or([eb("stripe_event_at", "is", null), eb("stripe_event_at", "<=", snap.eventAt)]))
-      .returning(["booking_id"])
+      .returning(["id", "tenant_id", "booking_id", "superseded_at"])
       .executeTakeFirst();
     if (!payment) return false;
+    if (snap.status === "succeeded" && (await isDuplicateSuccess(trx, payment))) {
+      await recordDuplicatePayment(trx, snap.tenantId, payment.id);
+      return true;
+    }
+    // A replaced attempt no longer speaks for the booking (its cancellation, above all, cancels nothing).
+    if (payment.superseded_at !== null) return true;
     const next = bookingStatusFor(snap.status);
     if (next === null) return true;
     const guard: BookingStatus[] = next === "paid" ? ["refunded", "partially_refunded", "disputed"] : SETTLED;

@@ -136,3 +136,30 @@ export async function recordCreateFailure(
     .where("payment_intent_id", "is", null)
     .execute();
 }
+
+/**
+ * A newer attempt replaces this one, whose PaymentIntent Stripe has cancelled (or which never got one): from now
+ * on a success on it is a duplicate. A status a newer webhook applied is kept.
+ */
+export async function markAttemptSuperseded(
+  db: Db,
+  tenantId: string,
+  paymentId: string,
+  status: string,
+): Promise<void> {
+  await db
+    .updateTable("payments")
+    .set((eb) => ({
+      superseded_at: eb.fn.coalesce("superseded_at", sql<Date>`now()`),
+      status: eb
+        .case()
+        .when("status", "in", ["succeeded", "processing"])
+        .then(eb.ref("status"))
+        .else(status)
+        .end(),
+      updated_at: new Date(),
+    }))
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", paymentId)
+    .execute();
+}

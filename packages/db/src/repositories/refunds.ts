@@ -20,7 +20,8 @@ export interface OpenRefundInput {
   currency: string;
   refundApplicationFee: boolean;
   reverseTransfer: boolean;
-  createdBy: string;
+  /** The admin who asked; null when fieldpay refunds by itself (a duplicate payment). */
+  createdBy: string | null;
 }
 
 export type OpenRefundResult =
@@ -103,9 +104,10 @@ export async function settleRefund(
       .set((eb) => ({ amount_refunded: eb.fn("greatest", ["amount_refunded", eb.val(total)]) }))
       .where("tenant_id", "=", input.tenantId)
       .where("id", "=", refund.payment_id)
-      .returning(["booking_id", "amount", "amount_refunded"])
+      .returning(["booking_id", "amount", "amount_refunded", "duplicate_at"])
       .executeTakeFirstOrThrow();
-    if (payment.amount_refunded === 0) return;
+    // A duplicate's refund gives back the second charge; the booking stays paid by its own payment.
+    if (payment.amount_refunded === 0 || payment.duplicate_at !== null) return;
     const status: BookingStatus =
       payment.amount_refunded >= payment.amount ? "refunded" : "partially_refunded";
     await trx

@@ -73,6 +73,7 @@ export const refreshOutput = z.object({
 export const refundInput = z.object({
   bookingId: z.uuid("Choose a booking from the list."),
   requestId: z.uuid("Reload the page and refund again."),
+  paymentId: z.uuid("Choose a payment of this booking.").optional(),
   amount: z.string().trim().max(20, "Enter an amount like 12.50.").optional(),
   refundApplicationFee: z.boolean().optional(),
   reverseTransfer: z.boolean().optional(),

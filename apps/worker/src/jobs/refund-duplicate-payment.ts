@@ -1,0 +1,95 @@
+// A duplicate payment (duplicate-payments.ts in packages/db) is refunded in full: the business's commission and the
+// fieldworker's share come back too. The refund's id is derived from the payment, so a retried job, a second
+// worker or a worker killed mid-call repeats the same refund under the same idempotency key: refunded once.
+import { createHash } from "node:crypto";
+import { duplicateAlertKey } from "@fieldpay/db/repositories/duplicate-payments";
+import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
+import { createStrategy } from "@fieldpay/payments/create-strategy";
+import type { RefundInput } from "@fieldpay/payments/strategy";
+import type { WorkerDeps } from "../deps.ts";
+
+/** A UUID made from the payment id: the one refund a duplicate ever gets. */
+export function duplicateRefundId(paymentId: string): string {
+  const hex = createHash("sha256").update(`duplicate-refund:${paymentId}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export async function refundDuplicatePayment(
+  deps: Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase">,
+  input: { tenantId: string; paymentId: string },
+): Promise<string> {
+  const { tenantId, paymentId } = input;
+  const payment = await deps.db
+    .selectFrom("payments")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", paymentId)
+    .executeTakeFirst();
+  if (!payment?.duplicate_at || !payment.payment_intent_id) return "nothing to refund: not a duplicate";
+  const settings = await findPaymentSettings(deps.db, tenantId);
+  if (!settings) return "nothing to refund: the business has no Stripe settings";
+  const opened = await openRefund(deps.db, {
+    id: duplicateRefundId(paymentId),
+    tenantId,
+    paymentId,
+    amount: payment.amount,
+    currency: payment.currency,
+    refundApplicationFee: payment.charge_type !== "direct",
+    reverseTransfer: payment.charge_type === "destination",
+    createdBy: null,
+  });
+  if (!opened.ok) return `nothing to refund: ${opened.reason}`;
+  if (opened.refund.stripe_refund_id !== null && opened.refund.status !== "failed") return "refunded already";
+  const secretKey = deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key");
+  const strategy =
+    settings.mode === "connect"
+      ? createStrategy({
+          mode: "connect",
+          secretKey,
+          apiBase: deps.stripeApiBase,
+          connectAccountType: settings.connect_account_type,
+        })
+      : createStrategy({ mode: "direct", secretKey, apiBase: deps.stripeApiBase });
+  const accountId = payment.on_account ?? payment.fieldworker_account_id;
+  const connect: RefundInput["connect"] =
+    payment.charge_type === "direct" || accountId === null
+      ? undefined
+      : {
+          accountId,
+          accountType: payment.charge_type === "direct_on_connected_account" ? "standard" : "express",
+          refundApplicationFee: true,
+          reverseTransfer: payment.charge_type === "destination",
+        };
+  const result = await strategy.refund({
+    tenantId,
+    bookingId: payment.booking_id,
+    refundId: opened.refund.id,
+    paymentIntentId: payment.payment_intent_id,
+    charged: { amount: payment.amount, currency: payment.currency },
+    reason: "duplicate",
+    ...(connect && { connect }),
+  });
+  // A refusal is thrown, so graphile retries the job with backoff: the same refund id, the same key.
+  if (!result.ok) throw new Error(`refund of duplicate payment ${paymentId}: ${result.error.message}`);
+  await settleRefund(deps.db, {
+    tenantId,
+    refundId: opened.refund.id,
+    stripeRefundId: result.refund.stripeRefundId,
+    status: result.refund.status ?? "pending",
+  });
+  await deps.db
+    .updateTable("alerts")
+    .set({
+      title: "A second payment for one booking was refunded",
+      explanation:
+        "The customer paid a booking twice: an older payment form, still open in another tab or window, went " +
+        "through after the booking's payment had been replaced. fieldpay refunded the second payment in full " +
+        "(your commission and the fieldworker's share included); it does not count in any earnings.",
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("key", "=", duplicateAlertKey(paymentId))
+    .where("resolved_at", "is", null)
+    .execute();
+  return `refunded duplicate payment ${paymentId} in full`;
+}
