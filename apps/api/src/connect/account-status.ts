@@ -3,7 +3,7 @@
 // same summariseConnectedAccount turns either into a status, a headline and the things still needed.
 import type { AccountSnapshot, FieldworkerAccount } from "@fieldpay/db/repositories/fieldworker-accounts";
 import type { ConnectAccountType, FieldworkerAccountStatus } from "@fieldpay/db/schema";
-import { summariseConnectedAccount } from "@fieldpay/payments/requirements";
+import { summariseConnectedAccount } from "@fieldpay/payments/account-summary";
 import type { ConnectedAccount } from "@fieldpay/payments/strategy";
 
 type SummaryInput = Parameters<typeof summariseConnectedAccount>[0];

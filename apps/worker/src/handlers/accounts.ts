@@ -6,7 +6,7 @@ import {
   findFieldworkerByStripeAccount,
   markAccountDeauthorized,
 } from "@fieldpay/db/repositories/fieldworker-accounts";
-import { summariseConnectedAccount } from "@fieldpay/payments/requirements";
+import { summariseConnectedAccount } from "@fieldpay/payments/account-summary";
 import type Stripe from "stripe";
 import type { EventContext } from "./types.ts";
 
