@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@fieldpay/db/client";
 import type { Role } from "@fieldpay/db/schema";
 import type { SecretBox } from "@fieldpay/db/secret-box";
+import { clientAddress, type TrustedProxies } from "./auth/client-address.ts";
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/session.ts";
 import type { Mailer } from "./mail/mailer.ts";
@@ -15,6 +16,8 @@ export interface ApiDeps {
   allowedOrigins: readonly string[];
   /** Whether cookies get the Secure attribute (https deployments). */
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); unset: the peer is the client. */
+  trustedProxies?: TrustedProxies;
   /** Seals and opens Stripe secrets at rest. */
   secretBox: SecretBox;
   /** Where Stripe reaches the worker, for the webhook URLs shown to admins. */
@@ -89,7 +92,7 @@ export async function createHttpContext(
     }
   }
   const request = {
-    ip: req.socket.remoteAddress ?? "unknown",
+    ip: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], deps.trustedProxies),
     origin: header(req, "origin"),
     secFetchSite: header(req, "sec-fetch-site"),
   };

@@ -12,6 +12,16 @@ describe("api env", () => {
     expect(parseEnv(good)).toMatchObject({ API_PORT: 3000, WEB_ORIGIN: "http://localhost:5173" });
   });
 
+  it("in production takes an https origin, or http on localhost (browsers keep Secure cookies there)", () => {
+    const production = { ...good, NODE_ENV: "production" };
+    for (const origin of ["https://app.example.com", "http://localhost:3000", "http://127.0.0.1:8080"]) {
+      expect(parseEnv({ ...production, WEB_ORIGIN: origin })).toMatchObject({ WEB_ORIGIN: origin });
+    }
+    expect(parseEnv({ ...good, TRUSTED_PROXIES: "10.0.0.0/8, ::1" })).toMatchObject({
+      TRUSTED_PROXIES: "10.0.0.0/8, ::1",
+    });
+  });
+
   it("takes an SMTP server with its sender, and never repeats the URL (it holds a password) in an error", () => {
     const smtp = {
       ...good,
@@ -35,6 +45,15 @@ describe("api env", () => {
       /^MAIL_FROM is missing: emails sent through/,
     ],
     [{ ...good, SMTP_URL: "smtp://mail.example.com", MAIL_FROM: "nobody" }, /^MAIL_FROM must be the sender/],
+    [
+      { ...good, TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" },
+      /^TRUSTED_PROXIES .*\(proxy\.internal is neither\)/,
+    ],
+    [{ ...good, NODE_ENV: "staging" }, /^NODE_ENV must be development, test or production/],
+    [
+      { ...good, NODE_ENV: "production", WEB_ORIGIN: "http://app.example.com" },
+      /^WEB_ORIGIN must be https:\/\/ in production/,
+    ],
   ])("names the variable that is wrong (%#)", (env, message) => {
     const parsed = parseEnv(env);
     expect("error" in parsed && parsed.error).toMatch(message);

@@ -1,9 +1,11 @@
 import { createDb } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
+import { trustedProxies } from "./auth/client-address.ts";
 import { loadEnv } from "./env.ts";
 import { smtpMailer } from "./mail/smtp-transport.ts";
 import { createStrategyCache } from "./payments/strategy-cache.ts";
 import { createApiServer } from "./server.ts";
+import { createWebFiles } from "./web-files.ts";
 
 const env = loadEnv();
 const db = createDb({
@@ -15,16 +17,31 @@ const mailer =
   env.SMTP_URL !== undefined && env.MAIL_FROM !== undefined
     ? smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
     : undefined;
-const server = createApiServer({
-  db,
-  stripeApiBase: env.STRIPE_API_BASE,
-  allowedOrigins: [env.WEB_ORIGIN],
-  secureCookies: env.WEB_ORIGIN.startsWith("https://"),
-  secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
-  webhookBaseUrl: env.WEBHOOK_BASE_URL,
-  strategies: createStrategyCache(),
-  ...(mailer && { mailer }),
-});
+// Production serves the built SPA on this origin; a missing build stops the api here rather than 404 every page.
+const web =
+  env.WEB_DIST_DIR === undefined
+    ? undefined
+    : await createWebFiles(env.WEB_DIST_DIR).catch((error: unknown) => {
+        console.error(
+          `[api] configuration error: WEB_DIST_DIR ${error instanceof Error ? error.message : String(error)}`,
+        );
+        process.exit(1);
+      });
+const server = createApiServer(
+  {
+    db,
+    stripeApiBase: env.STRIPE_API_BASE,
+    allowedOrigins: [env.WEB_ORIGIN],
+    // In production always: browsers keep a Secure cookie on http://localhost too, so trying a build locally works.
+    secureCookies: env.NODE_ENV === "production" || env.WEB_ORIGIN.startsWith("https://"),
+    secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
+    webhookBaseUrl: env.WEBHOOK_BASE_URL,
+    strategies: createStrategyCache(),
+    ...(mailer && { mailer }),
+    ...(env.TRUSTED_PROXIES !== undefined && { trustedProxies: trustedProxies(env.TRUSTED_PROXIES) }),
+  },
+  { ...(web && { web }) },
+);
 
 server.listen(env.API_PORT, () => {
   console.log(`[api] listening on http://localhost:${env.API_PORT} (tRPC at /trpc)`);

@@ -4,6 +4,7 @@ import { type ApiDeps, createHttpContext } from "./context.ts";
 import { healthReport } from "./health.ts";
 import { appRouter } from "./router.ts";
 import { createTrpcHttpHandler } from "./trpc-http.ts";
+import type { WebFiles } from "./web-files.ts";
 
 /** Requests larger than this are refused before tRPC parses them. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -39,7 +40,12 @@ function tooLarge(res: ServerResponse): void {
   res.end(JSON.stringify({ error }));
 }
 
-export function createApiServer(deps: ApiDeps): Server {
+export interface ServerOptions {
+  /** The built SPA, served on the api's origin for every path but /trpc and /healthz (production). */
+  web?: WebFiles;
+}
+
+export function createApiServer(deps: ApiDeps, options: ServerOptions = {}): Server {
   const trpc = createTrpcHttpHandler({
     router: appRouter,
     basePath: "/trpc/",
@@ -81,6 +87,9 @@ export function createApiServer(deps: ApiDeps): Server {
       );
       return;
     }
+    // Anything else is the SPA's (its files, or index.html for its routes); the api's own paths never fall to it.
+    const apiPath = url.pathname.startsWith("/trpc") || url.pathname === "/healthz";
+    if (options.web && !apiPath && options.web.serve(req, res, url.pathname)) return;
     res.writeHead(404, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: "not found" }));
   });
