@@ -2,7 +2,7 @@
 // Flags: --real-stripe leaves STRIPE_API_BASE unset so the apps talk to api.stripe.com with the tenants' keys.
 import { ensureDevEnvFile } from "./lib/env-file.mjs";
 import { installWorkspace, pnpmEnv } from "./lib/install.mjs";
-import { log, provisioned, root, run, start, waitForPort } from "./lib/proc.mjs";
+import { log, provisioned, root, run, start, waitForHealth, waitForPort } from "./lib/proc.mjs";
 
 const realStripe = process.argv.includes("--real-stripe");
 const RELAY_URL = "http://localhost:3002";
@@ -68,18 +68,6 @@ async function announce() {
   } else {
     log("fieldpay", `not everything came up (web ${web}, api ${api}, worker ${worker}); see the logs above`);
   }
-}
-
-async function waitForHealth(url) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return true;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return false;
 }
 
 function signalGroup(pid, signal) {

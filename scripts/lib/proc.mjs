@@ -1,4 +1,4 @@
-// Small process helpers shared by dev.mjs and test.mjs. Plain Node: these run before any install.
+// Small process helpers shared by the scripts (dev, test, build, start). Plain Node: these run before any install.
 import { spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 
@@ -69,6 +69,19 @@ export async function waitForPort(port, timeoutMs, host = "127.0.0.1") {
   while (Date.now() < deadline) {
     if (await portOpen(port, host)) return true;
     await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** Waits until `url` answers 2xx (a /healthz), for up to `timeoutMs`; false if it never did. */
+export async function waitForHealth(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 300));
   }
   return false;
 }
