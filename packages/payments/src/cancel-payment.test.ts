@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StripeConnect } from "./connect.ts";
 import { DirectStripe } from "./direct.ts";
+import { cannotCancel } from "./testing/stripe-answers.ts";
 import { useRecordingProxy } from "./testing/use-recording-proxy.ts";
 
 const proxy = useRecordingProxy();
@@ -39,17 +40,7 @@ describe("cancelPayment (a replaced attempt)", () => {
     proxy().intercept({
       method: "POST",
       path: "/v1/payment_intents/pi_paid/cancel",
-      respond: {
-        status: 400,
-        body: {
-          error: {
-            type: "invalid_request_error",
-            code: "payment_intent_unexpected_state",
-            message: "You cannot cancel this PaymentIntent because it has a status of succeeded.",
-            payment_intent: { id: "pi_paid", object: "payment_intent", status: "succeeded" },
-          },
-        },
-      },
+      respond: cannotCancel("pi_paid", "succeeded"),
     });
     const result = await direct().cancelPayment({
       tenantId: "t1",

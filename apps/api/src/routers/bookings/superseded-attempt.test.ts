@@ -6,6 +6,7 @@ import { earningsByPeriod } from "@fieldpay/db/repositories/fieldworker-earnings
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
+import { cannotCancel } from "@fieldpay/payments/testing/stripe-answers";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { connectPlatform, fieldworker } from "../../booking/testing/connect-platform.ts";
 import type { ApiDeps } from "../../context.ts";
@@ -144,17 +145,7 @@ describe("a payment attempt replaced by a newer one", () => {
     proxy.intercept({
       method: "POST",
       path: `/v1/payment_intents/${one?.payment_intent_id}/cancel`,
-      respond: {
-        status: 400,
-        body: {
-          error: {
-            type: "invalid_request_error",
-            code: "payment_intent_unexpected_state",
-            message: "You cannot cancel this PaymentIntent because it has a status of succeeded.",
-            payment_intent: { id: one?.payment_intent_id, object: "payment_intent", status: "succeeded" },
-          },
-        },
-      },
+      respond: cannotCancel(one?.payment_intent_id ?? "", "succeeded"),
     });
     const refused = await rejection(p.customer.bookings.pay({ bookingId: id }));
     expect(refused.message).toBe("This booking has already been paid; Stripe is confirming it.");
