@@ -5,8 +5,8 @@ import type { SecretBox } from "@fieldpay/db/secret-box";
 import { clientAddress, type TrustedProxies } from "./auth/client-address.ts";
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/session.ts";
+import type { StrategyCache } from "./business-stripe/strategy-cache.ts";
 import type { Mailer } from "./mail/mailer.ts";
-import type { StrategyCache } from "./payments/strategy-cache.ts";
 
 /** What the api is built from; made once at start-up (main.ts) or per test. */
 export interface ApiDeps {

@@ -1,9 +1,9 @@
 import { createDb } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
 import { trustedProxies } from "./auth/client-address.ts";
+import { createStrategyCache } from "./business-stripe/strategy-cache.ts";
 import { loadEnv } from "./env.ts";
 import { smtpMailer } from "./mail/smtp-transport.ts";
-import { createStrategyCache } from "./payments/strategy-cache.ts";
 import { createApiServer } from "./server.ts";
 import { createWebFiles } from "./web-files.ts";
 

@@ -14,9 +14,9 @@ import {
 import type { BookingStatus, ChargeType } from "@fieldpay/db/schema";
 import { splitCharge } from "@fieldpay/payments/fees";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
+import { strategyFromSettings } from "../business-stripe/strategy-for-tenant.ts";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { strategyFromSettings } from "../payments/strategy-for-tenant.ts";
 import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
 import { createStripeCustomer } from "./stripe-customer.ts";
 import { fromPaymentError, noCardPayments, type PaymentDeps } from "./tenant-payments.ts";

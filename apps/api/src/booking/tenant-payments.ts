@@ -1,9 +1,9 @@
 // The business's Stripe strategy for the portal, and how payment problems reach the customer or admin.
 
 import type { PaymentError } from "@fieldpay/payments/errors";
+import { strategyForTenant } from "../business-stripe/strategy-for-tenant.ts";
 import type { ApiDeps } from "../context.ts";
 import { DomainError } from "../errors.ts";
-import { strategyForTenant } from "../payments/strategy-for-tenant.ts";
 
 export type PaymentDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "strategies">;
 

@@ -4,7 +4,7 @@
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { ensureTenant } from "@fieldpay/db/repositories/tenants";
 import type { ServiceInput } from "../booking/services.ts";
-import { updatePaymentSettings } from "../payments/payment-settings.ts";
+import { updatePaymentSettings } from "../business-stripe/payment-settings.ts";
 import { ensureInvitedFieldworker, ensureReadyAccount } from "./seed-connect-accounts.ts";
 import { type DemoJob, ensurePaidJobs } from "./seed-connect-history.ts";
 import {

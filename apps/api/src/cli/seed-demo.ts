@@ -3,7 +3,7 @@
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { ensureTenant } from "@fieldpay/db/repositories/tenants";
 import type { ServiceInput } from "../booking/services.ts";
-import { updatePaymentSettings } from "../payments/payment-settings.ts";
+import { updatePaymentSettings } from "../business-stripe/payment-settings.ts";
 import {
   ensureServices,
   ensureStaff,

@@ -6,7 +6,7 @@ import { findCustomerByEmail, findStaffByEmail, insertUser } from "@fieldpay/db/
 import type { Role, Tenant, User } from "@fieldpay/db/schema";
 import { hashPassword } from "../auth/password.ts";
 import { createService, type ServiceInput } from "../booking/services.ts";
-import type { SettingsDeps } from "../payments/payment-settings.ts";
+import type { SettingsDeps } from "../business-stripe/payment-settings.ts";
 
 /** What seeding needs: the database, and what saving payment settings needs (sealing, checking the keys). */
 export type SeedDeps = SettingsDeps;

@@ -1,8 +1,8 @@
 // The business's Stripe Connect strategy, or a plain "Connect is not switched on" for everything fieldworker-side.
 import type { StripeConnect } from "@fieldpay/payments/connect";
 import type { PaymentError } from "@fieldpay/payments/errors";
+import { type StrategyDeps, strategyForTenant } from "../business-stripe/strategy-for-tenant.ts";
 import { DomainError } from "../errors.ts";
-import { type StrategyDeps, strategyForTenant } from "../payments/strategy-for-tenant.ts";
 
 export async function requireConnect(deps: StrategyDeps, tenantId: string) {
   const found = await strategyForTenant(deps, tenantId);

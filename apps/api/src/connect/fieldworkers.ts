@@ -10,8 +10,8 @@ import {
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findUser } from "@fieldpay/db/repositories/users";
 import { parseMoney, toDecimalString } from "@fieldpay/payments/money";
+import { basisPointsToPercent, percentToBasisPoints } from "../business-stripe/payment-settings.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { basisPointsToPercent, percentToBasisPoints } from "../payments/payment-settings.ts";
 import { accountStatusView } from "./account-status.ts";
 import { resolveCommission } from "./commission.ts";
 

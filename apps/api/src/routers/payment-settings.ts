@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPaymentSettings, updatePaymentSettings } from "../payments/payment-settings.ts";
+import { getPaymentSettings, updatePaymentSettings } from "../business-stripe/payment-settings.ts";
 import { roleProcedure, router } from "../trpc.ts";
 
 const key = (what: string) => z.string().trim().max(255, `${what} is too long: paste only the key.`);
