@@ -19,6 +19,24 @@ const trpcCode = {
 const GENERIC_FAILURE =
   "Something went wrong on our side. Try again; if it keeps happening, contact support.";
 
+// tRPC's own answers to a request it could not read or route quote what was sent (`Unexpected token 's',
+// "sk_test_AA"... is not valid JSON`, `No procedure found on path "…"`): a secret pasted into the wrong place would
+// come straight back. These fixed texts replace them; errors of our own (domain, input validation) keep theirs.
+const UNREADABLE = "The request could not be read.";
+const REQUEST_FAILURES: Partial<Record<TRPCError["code"], string>> = {
+  PARSE_ERROR: UNREADABLE,
+  BAD_REQUEST: UNREADABLE,
+  UNSUPPORTED_MEDIA_TYPE: UNREADABLE,
+  NOT_FOUND: "There is no such operation.",
+  METHOD_NOT_SUPPORTED: "This operation cannot be asked for this way.",
+};
+
+function publicMessage(error: TRPCError, message: string): string {
+  if (error.code === "INTERNAL_SERVER_ERROR") return GENERIC_FAILURE;
+  if (error.cause instanceof DomainError || error.cause instanceof ZodError) return message;
+  return REQUEST_FAILURES[error.code] ?? message;
+}
+
 function zodMessage(error: ZodError): string {
   return error.issues
     .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
@@ -30,7 +48,7 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const message = error.code === "INTERNAL_SERVER_ERROR" ? GENERIC_FAILURE : shape.message;
+    const message = publicMessage(error, shape.message);
     const fix = cause instanceof DomainError ? (cause.fix ?? null) : null;
     const fieldErrors = cause instanceof ZodError ? cause.flatten().fieldErrors : null;
     return {
