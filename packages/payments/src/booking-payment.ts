@@ -1,8 +1,15 @@
 import Stripe from "stripe";
-import { type Outcome, type PaymentError, paymentError, stripeCall } from "./errors.ts";
+import { cardFailure, type Outcome, type PaymentError, paymentError, stripeCall } from "./errors.ts";
 import { idempotencyKey } from "./idempotency.ts";
 import { checkMoney, type Money } from "./money.ts";
-import type { BookingPayment, BookingPaymentInput, CancelPaymentInput, ChargeType } from "./strategy.ts";
+import type {
+  BookingPayment,
+  BookingPaymentInput,
+  CancelPaymentInput,
+  ChargeType,
+  PaymentSnapshot,
+  RetrievePaymentInput,
+} from "./strategy.ts";
 
 /** What is wrong with a booking payment request before anything is sent, or null. */
 export function checkBookingPayment(input: BookingPaymentInput): PaymentError | null {
@@ -112,5 +119,28 @@ export function cancelBookingPayment(
       if (settled !== undefined) return { status: settled };
       throw error;
     }
+  });
+}
+
+/**
+ * Where a PaymentIntent stands, read from Stripe (on the fieldworker's account for a Standard direct charge). Only
+ * a card error counts as the card failing: other last errors (an API problem on a retry) say nothing about it.
+ */
+export function retrieveBookingPayment(
+  stripe: Stripe,
+  input: RetrievePaymentInput,
+): Promise<Outcome<{ payment: PaymentSnapshot }>> {
+  return stripeCall(async () => {
+    const intent = await stripe.paymentIntents.retrieve(
+      input.paymentIntentId,
+      {},
+      input.onAccount !== null ? { stripeAccount: input.onAccount } : {},
+    );
+    const last = intent.last_payment_error;
+    const failed =
+      last?.type === "card_error"
+        ? cardFailure({ code: last.code ?? "card_declined", declineCode: last.decline_code })
+        : null;
+    return { payment: { paymentIntentId: intent.id, status: intent.status, cardFailure: failed } };
   });
 }

@@ -2,7 +2,6 @@ import type Stripe from "stripe";
 import {
   basePaymentIntentParams,
   bookingPaymentKey,
-  cancelBookingPayment,
   checkBookingPayment,
   toBookingPayment,
 } from "./booking-payment.ts";
@@ -12,14 +11,7 @@ import {
   createLoginLink,
   retrieveAccount,
 } from "./connect-accounts.ts";
-import { type ConnectionSettings, validateCredentials } from "./credentials.ts";
-import {
-  createCustomer,
-  createSetupIntent,
-  detachPaymentMethod,
-  listPaymentMethods,
-  retrieveCustomer,
-} from "./customers.ts";
+import type { ConnectionSettings } from "./credentials.ts";
 import { failure, type Outcome, stripeCall } from "./errors.ts";
 import { splitCharge } from "./fees.ts";
 import { idempotencyKey } from "./idempotency.ts";
@@ -28,17 +20,13 @@ import type {
   AccountLinkInput,
   BookingPayment,
   BookingPaymentInput,
-  CancelPaymentInput,
   ConnectAccountType,
   ConnectPaymentStrategy,
   CreateConnectedAccountInput,
-  CreateCustomerInput,
   RefundInput,
   RefundSummary,
-  SetupIntentInput,
-  ValidateCredentialsInput,
 } from "./strategy.ts";
-import { createStripeClient } from "./stripe-client.ts";
+import { StripeStrategyBase } from "./strategy-base.ts";
 
 export interface ConnectSettings extends ConnectionSettings {
   mode: "connect";
@@ -60,47 +48,16 @@ type ConnectBooking = BookingPaymentInput & { connect: NonNullable<BookingPaymen
  * fieldworkers get destination charges on the platform; Standard fieldworkers, who own their Stripe account,
  * get direct charges on their account with the business's commission as an application fee.
  */
-export class StripeConnect implements ConnectPaymentStrategy {
+export class StripeConnect extends StripeStrategyBase implements ConnectPaymentStrategy {
   readonly mode = "connect" as const;
-  readonly #stripe: Stripe;
-  readonly #connection: ConnectionSettings;
   readonly #accountType: ConnectAccountType;
   readonly #settleOnConnectedAccount: boolean;
 
   constructor(settings: ConnectSettings) {
     const { mode: _mode, secretKey, connectAccountType, settleOnConnectedAccount, ...connection } = settings;
-    this.#connection = connection;
+    super(secretKey, connection);
     this.#accountType = connectAccountType;
     this.#settleOnConnectedAccount = settleOnConnectedAccount ?? false;
-    this.#stripe = createStripeClient({ ...connection, secretKey });
-  }
-
-  validateCredentials(input: ValidateCredentialsInput) {
-    return validateCredentials(input, this.#connection);
-  }
-
-  createCustomer(input: CreateCustomerInput) {
-    return createCustomer(this.#stripe, input);
-  }
-
-  retrieveCustomer(input: { stripeCustomerId: string }) {
-    return retrieveCustomer(this.#stripe, input);
-  }
-
-  createSetupIntent(input: SetupIntentInput) {
-    return createSetupIntent(this.#stripe, input);
-  }
-
-  listPaymentMethods(input: { stripeCustomerId: string }) {
-    return listPaymentMethods(this.#stripe, input);
-  }
-
-  detachPaymentMethod(input: { stripeCustomerId: string; paymentMethodId: string }) {
-    return detachPaymentMethod(this.#stripe, input);
-  }
-
-  cancelPayment(input: CancelPaymentInput) {
-    return cancelBookingPayment(this.#stripe, input);
   }
 
   async createBookingPayment(input: BookingPaymentInput): Promise<Outcome<{ payment: BookingPayment }>> {
@@ -134,7 +91,7 @@ export class StripeConnect implements ConnectPaymentStrategy {
       ...(this.#settleOnConnectedAccount && { on_behalf_of: destination }),
     };
     return stripeCall(async () => {
-      const intent = await this.#stripe.paymentIntents.create(params, {
+      const intent = await this.stripe.paymentIntents.create(params, {
         idempotencyKey: bookingPaymentKey(input),
       });
       return { payment: toBookingPayment(intent, { chargeType: "destination", onAccount: null, ...shares }) };
@@ -158,7 +115,7 @@ export class StripeConnect implements ConnectPaymentStrategy {
       ...applicationFeeParam(shares.applicationFee),
     };
     return stripeCall(async () => {
-      const intent = await this.#stripe.paymentIntents.create(params, {
+      const intent = await this.stripe.paymentIntents.create(params, {
         stripeAccount,
         idempotencyKey: bookingPaymentKey(input),
       });
@@ -183,7 +140,7 @@ export class StripeConnect implements ConnectPaymentStrategy {
     }
     const key = idempotencyKey("payment_method:clone", [input.tenantId, input.bookingId, input.attempt]);
     return stripeCall(async () => {
-      const copy = await this.#stripe.paymentMethods.create(
+      const copy = await this.stripe.paymentMethods.create(
         { customer: stripeCustomerId, payment_method: paymentMethodId },
         { stripeAccount: input.connect.accountId, idempotencyKey: key },
       );
@@ -209,7 +166,7 @@ export class StripeConnect implements ConnectPaymentStrategy {
       ...(!standard && { reverse_transfer: connect.reverseTransfer }),
     };
     return stripeCall(async () => {
-      const refund = await this.#stripe.refunds.create(params, {
+      const refund = await this.stripe.refunds.create(params, {
         idempotencyKey: refundKey(input),
         ...(standard && { stripeAccount: connect.accountId }),
       });
@@ -218,19 +175,19 @@ export class StripeConnect implements ConnectPaymentStrategy {
   }
 
   createConnectedAccount(input: CreateConnectedAccountInput) {
-    return createConnectedAccount(this.#stripe, input, this.#accountType);
+    return createConnectedAccount(this.stripe, input, this.#accountType);
   }
 
   createAccountLink(input: AccountLinkInput) {
-    return createAccountLink(this.#stripe, input);
+    return createAccountLink(this.stripe, input);
   }
 
   createLoginLink(input: { accountId: string; attempt: number }) {
-    return createLoginLink(this.#stripe, input);
+    return createLoginLink(this.stripe, input);
   }
 
   retrieveAccount(input: { accountId: string }) {
-    return retrieveAccount(this.#stripe, input);
+    return retrieveAccount(this.stripe, input);
   }
 }
 

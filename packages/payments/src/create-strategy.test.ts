@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StripeConnect } from "./connect.ts";
-import { createStrategy, type StrategySettings } from "./create-strategy.ts";
+import { createStrategy, type StrategySettings, strategyForSavedSettings } from "./create-strategy.ts";
 import { DirectStripe } from "./direct.ts";
 import { isConnectStrategy } from "./strategy.ts";
 import { useRecordingProxy } from "./testing/use-recording-proxy.ts";
@@ -45,5 +45,13 @@ describe("createStrategy", () => {
     const row: StrategySettings = { mode: "direct", secretKey: "sk_test_123" };
     Object.assign(row, { mode: "paypal" });
     expect(() => createStrategy(row)).toThrow(/mode must be 'direct' or 'connect'/);
+  });
+});
+
+describe("strategyForSavedSettings", () => {
+  it("builds the saved mode's strategy, the account type reaching Stripe Connect only", () => {
+    const saved = { secretKey: "sk_test_123", connectAccountType: "standard" } as const;
+    expect(strategyForSavedSettings({ ...saved, mode: "direct" })).toBeInstanceOf(DirectStripe);
+    expect(strategyForSavedSettings({ ...saved, mode: "connect" })).toBeInstanceOf(StripeConnect);
   });
 });

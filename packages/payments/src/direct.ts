@@ -1,31 +1,14 @@
-import type Stripe from "stripe";
 import {
   basePaymentIntentParams,
   bookingPaymentKey,
-  cancelBookingPayment,
   checkBookingPayment,
   toBookingPayment,
 } from "./booking-payment.ts";
-import { type ConnectionSettings, validateCredentials } from "./credentials.ts";
-import {
-  createCustomer,
-  createSetupIntent,
-  detachPaymentMethod,
-  listPaymentMethods,
-  retrieveCustomer,
-} from "./customers.ts";
+import type { ConnectionSettings } from "./credentials.ts";
 import { failure, stripeCall } from "./errors.ts";
 import { baseRefundParams, checkRefund, refundKey, toRefundSummary } from "./refunds.ts";
-import type {
-  BookingPaymentInput,
-  CancelPaymentInput,
-  CreateCustomerInput,
-  DirectPaymentStrategy,
-  RefundInput,
-  SetupIntentInput,
-  ValidateCredentialsInput,
-} from "./strategy.ts";
-import { createStripeClient } from "./stripe-client.ts";
+import type { BookingPaymentInput, DirectPaymentStrategy, RefundInput } from "./strategy.ts";
+import { StripeStrategyBase } from "./strategy-base.ts";
 
 export interface DirectSettings extends ConnectionSettings {
   mode: "direct";
@@ -37,43 +20,12 @@ const CONNECT_NOT_ENABLED = {
 } as const;
 
 /** Stripe mode: every booking is charged on the business's own Stripe account; nothing is split. */
-export class DirectStripe implements DirectPaymentStrategy {
+export class DirectStripe extends StripeStrategyBase implements DirectPaymentStrategy {
   readonly mode = "direct" as const;
-  readonly #stripe: Stripe;
-  readonly #connection: ConnectionSettings;
 
   constructor(settings: DirectSettings) {
     const { mode: _mode, secretKey, ...connection } = settings;
-    this.#connection = connection;
-    this.#stripe = createStripeClient({ ...connection, secretKey });
-  }
-
-  validateCredentials(input: ValidateCredentialsInput) {
-    return validateCredentials(input, this.#connection);
-  }
-
-  createCustomer(input: CreateCustomerInput) {
-    return createCustomer(this.#stripe, input);
-  }
-
-  retrieveCustomer(input: { stripeCustomerId: string }) {
-    return retrieveCustomer(this.#stripe, input);
-  }
-
-  createSetupIntent(input: SetupIntentInput) {
-    return createSetupIntent(this.#stripe, input);
-  }
-
-  listPaymentMethods(input: { stripeCustomerId: string }) {
-    return listPaymentMethods(this.#stripe, input);
-  }
-
-  detachPaymentMethod(input: { stripeCustomerId: string; paymentMethodId: string }) {
-    return detachPaymentMethod(this.#stripe, input);
-  }
-
-  cancelPayment(input: CancelPaymentInput) {
-    return cancelBookingPayment(this.#stripe, input);
+    super(secretKey, connection);
   }
 
   async createBookingPayment(input: BookingPaymentInput) {
@@ -82,7 +34,7 @@ export class DirectStripe implements DirectPaymentStrategy {
     const problem = checkBookingPayment(input);
     if (problem !== null) return { ok: false as const, error: problem };
     return stripeCall(async () => {
-      const intent = await this.#stripe.paymentIntents.create(basePaymentIntentParams(input), {
+      const intent = await this.stripe.paymentIntents.create(basePaymentIntentParams(input), {
         idempotencyKey: bookingPaymentKey(input),
       });
       const how = {
@@ -100,7 +52,7 @@ export class DirectStripe implements DirectPaymentStrategy {
     const problem = checkRefund(input);
     if (problem !== null) return { ok: false as const, error: problem };
     return stripeCall(async () => {
-      const refund = await this.#stripe.refunds.create(baseRefundParams(input), {
+      const refund = await this.stripe.refunds.create(baseRefundParams(input), {
         idempotencyKey: refundKey(input),
       });
       return { refund: toRefundSummary(refund, input) };

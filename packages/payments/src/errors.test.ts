@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { redactSecrets, stripeCall, toPaymentError } from "./errors.ts";
+import { cardFailure, redactSecrets, stripeCall, toPaymentError } from "./errors.ts";
 import { createStripeClient } from "./stripe-client.ts";
 import { type RecordingProxy, startRecordingProxy } from "./testing/recording-proxy.ts";
 
@@ -196,5 +196,22 @@ describe("stripeCall and toPaymentError with non-Stripe errors", () => {
       fix: expect.any(String),
       retryable: false,
     });
+  });
+});
+
+describe("cardFailure (a failure Stripe reports without throwing)", () => {
+  it("uses the decline code first, then the error code, in the catalogue's words", () => {
+    expect(cardFailure({ code: "card_declined", declineCode: "expired_card" })).toMatchObject({
+      code: "card_declined",
+      declineCode: "expired_card",
+      message: "The card has expired.",
+    });
+    expect(cardFailure({ code: "incorrect_cvc" })).toMatchObject({ declineCode: "incorrect_cvc" });
+    // Issuer reasons that hint at fraud are never repeated to the person paying.
+    expect(cardFailure({ declineCode: "stolen_card" }).message).toBe("The card was declined.");
+  });
+
+  it("tells a 3-D Secure request apart from a decline", () => {
+    expect(cardFailure({ declineCode: "authentication_required" }).code).toBe("card_authentication_required");
   });
 });

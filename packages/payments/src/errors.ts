@@ -217,10 +217,21 @@ function invalidRequestCode(code: string | undefined, status: number | undefined
 }
 
 function cardError(error: Stripe.errors.StripeCardError, context: Partial<PaymentError>): PaymentError {
-  if (error.code === "authentication_required" || error.decline_code === "authentication_required") {
+  return cardFailure({ code: error.code, declineCode: error.decline_code }, context);
+}
+
+/**
+ * A card failure in plain words, whether Stripe threw it or only reported it: a PaymentIntent's
+ * `last_payment_error`, or the decline Stripe.js showed in the browser. Same catalogue either way.
+ */
+export function cardFailure(
+  reported: { code?: string | undefined; declineCode?: string | undefined },
+  context: Partial<PaymentError> = {},
+): PaymentError {
+  if (reported.code === "authentication_required" || reported.declineCode === "authentication_required") {
     return paymentError("card_authentication_required", context);
   }
-  const declineCode = error.decline_code ?? error.code ?? "generic_decline";
+  const declineCode = reported.declineCode ?? reported.code ?? "generic_decline";
   const text = cardDeclineText(declineCode);
   return { code: "card_declined", ...text, declineCode, ...context };
 }

@@ -1,4 +1,4 @@
-import type { Outcome } from "./errors.ts";
+import type { Outcome, PaymentError } from "./errors.ts";
 import type { FeeRule } from "./fees.ts";
 import type { KeyMode } from "./keys.ts";
 import type { Money } from "./money.ts";
@@ -106,6 +106,19 @@ export interface CancelPaymentInput {
   onAccount: string | null;
 }
 
+export interface RetrievePaymentInput {
+  paymentIntentId: string;
+  /** The connected account the PaymentIntent lives on (Standard direct charges), else null. */
+  onAccount: string | null;
+}
+
+export interface PaymentSnapshot {
+  paymentIntentId: string;
+  status: string;
+  /** Why the card failed on the last try, already in plain words (the card-error catalogue), else null. */
+  cardFailure: PaymentError | null;
+}
+
 export interface RefundInput {
   tenantId: string;
   bookingId: string;
@@ -155,6 +168,8 @@ export interface PaymentStrategy {
   createBookingPayment(input: BookingPaymentInput): Promise<Outcome<{ payment: BookingPayment }>>;
   /** Cancels a replaced attempt's PaymentIntent; answers the status it is left in (`canceled`, or `succeeded`...). */
   cancelPayment(input: CancelPaymentInput): Promise<Outcome<{ status: string }>>;
+  /** Where a PaymentIntent stands now, for "Refresh status" when a webhook is late. */
+  retrievePayment(input: RetrievePaymentInput): Promise<Outcome<{ payment: PaymentSnapshot }>>;
   refund(input: RefundInput): Promise<Outcome<{ refund: RefundSummary }>>;
 }
 

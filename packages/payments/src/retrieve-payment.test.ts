@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { StripeConnect } from "./connect.ts";
+import { DirectStripe } from "./direct.ts";
+import { useRecordingProxy } from "./testing/use-recording-proxy.ts";
+
+const proxy = useRecordingProxy();
+const direct = () =>
+  new DirectStripe({ mode: "direct", secretKey: "sk_test_123", apiBase: proxy().url, maxNetworkRetries: 0 });
+const connect = () =>
+  new StripeConnect({
+    mode: "connect",
+    secretKey: "sk_test_123",
+    apiBase: proxy().url,
+    maxNetworkRetries: 0,
+    connectAccountType: "standard",
+  });
+
+const lastError = (last_payment_error: Record<string, unknown> | null, status = "requires_payment_method") =>
+  proxy().intercept({
+    method: "GET",
+    path: /^\/v1\/payment_intents\//,
+    patch: (body) => ({ ...body, status, last_payment_error }),
+  });
+
+describe("retrievePayment (Refresh status)", () => {
+  it("answers the PaymentIntent's status, read from the business's own account", async () => {
+    lastError(null, "succeeded");
+    const result = await direct().retrievePayment({ paymentIntentId: "pi_1", onAccount: null });
+    expect(result).toMatchObject({ ok: true, payment: { status: "succeeded", cardFailure: null } });
+    const [request] = proxy().sent("GET", "/v1/payment_intents/pi_1");
+    expect(request?.headers["stripe-account"]).toBeUndefined();
+  });
+
+  it("reads a Standard direct charge on the fieldworker's own account", async () => {
+    await connect().retrievePayment({ paymentIntentId: "pi_std", onAccount: "acct_std" });
+    const [request] = proxy().sent("GET", "/v1/payment_intents/pi_std");
+    expect(request?.headers["stripe-account"]).toBe("acct_std");
+  });
+
+  it("explains a card decline in the catalogue's plain words", async () => {
+    lastError({ type: "card_error", code: "card_declined", decline_code: "insufficient_funds" });
+    const result = await direct().retrievePayment({ paymentIntentId: "pi_1", onAccount: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.payment.cardFailure).toMatchObject({
+      code: "card_declined",
+      declineCode: "insufficient_funds",
+      message: "The card was declined: insufficient funds.",
+    });
+  });
+
+  it("says the bank wants 3-D Secure when that is why the card failed", async () => {
+    lastError({ type: "card_error", code: "authentication_required" });
+    const result = await direct().retrievePayment({ paymentIntentId: "pi_1", onAccount: null });
+    expect(result.ok && result.payment.cardFailure?.code).toBe("card_authentication_required");
+  });
+
+  it("does not call a last error that is not the card's a card failure", async () => {
+    lastError({ type: "api_error", code: "processing_error" });
+    const result = await direct().retrievePayment({ paymentIntentId: "pi_1", onAccount: null });
+    expect(result.ok && result.payment.cardFailure).toBeNull();
+  });
+
+  it("reports a PaymentIntent Stripe does not know as an error", async () => {
+    proxy().intercept({
+      method: "GET",
+      path: "/v1/payment_intents/pi_gone",
+      respond: {
+        status: 404,
+        body: { error: { type: "invalid_request_error", code: "resource_missing", message: "No such" } },
+      },
+    });
+    const result = await direct().retrievePayment({ paymentIntentId: "pi_gone", onAccount: null });
+    expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+});
