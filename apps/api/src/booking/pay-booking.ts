@@ -14,12 +14,13 @@ import {
 import type { BookingStatus, ChargeType } from "@fieldpay/db/schema";
 import { splitCharge } from "@fieldpay/payments/fees";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
+import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import { strategyFromSettings } from "../business-stripe/strategy-for-tenant.ts";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
 import { createStripeCustomer } from "./stripe-customer.ts";
-import { fromPaymentError, noCardPayments, type PaymentDeps } from "./tenant-payments.ts";
+import { noCardPayments, type PaymentDeps } from "./tenant-payments.ts";
 
 const PAYABLE: ReadonlySet<BookingStatus> = new Set(["pending_payment", "requires_action", "payment_failed"]);
 

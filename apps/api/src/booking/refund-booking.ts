@@ -5,9 +5,10 @@ import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payment
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
 import { formatMoney, parseMoney } from "@fieldpay/payments/money";
 import type { RefundInput } from "@fieldpay/payments/strategy";
+import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
+import { type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
 
 export interface RefundRequest {
   bookingId: string;

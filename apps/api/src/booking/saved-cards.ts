@@ -1,9 +1,10 @@
 // Saved cards: a SetupIntent per opened save-card form, listed and removed through the business's account.
 import { nextSetupAttempt } from "@fieldpay/db/repositories/stripe-customers";
+import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { Auth } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { ensureStripeCustomer } from "./stripe-customer.ts";
-import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
+import { type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
 
 export async function startSavingCard(deps: PaymentDeps, auth: Auth) {
   const { settings, strategy } = await requireStrategy(deps, auth.tenant.id);

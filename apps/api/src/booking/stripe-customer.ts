@@ -1,9 +1,9 @@
 // Each customer user gets one Stripe customer on the business's (platform) account, made on first need.
 import { findStripeCustomer, saveStripeCustomer } from "@fieldpay/db/repositories/stripe-customers";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
+import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { Auth } from "../context.ts";
 import type { PaymentDeps } from "./tenant-payments.ts";
-import { fromPaymentError } from "./tenant-payments.ts";
 
 export async function ensureStripeCustomer(
   deps: Pick<PaymentDeps, "db">,

@@ -1,6 +1,4 @@
-// The business's Stripe strategy for the portal, and how payment problems reach the customer or admin.
-
-import type { PaymentError } from "@fieldpay/payments/errors";
+// The business's Stripe strategy for the portal, or a plain "this business does not take card payments yet".
 import { strategyForTenant } from "../business-stripe/strategy-for-tenant.ts";
 import type { ApiDeps } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -21,22 +19,4 @@ export async function requireStrategy(deps: PaymentDeps, tenantId: string) {
   const found = await strategyForTenant(deps, tenantId);
   if (!found) throw noCardPayments();
   return found;
-}
-
-// Problems the person can fix by changing what they entered; everything else is a state to resolve first.
-const INPUT_PROBLEMS: ReadonlySet<PaymentError["code"]> = new Set([
-  "card_declined",
-  "card_authentication_required",
-  "invalid_input",
-  "amount_too_small",
-  "amount_too_large",
-]);
-
-/** A PaymentError as a DomainError: the same plain message and fix, never Stripe's raw text. */
-export function fromPaymentError(error: PaymentError): DomainError {
-  return new DomainError(
-    INPUT_PROBLEMS.has(error.code) ? "invalid_input" : "conflict",
-    error.message,
-    error.fix,
-  );
 }

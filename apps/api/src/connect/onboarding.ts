@@ -10,11 +10,12 @@ import {
   findFieldworkerAccount,
 } from "@fieldpay/db/repositories/fieldworker-accounts";
 import { findUser } from "@fieldpay/db/repositories/users";
+import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { ApiDeps } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { accountStatusView, snapshotOf } from "./account-status.ts";
 import { appUrl } from "./app-url.ts";
-import { fromStripe, requireConnect } from "./connect-strategy.ts";
+import { requireConnect } from "./connect-strategy.ts";
 
 type Deps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "strategies" | "allowedOrigins">;
 
@@ -63,7 +64,7 @@ export async function onboardingLink(deps: Deps, tenantId: string, userId: strin
       type: settings.connect_account_type,
       ...(user && { email: user.email }),
     });
-    if (!created.ok) throw fromStripe(created.error);
+    if (!created.ok) throw fromPaymentError(created.error);
     await attachStripeAccount(deps.db, {
       tenantId,
       userId,
@@ -83,7 +84,7 @@ export async function onboardingLink(deps: Deps, tenantId: string, userId: strin
     refreshUrl: appUrl(deps, ONBOARDING_REFRESH_PATH),
     returnUrl: appUrl(deps, ONBOARDING_RETURN_PATH),
   });
-  if (!link.ok) throw fromStripe(link.error);
+  if (!link.ok) throw fromPaymentError(link.error);
   return { url: link.url, expiresAt: new Date(link.expiresAt * 1000) };
 }
 
@@ -96,7 +97,7 @@ export async function syncAccount(deps: Deps, tenantId: string, userId: string) 
   if (!row.stripe_account_id || row.status === "deauthorized") return accountStatusView(row);
   const { strategy } = await requireConnect(deps, tenantId);
   const fetched = await strategy.retrieveAccount({ accountId: row.stripe_account_id });
-  if (!fetched.ok) throw fromStripe(fetched.error);
+  if (!fetched.ok) throw fromPaymentError(fetched.error);
   await applyAccountSnapshot(deps.db, {
     tenantId,
     stripeAccountId: row.stripe_account_id,
@@ -129,7 +130,7 @@ export async function dashboardLink(deps: Deps, tenantId: string, userId: string
   const { strategy } = await requireConnect(deps, tenantId);
   const attempt = await bumpLinkAttempt(deps.db, tenantId, userId);
   const link = await strategy.createLoginLink({ accountId: row.stripe_account_id, attempt });
-  if (!link.ok) throw fromStripe(link.error);
+  if (!link.ok) throw fromPaymentError(link.error);
   return { url: link.url, kind: "express" as const };
 }
 
