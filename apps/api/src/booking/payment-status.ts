@@ -3,37 +3,14 @@
 import { findBooking } from "@fieldpay/db/repositories/bookings";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import { latestPayment } from "@fieldpay/db/repositories/payments";
-import { stripeCall, toPaymentError } from "@fieldpay/payments/errors";
-import { createStripeClient } from "@fieldpay/payments/stripe-client";
+import { cardFailure, type PaymentError } from "@fieldpay/payments/errors";
+import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { Auth } from "../context.ts";
 import { findOwnBooking } from "./pay-booking.ts";
-import { fromPaymentError, type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
+import { type PaymentDeps, requireStrategy } from "./tenant-payments.ts";
 
-type StripeClient = ReturnType<typeof createStripeClient>;
-interface CardProblem {
-  code: string;
-  message: string;
-  fix: string;
-}
-
-/**
- * Plain words for a card failure, from the same catalogue as every other card error (packages/payments):
- * Stripe's last_payment_error, or the decline Stripe.js reported to the browser, is read as a card error.
- */
-function explainCardFailure(
-  client: StripeClient,
-  raw: { code?: string | undefined; decline_code?: string | undefined } | null,
-): CardProblem | null {
-  if (raw === null) return null;
-  const error = toPaymentError(
-    new client.errors.StripeCardError({
-      type: "card_error",
-      code: raw.code ?? "card_declined",
-      ...(raw.decline_code !== undefined && { decline_code: raw.decline_code }),
-    }),
-  );
-  return { code: error.declineCode ?? error.code, message: error.message, fix: error.fix };
-}
+/** What the booking keeps of a card failure: the decline code, or the catalogue's own code. */
+const failureCode = (error: PaymentError) => error.declineCode ?? error.code;
 
 export async function refreshPayment(
   deps: PaymentDeps,
@@ -44,34 +21,26 @@ export async function refreshPayment(
   const booking = await findOwnBooking(deps, auth, input.bookingId);
   const payment = await latestPayment(deps.db, tenantId, booking.id);
   if (!payment?.payment_intent_id) return { status: booking.status, problem: null };
-  const { settings } = await requireStrategy(deps, tenantId);
-  const client = createStripeClient({
-    secretKey: deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key"),
-    apiBase: deps.stripeApiBase,
+  const { strategy } = await requireStrategy(deps, tenantId);
+  const fetched = await strategy.retrievePayment({
+    paymentIntentId: payment.payment_intent_id,
+    onAccount: payment.on_account,
   });
-  const intentId = payment.payment_intent_id;
-  const fetched = await stripeCall(async () => ({
-    intent: await client.paymentIntents.retrieve(
-      intentId,
-      {},
-      payment.on_account ? { stripeAccount: payment.on_account } : {},
-    ),
-  }));
   if (!fetched.ok) throw fromPaymentError(fetched.error);
-  const { intent } = fetched;
-  const lastError = intent.last_payment_error;
-  const stripeProblem = lastError?.type === "card_error" ? explainCardFailure(client, lastError) : null;
+  const intent = fetched.payment;
+  const stripeProblem = intent.cardFailure;
+  // The decline Stripe.js reported to the browser, in the same words, when Stripe has none on the PaymentIntent.
   const problem =
     stripeProblem ??
-    (input.declineCode ? explainCardFailure(client, { decline_code: input.declineCode }) : null);
+    (input.declineCode ? cardFailure({ code: "card_declined", declineCode: input.declineCode }) : null);
   // A new PaymentIntent waits for a card too (requires_payment_method): only a card failure makes it a failure.
   const happened = intent.status !== "requires_payment_method" || stripeProblem !== null;
   if (happened) {
     await applyPaymentIntentSnapshot(deps.db, {
       tenantId,
-      paymentIntentId: intent.id,
+      paymentIntentId: intent.paymentIntentId,
       status: intent.status,
-      failureCode: stripeProblem?.code ?? null,
+      failureCode: stripeProblem ? failureCode(stripeProblem) : null,
       failureMessage: stripeProblem?.message ?? null,
       eventAt: new Date(),
     });

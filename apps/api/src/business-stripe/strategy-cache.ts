@@ -3,8 +3,7 @@
 // The settings row is still read on every request and the entry is used only while the row still says exactly
 // what the strategy was built from, so new keys or a mode switch take effect on the very next request.
 import type { PaymentSettingsRow } from "@fieldpay/db/schema";
-import type { StripeConnect } from "@fieldpay/payments/connect";
-import type { DirectStripe } from "@fieldpay/payments/direct";
+import type { ConnectPaymentStrategy, DirectPaymentStrategy } from "@fieldpay/payments/strategy";
 
 /** What a strategy is built from; everything else in the settings row can change without a rebuild. */
 export type StrategySource = Pick<
@@ -12,7 +11,7 @@ export type StrategySource = Pick<
   "tenant_id" | "mode" | "secret_key_sealed" | "connect_account_type"
 >;
 
-export type BuiltStrategy = DirectStripe | StripeConnect;
+export type BuiltStrategy = DirectPaymentStrategy | ConnectPaymentStrategy;
 
 interface Entry {
   mode: StrategySource["mode"];

@@ -1,17 +1,15 @@
 // The business's Stripe strategy, built from its stored settings with the secret key opened only here.
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import type { PaymentSettingsRow } from "@fieldpay/db/schema";
-import type { StripeConnect } from "@fieldpay/payments/connect";
-import { createStrategy } from "@fieldpay/payments/create-strategy";
-import type { DirectStripe } from "@fieldpay/payments/direct";
+import { strategyForSavedSettings } from "@fieldpay/payments/create-strategy";
 import type { ApiDeps } from "../context.ts";
-import type { StrategySource } from "./strategy-cache.ts";
+import type { BuiltStrategy, StrategySource } from "./strategy-cache.ts";
 
 export type StrategyDeps = Pick<ApiDeps, "db" | "secretBox" | "stripeApiBase" | "strategies">;
 
 export interface TenantStrategy {
   settings: PaymentSettingsRow;
-  strategy: DirectStripe | StripeConnect;
+  strategy: BuiltStrategy;
 }
 
 /**
@@ -21,19 +19,17 @@ export interface TenantStrategy {
 export function strategyFromSettings(
   deps: Omit<StrategyDeps, "db">,
   settings: StrategySource,
-): DirectStripe | StripeConnect {
+): BuiltStrategy {
   return deps.strategies.strategyFor(settings, deps.stripeApiBase, () => {
     const tenantId = settings.tenant_id;
     // The AAD binds the sealed key to this tenant: a row copied to another tenant does not open.
     const secretKey = deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key");
-    return settings.mode === "connect"
-      ? createStrategy({
-          mode: "connect",
-          secretKey,
-          apiBase: deps.stripeApiBase,
-          connectAccountType: settings.connect_account_type,
-        })
-      : createStrategy({ mode: "direct", secretKey, apiBase: deps.stripeApiBase });
+    return strategyForSavedSettings({
+      mode: settings.mode,
+      secretKey,
+      apiBase: deps.stripeApiBase,
+      connectAccountType: settings.connect_account_type,
+    });
   });
 }
 

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { duplicateAlertKey } from "@fieldpay/db/repositories/duplicate-payments";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
-import { createStrategy } from "@fieldpay/payments/create-strategy";
+import { strategyForSavedSettings } from "@fieldpay/payments/create-strategy";
 import type { RefundInput } from "@fieldpay/payments/strategy";
 import type { WorkerDeps } from "../deps.ts";
 
@@ -42,15 +42,12 @@ export async function refundDuplicatePayment(
   if (!opened.ok) return `nothing to refund: ${opened.reason}`;
   if (opened.refund.stripe_refund_id !== null && opened.refund.status !== "failed") return "refunded already";
   const secretKey = deps.secretBox.open(settings.secret_key_sealed, tenantId, "stripe_secret_key");
-  const strategy =
-    settings.mode === "connect"
-      ? createStrategy({
-          mode: "connect",
-          secretKey,
-          apiBase: deps.stripeApiBase,
-          connectAccountType: settings.connect_account_type,
-        })
-      : createStrategy({ mode: "direct", secretKey, apiBase: deps.stripeApiBase });
+  const strategy = strategyForSavedSettings({
+    mode: settings.mode,
+    secretKey,
+    apiBase: deps.stripeApiBase,
+    connectAccountType: settings.connect_account_type,
+  });
   const accountId = payment.on_account ?? payment.fieldworker_account_id;
   const connect: RefundInput["connect"] =
     payment.charge_type === "direct" || accountId === null
