@@ -1,6 +1,7 @@
 // Stripe for portal tests: stripe-mock behind Stripe's documented idempotency (a POST repeated with the same
-// Idempotency-Key gets the first answer back, for 24 hours), which stateless stripe-mock cannot do itself,
-// and in front of it the recording proxy, so tests see every request exactly as the api sent it.
+// Idempotency-Key gets the first answer back, for 24 hours; the key reused with other parameters is an
+// idempotency_error), which stateless stripe-mock cannot do itself, and in front of it the recording proxy, so
+// tests see every request exactly as the api sent it.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { useTestDatabase } from "@fieldpay/db/testing";
@@ -34,16 +35,36 @@ async function forward(req: IncomingMessage, target: string, body: string): Prom
   return { status: response.status, body: await response.text() };
 }
 
+/** The request a key was first used for: same endpoint and the same parameters, in whatever order they came. */
+function fingerprint(req: IncomingMessage, body: string): string {
+  const params = [...new URLSearchParams(body)].map(([name, value]) => `${name}=${value}`).sort();
+  return JSON.stringify([req.method, new URL(req.url ?? "/", "http://double.invalid").pathname, params]);
+}
+
+/** What Stripe answers a key reused for a different request: an error, never the first request's answer. */
+function keyReused(key: string): Answer {
+  const message =
+    "Keys for idempotent requests can only be used with the same parameters they were first used with. " +
+    `Try using a key other than '${key}' if you meant to execute a different request.`;
+  return { status: 400, body: JSON.stringify({ error: { type: "idempotency_error", message } }) };
+}
+
+interface Remembered extends Answer {
+  request: string;
+}
+
 async function startIdempotencyLayer(target: string) {
-  const answers = new Map<string, Answer>();
+  const answers = new Map<string, Remembered>();
   const server = createServer((req, res) => {
     (async () => {
       const body = await readBody(req);
       const key = req.method === "POST" ? header(req, "idempotency-key") : "";
       const cacheKey = key && `${header(req, "stripe-account")}|${key}`;
-      const replay = cacheKey ? answers.get(cacheKey) : undefined;
+      const request = fingerprint(req, body);
+      const first = cacheKey ? answers.get(cacheKey) : undefined;
+      const replay = first && (first.request === request ? first : keyReused(key));
       const answer: Answer = replay ?? (await forward(req, target, body));
-      if (cacheKey && !replay) answers.set(cacheKey, answer);
+      if (cacheKey && !first) answers.set(cacheKey, { ...answer, request });
       res.writeHead(answer.status, { "content-type": "application/json", "request-id": "req_double" });
       res.end(answer.body);
     })().catch((error: unknown) => {
