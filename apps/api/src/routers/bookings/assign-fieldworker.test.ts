@@ -1,24 +1,11 @@
 // Admins give unpaid bookings to fieldworkers (Stripe Connect): what the next charge does, and what waits.
 
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectPlatform, fieldworker, markPaid } from "../../booking/testing/connect-platform.ts";
-import type { ApiDeps } from "../../context.ts";
-import { rejection, testDeps } from "../../testing/harness.ts";
+import { useStripeDoubleDeps } from "../../booking/testing/stripe-double.ts";
+import { rejection } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-let proxy: RecordingProxy;
-let deps: ApiDeps;
-beforeAll(async () => {
-  [t, proxy] = await Promise.all([createTestDatabase(), startRecordingProxy(inject("stripeApiBase"))]);
-  deps = { ...testDeps(t.db), stripeApiBase: proxy.url };
-});
-afterAll(async () => {
-  await proxy.close();
-  await t.drop();
-});
-beforeEach(() => proxy.reset());
+const { stripe, t, deps } = useStripeDoubleDeps();
 
 const tomorrow = () => new Date(Date.now() + 86_400_000);
 
@@ -38,7 +25,7 @@ describe("the admin assigns the fieldworker", () => {
     expect(refused.message).toBe("That fieldworker cannot take this booking.");
     await p.admin.bookings.assignFieldworker({ bookingId: id, fieldworkerId: fay.id });
     expect((await p.customer.bookings.pay({ bookingId: id })).attempt).toBe(2);
-    const [first, second] = proxy.sent("POST", "/v1/payment_intents");
+    const [first, second] = stripe().proxy.sent("POST", "/v1/payment_intents");
     expect(first?.form["transfer_data[destination]"]).toBe(p.wesAccount);
     expect(second?.form["transfer_data[destination]"]).toBe(`acct_fay${p.tenantId.slice(0, 8)}`);
     expect(second?.headers["idempotency-key"]).toMatch(/:2$/);
@@ -62,6 +49,6 @@ describe("the admin assigns the fieldworker", () => {
     expect((await p.customer.bookings.get({ bookingId: id })).fieldworkerName).toBeNull();
     const error = await rejection(p.customer.bookings.pay({ bookingId: id }));
     expect(error.message).toBe("No fieldworker is assigned to this booking yet, so it cannot be paid.");
-    expect(proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
+    expect(stripe().proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
   });
 });

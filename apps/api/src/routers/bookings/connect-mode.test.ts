@@ -1,25 +1,12 @@
 // The same portal in Stripe Connect mode: the fieldworker is chosen, the charge is split (destination charges
 // for Express/Custom, direct charges on the account for Standard), and refunds decide fee and transfer.
 
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectPlatform, markPaid } from "../../booking/testing/connect-platform.ts";
-import type { ApiDeps } from "../../context.ts";
-import { rejection, testDeps } from "../../testing/harness.ts";
+import { useStripeDoubleDeps } from "../../booking/testing/stripe-double.ts";
+import { rejection } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-let proxy: RecordingProxy;
-let deps: ApiDeps;
-beforeAll(async () => {
-  [t, proxy] = await Promise.all([createTestDatabase(), startRecordingProxy(inject("stripeApiBase"))]);
-  deps = { ...testDeps(t.db), stripeApiBase: proxy.url };
-});
-afterAll(async () => {
-  await proxy.close();
-  await t.drop();
-});
-beforeEach(() => proxy.reset());
+const { stripe, t, deps } = useStripeDoubleDeps();
 
 const tomorrow = () => new Date(Date.now() + 86_400_000);
 
@@ -71,7 +58,7 @@ describe("paying a fieldworker's booking", () => {
         fieldworkerNet: { amount: 8970, currency: "usd" },
         savedCardsAllowed: true,
       });
-      const [intent] = proxy.sent("POST", "/v1/payment_intents");
+      const [intent] = stripe().proxy.sent("POST", "/v1/payment_intents");
       expect(intent?.form).toMatchObject({
         amount: "10000",
         "transfer_data[destination]": p.wesAccount,
@@ -98,7 +85,7 @@ describe("paying a fieldworker's booking", () => {
     const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
     const pay = await p.customer.bookings.pay({ bookingId: id });
     expect(pay).toMatchObject({ stripeAccount: p.wesAccount, savedCardsAllowed: false });
-    const [intent] = proxy.sent("POST", "/v1/payment_intents");
+    const [intent] = stripe().proxy.sent("POST", "/v1/payment_intents");
     expect(intent?.headers["stripe-account"]).toBe(p.wesAccount);
     expect(intent?.form).toMatchObject({ application_fee_amount: "1030" });
     expect(intent?.form).not.toHaveProperty("customer");
@@ -125,7 +112,7 @@ describe("paying a fieldworker's booking", () => {
       .where("tenant_id", "=", p.tenantId)
       .execute();
     expect(alerts).toEqual([{ key: `fieldworker_unpayable:${p.wes.id}`, severity: "warning" }]);
-    expect(proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
+    expect(stripe().proxy.sent("POST", "/v1/payment_intents")).toEqual([]);
     expect(await t.db.selectFrom("payments").selectAll().where("booking_id", "=", id).execute()).toEqual([]);
   });
 });
@@ -148,7 +135,7 @@ describe("refunds in Connect mode", () => {
     };
     expect(await p.admin.bookings.refund(partial)).toMatchObject({ amount: { amount: 2000 } });
     await p.admin.bookings.refund(partial);
-    const sent = proxy.sent("POST", "/v1/refunds");
+    const sent = stripe().proxy.sent("POST", "/v1/refunds");
     expect(sent.map((r) => r.headers["idempotency-key"])).toEqual([
       `fieldpay:refund:create:${p.tenantId}:${requestId}`,
       `fieldpay:refund:create:${p.tenantId}:${requestId}`,
@@ -180,7 +167,7 @@ describe("refunds in Connect mode", () => {
       refundApplicationFee: false,
       reverseTransfer: true,
     });
-    expect(proxy.sent("POST", "/v1/refunds").at(-1)?.form).toMatchObject({
+    expect(stripe().proxy.sent("POST", "/v1/refunds").at(-1)?.form).toMatchObject({
       amount: "8000",
       refund_application_fee: "false",
       reverse_transfer: "true",

@@ -4,26 +4,13 @@
 import { listAlerts } from "@fieldpay/db/repositories/alerts";
 import { earningsByPeriod } from "@fieldpay/db/repositories/fieldworker-earnings";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
 import { cannotCancel } from "@fieldpay/payments/testing/stripe-answers";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectPlatform, fieldworker } from "../../booking/testing/connect-platform.ts";
-import type { ApiDeps } from "../../context.ts";
-import { rejection, testDeps } from "../../testing/harness.ts";
+import { useStripeDoubleDeps } from "../../booking/testing/stripe-double.ts";
+import { rejection } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-let proxy: RecordingProxy;
-let deps: ApiDeps;
-beforeAll(async () => {
-  [t, proxy] = await Promise.all([createTestDatabase(), startRecordingProxy(inject("stripeApiBase"))]);
-  deps = { ...testDeps(t.db), stripeApiBase: proxy.url };
-});
-afterAll(async () => {
-  await proxy.close();
-  await t.drop();
-});
-beforeEach(() => proxy.reset());
+const { stripe, t, deps } = useStripeDoubleDeps();
 
 const tomorrow = () => new Date(Date.now() + 86_400_000);
 
@@ -58,11 +45,13 @@ describe("a payment attempt replaced by a newer one", () => {
   it("is cancelled at Stripe, with a key of its own, before the new PaymentIntent is made", async () => {
     const { id } = await reassignedBooking();
     const [first] = await attempts(id);
-    const order = proxy.requests.filter((r) => r.method === "POST").map((r) => r.path);
+    const order = stripe()
+      .proxy.requests.filter((r) => r.method === "POST")
+      .map((r) => r.path);
     const cancelAt = order.indexOf(`/v1/payment_intents/${first?.payment_intent_id}/cancel`);
     expect(cancelAt).toBeGreaterThan(-1);
     expect(order.lastIndexOf("/v1/payment_intents")).toBeGreaterThan(cancelAt);
-    const [cancel] = proxy.sent("POST", `/v1/payment_intents/${first?.payment_intent_id}/cancel`);
+    const [cancel] = stripe().proxy.sent("POST", `/v1/payment_intents/${first?.payment_intent_id}/cancel`);
     expect(cancel?.form).toEqual({ cancellation_reason: "abandoned" });
     expect(cancel?.headers["idempotency-key"]).toMatch(/^fieldpay:payment_intent:cancel:/);
     const [one, two] = await attempts(id);
@@ -129,7 +118,7 @@ describe("a payment attempt replaced by a newer one", () => {
       reverseTransfer: true,
     });
     expect(refund.amount).toEqual({ amount: 10_000, currency: "usd" });
-    const [sent] = proxy.sent("POST", "/v1/refunds");
+    const [sent] = stripe().proxy.sent("POST", "/v1/refunds");
     expect(sent?.form.payment_intent).toBe(one?.payment_intent_id);
     // The booking stays paid by its own payment.
     expect((await p.admin.bookings.get({ bookingId: id })).status).toBe("paid");
@@ -142,7 +131,7 @@ describe("a payment attempt replaced by a newer one", () => {
     await p.customer.bookings.pay({ bookingId: id });
     await p.admin.bookings.assignFieldworker({ bookingId: id, fieldworkerId: fay.id });
     const [one] = await attempts(id);
-    proxy.intercept({
+    stripe().proxy.intercept({
       method: "POST",
       path: `/v1/payment_intents/${one?.payment_intent_id}/cancel`,
       respond: cannotCancel(one?.payment_intent_id ?? "", "succeeded"),
@@ -151,7 +140,7 @@ describe("a payment attempt replaced by a newer one", () => {
     expect(refused.message).toBe("This booking has already been paid; Stripe is confirming it.");
     expect((await attempts(id)).map((a) => a.attempt)).toEqual([1]);
     // Only attempt 1's create: nothing new was handed out.
-    expect(proxy.sent("POST", "/v1/payment_intents")).toHaveLength(1);
+    expect(stripe().proxy.sent("POST", "/v1/payment_intents")).toHaveLength(1);
     const booking = await t.db
       .selectFrom("bookings")
       .select("status")

@@ -3,26 +3,13 @@
 import { applyAccountSnapshot } from "@fieldpay/db/repositories/fieldworker-accounts";
 import { insertUser } from "@fieldpay/db/repositories/users";
 import type { ConnectAccountType } from "@fieldpay/db/schema";
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSession } from "../../auth/session.ts";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
-import type { ApiDeps } from "../../context.ts";
-import { authFromToken, callerFor, newBusiness, rejection, testDeps } from "../../testing/harness.ts";
+import { useStripeDoubleDeps } from "../../booking/testing/stripe-double.ts";
+import { authFromToken, callerFor, newBusiness, rejection } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-let proxy: RecordingProxy;
-let deps: ApiDeps;
-beforeAll(async () => {
-  [t, proxy] = await Promise.all([createTestDatabase(), startRecordingProxy(inject("stripeApiBase"))]);
-  deps = { ...testDeps(t.db), stripeApiBase: proxy.url };
-});
-afterAll(async () => {
-  await proxy.close();
-  await t.drop();
-});
-beforeEach(() => proxy.reset());
+const { stripe, t, deps } = useStripeDoubleDeps();
 
 /** A Connect business of the given account type and one signed-in fieldworker. */
 async function platform(type: ConnectAccountType, mode: "connect" | "direct" = "connect") {
@@ -53,7 +40,7 @@ describe("starting onboarding", () => {
       const second = await p.worker.fieldworkers.startOnboarding();
       expect(first.url).toMatch(/^https:\/\//);
 
-      const [create, ...more] = proxy.sent("POST", "/v1/accounts");
+      const [create, ...more] = stripe().proxy.sent("POST", "/v1/accounts");
       expect(more).toEqual([]);
       expect(create?.form).toMatchObject({
         "controller[stripe_dashboard][type]": CONTROLLER_DASHBOARD[type],
@@ -72,7 +59,7 @@ describe("starting onboarding", () => {
         .where("user_id", "=", p.user.id)
         .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ account_type: type, status: "onboarding_incomplete", link_attempt: 2 });
-      const links = proxy.sent("POST", "/v1/account_links");
+      const links = stripe().proxy.sent("POST", "/v1/account_links");
       expect(links.map((l) => l.form)).toEqual(
         [1, 2].map(() => ({
           account: row.stripe_account_id,
@@ -96,7 +83,7 @@ describe("starting onboarding", () => {
       code: "CONFLICT",
       message: "This business does not pay fieldworkers through Stripe Connect yet.",
     });
-    expect(proxy.requests).toEqual([]);
+    expect(stripe().proxy.requests).toEqual([]);
   });
 });
 
@@ -104,9 +91,13 @@ describe("coming back from Stripe", () => {
   it("asks Stripe before saying anything: stripe-mock's unfinished account is shown as unfinished, in plain words", async () => {
     const p = await platform("express");
     await p.worker.fieldworkers.startOnboarding();
-    proxy.reset();
+    stripe().proxy.reset();
     const status = await p.worker.fieldworkers.completeOnboarding();
-    expect(proxy.sent("GET").map((r) => r.path)).toEqual([expect.stringMatching(/^\/v1\/accounts\/acct_/)]);
+    expect(
+      stripe()
+        .proxy.sent("GET")
+        .map((r) => r.path),
+    ).toEqual([expect.stringMatching(/^\/v1\/accounts\/acct_/)]);
     expect(status).toMatchObject({ status: "onboarding_incomplete", connected: true, chargesEnabled: false });
     expect(status.due.map((d) => d.label)).toEqual(
       expect.arrayContaining(["Bank account for payouts", "Acceptance of Stripe's terms"]),
@@ -117,7 +108,7 @@ describe("coming back from Stripe", () => {
   it("shows an account Stripe enabled as active, and an older webhook cannot undo the fresh read", async () => {
     const p = await platform("express");
     await p.worker.fieldworkers.startOnboarding();
-    proxy.intercept({
+    stripe().proxy.intercept({
       method: "GET",
       path: /^\/v1\/accounts\/acct_/,
       patch: (body) => ({
@@ -196,7 +187,7 @@ describe("the Stripe dashboard", () => {
   it("Express: a login link from Stripe (after Stripe confirms the type)", async () => {
     const p = await platform("express");
     await p.worker.fieldworkers.startOnboarding();
-    proxy.intercept({
+    stripe().proxy.intercept({
       method: "GET",
       path: /^\/v1\/accounts\/acct_/,
       patch: (body) => ({
@@ -206,25 +197,25 @@ describe("the Stripe dashboard", () => {
     });
     const link = await p.worker.fieldworkers.dashboardLink();
     expect(link).toMatchObject({ kind: "express", url: expect.stringMatching(/^https:\/\//) });
-    const [sent] = proxy.sent("POST", /\/login_links$/);
+    const [sent] = stripe().proxy.sent("POST", /\/login_links$/);
     expect(sent?.headers["idempotency-key"]).toMatch(/^fieldpay:login_link:create:acct_[^:]+:\d+$/);
   });
 
   it("Standard: their own dashboard, nothing sent; Custom: explained, nothing sent", async () => {
     const standard = await platform("standard");
     await standard.worker.fieldworkers.startOnboarding();
-    proxy.reset();
+    stripe().proxy.reset();
     expect(await standard.worker.fieldworkers.dashboardLink()).toEqual({
       kind: "standard",
       url: "https://dashboard.stripe.com/",
     });
     const custom = await platform("custom");
     await custom.worker.fieldworkers.startOnboarding();
-    proxy.reset();
+    stripe().proxy.reset();
     const error = await rejection(custom.worker.fieldworkers.dashboardLink());
     expect(error.message).toBe(
       "Your Stripe account is managed by the business, so it has no Stripe dashboard of its own.",
     );
-    expect(proxy.requests).toEqual([]);
+    expect(stripe().proxy.requests).toEqual([]);
   });
 });

@@ -1,24 +1,11 @@
 // Saved cards against stripe-mock: one Stripe customer per customer user, a SetupIntent per opened form,
 // and a card removed only when it really is the customer's.
-import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
-import type { ApiDeps } from "../../context.ts";
-import { callerFor, newBusiness, newCustomer, rejection, testDeps } from "../../testing/harness.ts";
+import { useStripeDoubleDeps } from "../../booking/testing/stripe-double.ts";
+import { callerFor, newBusiness, newCustomer, rejection } from "../../testing/harness.ts";
 
-let t: TestDatabase;
-let proxy: RecordingProxy;
-let deps: ApiDeps;
-beforeAll(async () => {
-  [t, proxy] = await Promise.all([createTestDatabase(), startRecordingProxy(inject("stripeApiBase"))]);
-  deps = { ...testDeps(t.db), stripeApiBase: proxy.url };
-});
-afterAll(async () => {
-  await proxy.close();
-  await t.drop();
-});
-beforeEach(() => proxy.reset());
+const { stripe, t, deps } = useStripeDoubleDeps();
 
 async function customerOf(mode: "direct" | "connect" | null) {
   const biz = await newBusiness(t.db, "cards");
@@ -45,8 +32,8 @@ describe("saving a card", () => {
       expect(first.publishableKey).toBe("pk_test_fieldpayFake5678");
       expect(first.clientSecret).toMatch(/_secret_/);
       await caller.savedCards.startSetup();
-      expect(proxy.sent("POST", "/v1/customers")).toHaveLength(1);
-      const setups = proxy.sent("POST", "/v1/setup_intents");
+      expect(stripe().proxy.sent("POST", "/v1/customers")).toHaveLength(1);
+      const setups = stripe().proxy.sent("POST", "/v1/setup_intents");
       const userId = customer.auth.user.id;
       expect(setups.map((r) => r.headers["idempotency-key"])).toEqual([
         `fieldpay:setup_intent:create:${tenantId}:${userId}:1`,
@@ -67,7 +54,7 @@ describe("saving a card", () => {
       code: "CONFLICT",
       message: "This business does not take card payments online yet.",
     });
-    expect(proxy.requests).toEqual([]);
+    expect(stripe().proxy.requests).toEqual([]);
   });
 });
 
@@ -78,14 +65,14 @@ describe("listing and removing saved cards", () => {
     expect(cards.length).toBeGreaterThan(0);
     expect(cards[0]).toMatchObject({ brand: expect.any(String), last4: expect.stringMatching(/^\d{4}$/) });
     const stripeCustomer = await stripeCustomerOf(customer.auth.user.id);
-    const [listed] = proxy.sent("GET", `/v1/customers/${stripeCustomer}/payment_methods`);
+    const [listed] = stripe().proxy.sent("GET", `/v1/customers/${stripeCustomer}/payment_methods`);
     expect(listed?.query).toMatchObject({ type: "card" });
 
     const notMine = await rejection(caller.savedCards.remove({ paymentMethodId: "pm_someoneelse" }));
     expect(notMine).toMatchObject({ code: "NOT_FOUND", message: "This card is not saved on your account." });
-    expect(proxy.sent("POST", /\/detach$/)).toEqual([]);
+    expect(stripe().proxy.sent("POST", /\/detach$/)).toEqual([]);
 
-    proxy.intercept({
+    stripe().proxy.intercept({
       method: "GET",
       path: "/v1/payment_methods/pm_mine",
       patch: (body) => ({ ...body, id: "pm_mine", customer: stripeCustomer }),
@@ -93,7 +80,7 @@ describe("listing and removing saved cards", () => {
     expect(await caller.savedCards.remove({ paymentMethodId: "pm_mine" })).toEqual({
       paymentMethodId: expect.any(String),
     });
-    const [detach] = proxy.sent("POST", "/v1/payment_methods/pm_mine/detach");
+    const [detach] = stripe().proxy.sent("POST", "/v1/payment_methods/pm_mine/detach");
     expect(detach?.headers["idempotency-key"]).toBe("fieldpay:payment_method:detach:pm_mine");
   });
 });
