@@ -94,7 +94,8 @@ describe("payment settings", () => {
         "stripe_secret_key",
       ),
     ).toBe(SECRET);
-    expect(sealedBefore).toBeDefined();
+    // The key kept is the one first saved: both the row before and the row after open to it.
+    expect(open(sealedBefore, biz.auth.tenant.id, "stripe_secret_key")).toBe(SECRET);
   });
 
   it("keeps the previous webhook secret while a new one is rolled out", async () => {
