@@ -1,7 +1,7 @@
 // What `npm run build` makes, run as `npm start` runs it: the bundles with plain `node` and NODE_ENV=production,
 // the SPA served by the api on its own origin, and Chromium using it there (Secure session cookie included).
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import type { Browser } from "playwright-core";
@@ -90,5 +90,51 @@ describe("npm start", () => {
     const noKey = npmStart({ DATABASE_URL: env.db.url });
     expect(noKey.status).toBe(1);
     expect(noKey.stderr).toMatch(/^\[start\] APP_ENCRYPTION_KEY is not set: the 32-byte base64 key/);
+  });
+});
+
+// No Docker engine where this was written: what can be checked without one is that the Dockerfile and compose.yaml
+// name what the repository and the build really have.
+describe("the Dockerfile and compose.yaml", () => {
+  const dockerfile = readFileSync(join(repoRoot, "Dockerfile"), "utf8");
+  const compose = readFileSync(join(repoRoot, "compose.yaml"), "utf8");
+  const copies = [...dockerfile.matchAll(/^COPY (--from=\S+ )?(.+) (\S+)$/gm)].map((m) => ({
+    from: m[1] ?? null,
+    sources: (m[2] ?? "").split(" "),
+    to: m[3] ?? "",
+  }));
+
+  it("copy every workspace package's manifest before installing, and only files that exist", () => {
+    const workspace = readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8");
+    const globs = [...(workspace.split("catalog:")[0] ?? "").matchAll(/^ {2}- (\S+)$/gm)].map(
+      (m) => m[1] ?? "",
+    );
+    const packages = globs.flatMap((glob) =>
+      glob.endsWith("/*")
+        ? readdirSync(join(repoRoot, glob.slice(0, -2))).map((name) => `${glob.slice(0, -2)}/${name}`)
+        : [glob],
+    );
+    const copied = copies.filter((c) => c.from === null).flatMap((c) => c.sources);
+    for (const pkg of packages.filter((p) => existsSync(join(repoRoot, p, "package.json")))) {
+      expect(copied).toContain(`${pkg}/package.json`);
+    }
+    for (const source of copied) expect(existsSync(join(repoRoot, source)), source).toBe(true);
+  });
+
+  it("run, from the runtime image, files the build makes", () => {
+    // The runtime stage copies apps/<app>/dist to ./<app>: the same layout as the build's --out-dir folder.
+    const runtime = copies.filter((c) => c.from === "--from=build ");
+    expect(runtime.map((c) => [c.sources[0], c.to])).toEqual([
+      ["/src/apps/api/dist", "./api"],
+      ["/src/apps/worker/dist", "./worker"],
+      ["/src/apps/web/dist", "./web"],
+    ]);
+    expect(dockerfile).toMatch(/^ENV WEB_DIST_DIR=\/app\/web /m);
+    const scripts = [...`${dockerfile}\n${compose}`.matchAll(/\b(?:api|worker)\/[\w-]+\.mjs\b/g)].map(
+      (m) => m[0],
+    );
+    expect(new Set(scripts)).toEqual(new Set(["api/main.mjs", "api/migrate.mjs", "worker/main.mjs"]));
+    for (const script of scripts) expect(existsSync(join(env.build.dir, script)), script).toBe(true);
+    expect(existsSync(join(env.build.dir, "web", "index.html"))).toBe(true);
   });
 });
