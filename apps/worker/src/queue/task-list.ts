@@ -1,9 +1,10 @@
-// graphile-worker tasks (payout checks and health reports): each parses its payload, then calls its job with the worker's dependencies.
+// graphile-worker tasks (payout checks, health reports, duplicate refunds, the token purge): each parses its payload, then calls its job with the worker's dependencies.
 import type { Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { WorkerDeps } from "../deps.ts";
 import { checkPayouts } from "../jobs/check-payouts.ts";
 import { runHealthReport } from "../jobs/health-report.ts";
+import { purgeExpiredTokens } from "../jobs/purge-expired-tokens.ts";
 import { refundDuplicatePayment } from "../jobs/refund-duplicate-payment.ts";
 import { scheduleTenantChecks } from "../jobs/schedule-tenant-checks.ts";
 
@@ -29,16 +30,22 @@ export function createTaskList(deps: WorkerDeps): TaskList {
   const duplicate: Task = async (payload, helpers) => {
     helpers.logger.info(await refundDuplicatePayment(deps, duplicatePayload.parse(payload)));
   };
+  const purge: Task = async (_payload, helpers) => {
+    helpers.logger.info(`expired tokens purged: ${JSON.stringify(await purgeExpiredTokens(deps))}`);
+  };
   return {
     refund_duplicate_payment: duplicate,
+    purge_expired_tokens: purge,
     check_payouts: payouts,
     health_report: health,
     schedule_tenant_checks: schedule,
   };
 }
 
-// Every 15 minutes: payouts; hourly: health reports. (Webhook events are not jobs: see webhooks/event-processor.ts.)
+// Every 15 minutes: payouts; hourly: health reports and the purge of expired sessions, reset links and
+// invitations. (Webhook events are not jobs: see webhooks/event-processor.ts.)
 export const CRONTAB = [
   '*/15 * * * * schedule_tenant_checks ?id=payouts {check:"payouts"}',
   '7 * * * * schedule_tenant_checks ?id=health {check:"health"}',
+  "37 * * * * purge_expired_tokens ?id=purge",
 ].join("\n");

@@ -101,3 +101,17 @@ export async function claimInvitation(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * Forgets invitations never accepted that expired before `before` (withdrawn ones included, once past their
+ * expiry): the admin's list keeps them until then, with "Send again". Accepted invitations stay, as the record of
+ * how a fieldworker joined; their link was used up when they were accepted.
+ */
+export async function deleteLapsedInvitations(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("invitations")
+    .where("accepted_at", "is", null)
+    .where("expires_at", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -62,3 +62,12 @@ export async function claimPasswordReset(db: Db, id: string, now: Date): Promise
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * Forgets links that expired before `before` (used ones expire too, an hour after they were sent). Kept a while
+ * after expiry so that an old link still says it expired or was used, rather than that it is not valid.
+ */
+export async function deleteExpiredPasswordResets(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom("password_resets").where("expires_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

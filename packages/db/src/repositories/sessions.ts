@@ -70,6 +70,7 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<number
   return Number(result.numDeletedRows);
 }
 
+/** Sessions past their expiry can never be used again (sliding expiry only extends live ones). */
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
   const result = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
   return Number(result.numDeletedRows);
