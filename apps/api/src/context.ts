@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@fieldpay/db/client";
 import type { Role } from "@fieldpay/db/schema";
 import type { SecretBox } from "@fieldpay/db/secret-box";
+import type { Logger } from "pino";
 import { clientAddress, type TrustedProxies } from "./auth/client-address.ts";
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/session.ts";
@@ -26,6 +27,8 @@ export interface ApiDeps {
   mailer?: Mailer;
   /** Each business's built Stripe strategy, reused while its settings row is unchanged (payments/strategy-cache.ts). */
   strategies: StrategyCache;
+  /** The api's logger (@fieldpay/payments/log); in a request's context, a child carrying the request id. */
+  log: Logger;
 }
 
 export interface Auth {

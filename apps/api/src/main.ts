@@ -1,5 +1,6 @@
 import { createDb } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
+import { createLogger } from "@fieldpay/payments/log";
 import { trustedProxies } from "./auth/client-address.ts";
 import { createStrategyCache } from "./business-stripe/strategy-cache.ts";
 import { loadEnv } from "./env.ts";
@@ -8,9 +9,11 @@ import { createApiServer } from "./server.ts";
 import { createWebFiles } from "./web-files.ts";
 
 const env = loadEnv();
+// JSON lines for whatever collects production logs; one readable line each in `npm run dev`.
+const log = createLogger({ app: "api", format: env.NODE_ENV === "production" ? "json" : "pretty" });
 const db = createDb({
   url: env.DATABASE_URL,
-  onIdleError: (e) => console.warn(`[api] database connection dropped: ${e.message}`),
+  onIdleError: (e) => log.warn({ err: e }, "database connection dropped"),
 });
 // With SMTP_URL, emails are delivered; without it they stay in the outbox (the dev Outbox page shows them).
 const mailer =
@@ -22,8 +25,8 @@ const web =
   env.WEB_DIST_DIR === undefined
     ? undefined
     : await createWebFiles(env.WEB_DIST_DIR).catch((error: unknown) => {
-        console.error(
-          `[api] configuration error: WEB_DIST_DIR ${error instanceof Error ? error.message : String(error)}`,
+        log.fatal(
+          `configuration error: WEB_DIST_DIR ${error instanceof Error ? error.message : String(error)}`,
         );
         process.exit(1);
       });
@@ -37,6 +40,7 @@ const server = createApiServer(
     secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
     webhookBaseUrl: env.WEBHOOK_BASE_URL,
     strategies: createStrategyCache(),
+    log,
     ...(mailer && { mailer }),
     ...(env.TRUSTED_PROXIES !== undefined && { trustedProxies: trustedProxies(env.TRUSTED_PROXIES) }),
   },
@@ -44,11 +48,11 @@ const server = createApiServer(
 );
 
 server.listen(env.API_PORT, () => {
-  console.log(`[api] listening on http://localhost:${env.API_PORT} (tRPC at /trpc)`);
-  console.log(
+  log.info(`listening on http://localhost:${env.API_PORT} (tRPC at /trpc)`);
+  log.info(
     mailer
-      ? `[api] emails are delivered through the SMTP server in SMTP_URL, from ${env.MAIL_FROM}`
-      : "[api] emails stay in the outbox (SMTP_URL is not set)",
+      ? `emails are delivered through the SMTP server in SMTP_URL, from ${env.MAIL_FROM}`
+      : "emails stay in the outbox (SMTP_URL is not set)",
   );
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { type ApiDeps, createHttpContext } from "./context.ts";
@@ -49,22 +50,28 @@ export function createApiServer(deps: ApiDeps, options: ServerOptions = {}): Ser
   const trpc = createTrpcHttpHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: (req, res) => createHttpContext(deps, req, res),
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        console.error(
-          `[api] ${path ?? "?"} failed: ${error.cause?.name ?? "Error"}: ${error.cause?.message ?? error.message}`,
-        );
-      }
+    // Procedures log through ctx.log: the request's own logger.
+    createContext: (req, res, log) => createHttpContext({ ...deps, log }, req, res),
+    onError: ({ error, path, log }) => {
+      // Our own failures only: the answer to a refused or unreadable request already tells the client why.
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log.error({ err: error.cause ?? error, path }, `${path ?? "a request"} failed`);
     },
   });
-  /** tRPC's answer; should writing it fail, the connection is dropped (the client sees a network error). */
-  const answer = (req: IncomingMessage, res: ServerResponse, body: string | undefined) =>
-    trpc(req, res, body).catch((error: unknown) => {
+  /**
+   * tRPC's answer, with a request id (in the response's x-request-id and every line logged while handling it);
+   * should writing it fail, the connection is dropped (the client sees a network error).
+   */
+  const answer = (req: IncomingMessage, res: ServerResponse, body: string | undefined) => {
+    const reqId = randomUUID();
+    const log = deps.log.child({ reqId });
+    res.setHeader("x-request-id", reqId);
+    return trpc(req, res, body, log).catch((error: unknown) => {
       // The path only: a query's input (an invitation token, say) rides in the query string.
-      console.error(`[api] ${(req.url ?? "?").split("?")[0]} could not be answered: ${String(error)}`);
+      log.error({ err: error, path: (req.url ?? "?").split("?")[0] }, "could not be answered");
       res.destroy();
     });
+  };
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz" && req.method === "GET") {

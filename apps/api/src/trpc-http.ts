@@ -7,13 +7,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AnyTRPCRouter, inferRouterContext } from "@trpc/server";
 import { resolveResponse } from "@trpc/server/http";
+import type { Logger } from "pino";
 
 export interface TrpcHttpOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
   /** Where tRPC is mounted, such as "/trpc/": the rest of the path names the procedure(s). */
   basePath: string;
-  createContext(req: IncomingMessage, res: ServerResponse): Promise<inferRouterContext<TRouter>>;
-  onError(error: { error: Error & { code: string; cause?: Error }; path: string | undefined }): void;
+  /** `log` is the request's own logger (a child carrying its request id). */
+  createContext(req: IncomingMessage, res: ServerResponse, log: Logger): Promise<inferRouterContext<TRouter>>;
+  onError(error: {
+    error: Error & { code: string; cause?: Error };
+    path: string | undefined;
+    log: Logger;
+  }): void;
 }
 
 function headersOf(req: IncomingMessage): Headers {
@@ -26,7 +32,12 @@ function headersOf(req: IncomingMessage): Headers {
 }
 
 export function createTrpcHttpHandler<TRouter extends AnyTRPCRouter>(options: TrpcHttpOptions<TRouter>) {
-  return async (req: IncomingMessage, res: ServerResponse, body: string | undefined): Promise<void> => {
+  return async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: string | undefined,
+    log: Logger,
+  ): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const hasBody = req.method !== "GET" && req.method !== "HEAD" && body !== undefined;
     const request = new Request(url, {
@@ -39,8 +50,8 @@ export function createTrpcHttpHandler<TRouter extends AnyTRPCRouter>(options: Tr
       req: request,
       path: url.pathname.slice(options.basePath.length),
       error: null,
-      createContext: () => options.createContext(req, res),
-      onError: ({ error, path }) => options.onError({ error, path }),
+      createContext: () => options.createContext(req, res, log),
+      onError: ({ error, path }) => options.onError({ error, path, log }),
     });
     // A status set before tRPC answered (none today) would win, as in tRPC's own adapter.
     if (res.statusCode === 200) res.statusCode = response.status;

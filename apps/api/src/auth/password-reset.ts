@@ -16,7 +16,7 @@ import type { User } from "@fieldpay/db/schema";
 import { appUrl } from "../connect/app-url.ts";
 import type { ApiDeps, Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { notDelivered } from "../mail/delivery-errors.ts";
+import { logNotDelivered, notDelivered } from "../mail/delivery-errors.ts";
 import { MailDeliveryError } from "../mail/mailer.ts";
 import { mailerFor } from "../mail/mailer-for.ts";
 import { tenantForPortal } from "./accounts.ts";
@@ -33,7 +33,7 @@ import { createSession, invalidateUserSessions } from "./session.ts";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
-type Deps = Pick<ApiDeps, "db" | "mailer" | "allowedOrigins">;
+type Deps = Pick<ApiDeps, "db" | "mailer" | "allowedOrigins" | "log">;
 
 function resetEmail(input: { name: string; business: string; link: string }) {
   return [
@@ -93,7 +93,7 @@ export async function requestPasswordReset(
     await emailResetLink(deps, user, business);
   } catch (error) {
     if (!(error instanceof MailDeliveryError)) throw error;
-    console.warn(`[mail] password reset for ${user.email} not delivered (${error.failure}): ${error.detail}`);
+    logNotDelivered(deps.log, error, { kind: "password reset", tenantId: user.tenant_id, userId: user.id });
   }
 }
 
@@ -112,7 +112,12 @@ export async function sendCustomerPasswordReset(deps: Deps, auth: Auth, customer
   try {
     await emailResetLink(deps, user, auth.tenant.name);
   } catch (error) {
-    throw error instanceof MailDeliveryError ? notDelivered(error, user.email) : error;
+    if (!(error instanceof MailDeliveryError)) throw error;
+    throw notDelivered(deps.log, error, user.email, {
+      kind: "password reset",
+      tenantId: auth.tenant.id,
+      userId: user.id,
+    });
   }
   return { email: user.email };
 }

@@ -6,6 +6,7 @@ import type { SecretBox } from "@fieldpay/db/secret-box";
 import { validateCredentials } from "@fieldpay/payments/credentials";
 import { maskSecret } from "@fieldpay/payments/keys";
 import { parseMoney, toDecimalString } from "@fieldpay/payments/money";
+import type { Logger } from "pino";
 import { DomainError } from "../errors.ts";
 import { requestReportAfterSettingsChange } from "../ops/health-reports.ts";
 import { webhookEndpoints } from "./webhook-endpoints.ts";
@@ -15,6 +16,7 @@ export interface SettingsDeps {
   secretBox: SecretBox;
   stripeApiBase: string | undefined;
   webhookBaseUrl: string;
+  log: Logger;
 }
 
 export interface SettingsInput {
@@ -148,7 +150,7 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
     currency: fixed.money.currency,
     validated_at: new Date(),
   });
-  await requestReportAfterSettingsChange(deps.db, tenantId);
+  await requestReportAfterSettingsChange(deps, tenantId);
   return { settings: settingsView(row, deps.webhookBaseUrl), warnings: report.warnings };
 }
 

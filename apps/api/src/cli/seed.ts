@@ -2,6 +2,7 @@
 // Safe to run again: it changes nothing that exists.
 import { createDb } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
+import { createLogger } from "@fieldpay/payments/log";
 import { loadEnv } from "../env.ts";
 import { seedConnectDemo } from "./seed-connect.ts";
 import { seedDemo } from "./seed-demo.ts";
@@ -15,6 +16,7 @@ try {
     secretBox: secretBoxFromBase64(env.APP_ENCRYPTION_KEY),
     stripeApiBase: env.STRIPE_API_BASE,
     webhookBaseUrl: env.WEBHOOK_BASE_URL,
+    log: createLogger({ app: "seed", format: "pretty" }),
   };
   for (const seed of [seedDemo, seedConnectDemo]) {
     for (const line of seedLines(await seed(deps), env.WEB_ORIGIN)) console.log(line);

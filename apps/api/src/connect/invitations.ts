@@ -64,7 +64,7 @@ function invitationEmail(input: { name: string; business: string; link: string; 
 
 /** Sends a fresh invitation; an earlier open one to the same address stops working (the newest link counts). */
 export async function inviteFieldworker(
-  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins">,
+  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins" | "log">,
   auth: Auth,
   input: { email: string; name: string },
 ) {
@@ -109,7 +109,8 @@ export async function inviteFieldworker(
       return row;
     })
     .catch((error: unknown) => {
-      throw error instanceof MailDeliveryError ? notDelivered(error, input.email) : error;
+      if (!(error instanceof MailDeliveryError)) throw error;
+      throw notDelivered(deps.log, error, input.email, { kind: "invitation", tenantId });
     });
   return invitationView(invitation);
 }
@@ -119,7 +120,7 @@ export async function inviteFieldworker(
  * link stops working. An accepted invitation has nothing left to send.
  */
 export async function resendInvitation(
-  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins">,
+  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins" | "log">,
   auth: Auth,
   invitationId: string,
 ) {

@@ -7,7 +7,7 @@ import type { Mailer } from "./mailer.ts";
 
 const FIRST_LINK = /https?:\/\/\S+/;
 
-export function outboxMailer(db: Db, log: (line: string) => void = console.info): Mailer {
+export function outboxMailer(db: Db, log: (line: string) => void): Mailer {
   return {
     kind: "outbox",
     async send(email) {

@@ -3,6 +3,7 @@
 import type { Db } from "@fieldpay/db/client";
 import { listHealthReports } from "@fieldpay/db/repositories/health-reports";
 import { jobQueueInstalled, requestHealthReport } from "@fieldpay/db/repositories/job-queue";
+import type { Logger } from "pino";
 import { z } from "zod";
 import { DomainError } from "../errors.ts";
 import { checkProgress } from "./check-progress.ts";
@@ -46,10 +47,13 @@ export async function runHealthChecksNow(db: Db, tenantId: string) {
 }
 
 /** After new payment settings are saved: a fresh report, when a worker can make one (never fails the save). */
-export async function requestReportAfterSettingsChange(db: Db, tenantId: string): Promise<void> {
+export async function requestReportAfterSettingsChange(
+  deps: { db: Db; log: Logger },
+  tenantId: string,
+): Promise<void> {
   try {
-    if (await jobQueueInstalled(db)) await requestHealthReport(db, tenantId, "settings_changed");
+    if (await jobQueueInstalled(deps.db)) await requestHealthReport(deps.db, tenantId, "settings_changed");
   } catch (error) {
-    console.warn(`[api] could not queue a health report after a settings change: ${String(error)}`);
+    deps.log.warn({ err: error, tenantId }, "could not queue a health report after a settings change");
   }
 }

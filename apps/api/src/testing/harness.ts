@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Db } from "@fieldpay/db/client";
 import { createSecretBox } from "@fieldpay/db/secret-box";
+import { quietLog } from "@fieldpay/payments/testing/log-capture";
 import { TRPCError } from "@trpc/server";
 import { inject } from "vitest";
 import { signUpBusiness, signUpCustomer } from "../auth/accounts.ts";
@@ -26,6 +27,8 @@ export function testDeps(db: Db): ApiDeps {
     secretBox: createSecretBox({ 1: TEST_ENCRYPTION_KEY }, 1),
     webhookBaseUrl: "https://hooks.fieldpay.test",
     strategies: createStrategyCache(),
+    // Tests that read the log put a captureLog() here.
+    log: quietLog("api"),
   };
 }
 
