@@ -1,10 +1,6 @@
 // The business's commission on Connect payments, as Stripe collected it (application fees). amount_refunded
 // only ever grows, so refund events apply in any order.
-import type { Selectable } from "kysely";
 import type { Db } from "../client.ts";
-import type { ApplicationFeesTable } from "../schema.ts";
-
-export type ApplicationFeeRow = Selectable<ApplicationFeesTable>;
 
 export interface ApplicationFeeSnapshot {
   tenantId: string;
@@ -45,18 +41,4 @@ export async function applyApplicationFeeSnapshot(db: Db, f: ApplicationFeeSnaps
     .returning("id")
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function listApplicationFees(
-  db: Db,
-  tenantId: string,
-  limit = 100,
-): Promise<ApplicationFeeRow[]> {
-  return db
-    .selectFrom("application_fees")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .orderBy("stripe_created_at", "desc")
-    .limit(limit)
-    .execute();
 }

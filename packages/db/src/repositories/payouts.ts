@@ -1,10 +1,6 @@
 // Payouts of the business's account and of its fieldworkers' connected accounts, mirrored from Stripe's payout
 // events. An older event never overwrites what a newer one said (payout.paid before a late payout.updated).
-import type { Selectable } from "kysely";
 import type { Db } from "../client.ts";
-import type { PayoutsTable } from "../schema.ts";
-
-export type PayoutRow = Selectable<PayoutsTable>;
 
 export interface PayoutSnapshot {
   tenantId: string;
@@ -55,16 +51,6 @@ export async function applyPayoutSnapshot(db: Db, p: PayoutSnapshot): Promise<bo
     .returning("id")
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function listPayouts(db: Db, tenantId: string, limit = 100): Promise<PayoutRow[]> {
-  return db
-    .selectFrom("payouts")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .orderBy("stripe_created_at", "desc")
-    .limit(limit)
-    .execute();
 }
 
 /** Every fieldworker's connected-account row with the fieldworker's name, for payout checks and health reports. */

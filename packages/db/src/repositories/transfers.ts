@@ -1,10 +1,6 @@
 // Transfers from the business to its fieldworkers' connected accounts (their share of each Connect payment).
 // amount_reversed only ever grows, so reversal events apply in any order.
-import type { Selectable } from "kysely";
 import type { Db } from "../client.ts";
-import type { TransfersTable } from "../schema.ts";
-
-export type TransferRow = Selectable<TransfersTable>;
 
 export interface TransferSnapshot {
   tenantId: string;
@@ -44,14 +40,4 @@ export async function applyTransferSnapshot(db: Db, t: TransferSnapshot): Promis
     .returning("id")
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function listTransfers(db: Db, tenantId: string, limit = 100): Promise<TransferRow[]> {
-  return db
-    .selectFrom("transfers")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .orderBy("stripe_created_at", "desc")
-    .limit(limit)
-    .execute();
 }
