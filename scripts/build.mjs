@@ -34,7 +34,10 @@ await provisioned(async () => {
     const web = join(root, "apps", "web");
     const webOut = outDir ? join(outDir, "web") : join(web, "dist");
     // A build never holds the dev relay's stand-in (the plugin only serves); its URL stays out all the same.
-    const { DEV_STRIPE_RELAY_URL: _devOnly, ...env } = pnpmEnv;
+    // NODE_ENV is pinned: Vite builds React's development version for whatever NODE_ENV the caller had (a test
+    // runner's "test" made the app half again as big).
+    const { DEV_STRIPE_RELAY_URL: _devOnly, ...inherited } = pnpmEnv;
+    const env = { ...inherited, NODE_ENV: "production" };
     const vite = join(web, "node_modules", ".bin", "vite");
     const viteArgs = ["build", "--logLevel", "warn", "--outDir", webOut, "--emptyOutDir"];
     if (run(vite, viteArgs, { cwd: web, env }) !== 0) fail("build", "the web build failed; see above");

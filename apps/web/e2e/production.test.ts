@@ -53,6 +53,15 @@ describe("the production build", () => {
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 
+  it("holds React's production build, whatever NODE_ENV the build was started with (vitest's is test)", () => {
+    const assets = join(env.build.dir, "web", "assets");
+    const scripts = readdirSync(assets).filter((name) => name.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(1);
+    // One of React's development-only warnings: stripped from its production build.
+    for (const name of scripts)
+      expect(readFileSync(join(assets, name), "utf8")).not.toContain("Each child in a list");
+  });
+
   it("a business signs up in Chromium on that one origin, with a Secure cookie, and deep links load", async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
