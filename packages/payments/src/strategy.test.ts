@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StripeConnect } from "./connect.ts";
 import { DirectStripe } from "./direct.ts";
-import { type ConnectPaymentStrategy, type DirectPaymentStrategy, isConnectStrategy } from "./strategy.ts";
+import type { ConnectPaymentStrategy, DirectPaymentStrategy } from "./strategy.ts";
 import { useRecordingProxy } from "./testing/use-recording-proxy.ts";
 
 const proxy = useRecordingProxy();
@@ -37,17 +37,19 @@ describe.each(strategies)("%s keeps the PaymentStrategy contract", (_name, make)
 
   it("sends every POST with a deterministic fieldpay idempotency key", async () => {
     const strategy = make();
-    const connect = isConnectStrategy(strategy)
-      ? { accountId: "acct_fw1", accountType: "express" as const, fee: { basisPoints: 1000 } }
-      : undefined;
-    const refundConnect = isConnectStrategy(strategy)
-      ? {
-          accountId: "acct_fw1",
-          accountType: "express" as const,
-          refundApplicationFee: true,
-          reverseTransfer: true,
-        }
-      : undefined;
+    const connect =
+      strategy.mode === "connect"
+        ? { accountId: "acct_fw1", accountType: "express" as const, fee: { basisPoints: 1000 } }
+        : undefined;
+    const refundConnect =
+      strategy.mode === "connect"
+        ? {
+            accountId: "acct_fw1",
+            accountType: "express" as const,
+            refundApplicationFee: true,
+            reverseTransfer: true,
+          }
+        : undefined;
     await strategy.createCustomer({ tenantId: "t1", customerId: "c1" });
     await strategy.createSetupIntent({
       tenantId: "t1",
@@ -70,7 +72,7 @@ describe.each(strategies)("%s keeps the PaymentStrategy contract", (_name, make)
       charged: { amount: 2000, currency: "usd" },
       ...(refundConnect && { connect: refundConnect }),
     });
-    if (isConnectStrategy(strategy)) {
+    if (strategy.mode === "connect") {
       await strategy.createConnectedAccount({ tenantId: "t1", fieldworkerId: "fw1" });
       await strategy.createAccountLink({
         accountId: "acct_fw1",
@@ -80,7 +82,7 @@ describe.each(strategies)("%s keeps the PaymentStrategy contract", (_name, make)
       });
     }
     const posts = proxy().sent("POST");
-    expect(posts.length).toBe(isConnectStrategy(strategy) ? 6 : 4);
+    expect(posts.length).toBe(strategy.mode === "connect" ? 6 : 4);
     for (const post of posts) expect(post.headers["idempotency-key"]).toMatch(/^fieldpay:[a-z_]+:[a-z]+:/);
   });
 
@@ -94,8 +96,8 @@ describe.each(strategies)("%s keeps the PaymentStrategy contract", (_name, make)
   });
 });
 
-describe("isConnectStrategy", () => {
-  it("tells the two strategies apart by mode", () => {
-    expect(strategies.map(([, make]) => isConnectStrategy(make()))).toEqual([false, true]);
+describe("mode", () => {
+  it("tells the two strategies apart", () => {
+    expect(strategies.map(([, make]) => make().mode === "connect")).toEqual([false, true]);
   });
 });

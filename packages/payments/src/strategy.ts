@@ -223,12 +223,6 @@ export interface ConnectOperations {
   retrieveAccount(input: { accountId: string }): Promise<Outcome<{ account: ConnectedAccount }>>;
 }
 
+/** `mode` tells the two apart: checking `strategy.mode === "connect"` narrows to the Connect operations. */
 export type ConnectPaymentStrategy = PaymentStrategy & ConnectOperations & { readonly mode: "connect" };
 export type DirectPaymentStrategy = PaymentStrategy & { readonly mode: "direct" };
-
-/** Narrows a strategy to Stripe Connect, for the operations only Connect has. */
-export function isConnectStrategy(
-  strategy: DirectPaymentStrategy | ConnectPaymentStrategy,
-): strategy is ConnectPaymentStrategy {
-  return strategy.mode === "connect";
-}
