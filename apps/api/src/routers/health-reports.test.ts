@@ -78,8 +78,9 @@ describe("healthReports", () => {
     const tenantId = a.auth.tenant.id;
     const { caller } = callerFor(testDeps(t.db), a.auth);
     await caller.healthReports.runNow();
-    const backdate = sql`update graphile_worker._private_jobs set run_at = now() - interval '2 minutes'
-      where key = ${`health_report:${tenantId}`}`;
+    const backdate = sql`select graphile_worker.reschedule_jobs(
+      array(select id from graphile_worker.jobs where key = ${`health_report:${tenantId}`}),
+      run_at => now() - interval '2 minutes')`;
     await backdate.execute(t.db);
     expect(await caller.healthReports.list()).toMatchObject({ running: true, stalled: true });
     // A payout check of the same business running in the shared queue: the report is waiting its turn.

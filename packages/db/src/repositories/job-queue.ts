@@ -90,11 +90,21 @@ export function requestPayoutCheck(db: Db, tenantId: string, trigger: "scheduled
   });
 }
 
-/** The job waiting under a key (what it will run, in which queue, with what), for tests and diagnostics. */
+/**
+ * The job waiting under a key (what it will run, in which queue, with what), for tests and diagnostics, through
+ * graphile-worker's public interface only: its private tables change between minor releases. The payload is in
+ * no public view, so it comes from what the public `remove_job` answers, in a transaction that is always rolled
+ * back: the job stays queued exactly as it was.
+ */
 export async function findQueuedJob(db: Db, jobKey: string) {
-  const { rows } = await sql<{ task: string; queue_name: string | null; payload: unknown }>`
-    select j.task_identifier as task, j.queue_name, p.payload
-    from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
-    where j.key = ${jobKey}`.execute(db);
-  return rows;
+  const trx = await db.startTransaction().execute();
+  try {
+    const { rows } = await sql<{ task: string; queue_name: string | null; payload: unknown }>`
+      select j.task_identifier as task, j.queue_name, (graphile_worker.remove_job(j.key)).payload
+      from graphile_worker.jobs j
+      where j.key = ${jobKey}`.execute(trx);
+    return rows;
+  } finally {
+    await trx.rollback().execute();
+  }
 }
