@@ -1,6 +1,7 @@
 import type { Db } from "@fieldpay/db/client";
 import type { ReceivedEvent } from "@fieldpay/db/repositories/webhook-events";
 import type { SecretBox } from "@fieldpay/db/secret-box";
+import type { Logger } from "pino";
 import type { LoadEndpoint } from "./webhooks/endpoint-cache.ts";
 
 /** What the worker's server and jobs are built from; made once in main.ts, or per test. */
@@ -18,4 +19,6 @@ export interface WorkerDeps {
   loadEndpoint?: LoadEndpoint;
   /** The clock of the jobs; tests pin it. */
   now: () => Date;
+  /** The worker's logger (@fieldpay/payments/log); requests, jobs and webhook batches log through children of it. */
+  log: Logger;
 }

@@ -18,6 +18,10 @@ export const envSchema = z.object({
   WEBHOOK_BASE_URL: z
     .url({ message: "must be the URL where Stripe reaches the worker, such as https://hooks.example.com" })
     .default("http://localhost:3001"),
+  /** `npm start` sets production: the log is JSON lines there, one readable line each otherwise. */
+  NODE_ENV: z
+    .enum(["development", "test", "production"], { message: "must be development, test or production" })
+    .default("development"),
 });
 
 export type WorkerEnv = z.infer<typeof envSchema>;

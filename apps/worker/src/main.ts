@@ -1,5 +1,6 @@
 import { createDb, openConnections } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
+import { createLogger } from "@fieldpay/payments/log";
 import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { migrateQueue, startQueue } from "./queue/queue.ts";
@@ -9,16 +10,18 @@ import { createEventBatcher } from "./webhooks/event-batcher.ts";
 import { startEventProcessor } from "./webhooks/event-processor.ts";
 
 const env = loadEnv();
+// JSON lines for whatever collects production logs; one readable line each in `npm run dev`.
+const log = createLogger({ app: "worker", format: env.NODE_ENV === "production" ? "json" : "pretty" });
 const db = createDb({
   url: env.DATABASE_URL,
   // Each processing lane and each running job holds one connection; the webhook store and secret reads share the rest.
   max: env.WEBHOOK_LANES + env.WORKER_CONCURRENCY + 2,
-  onIdleError: (e) => console.warn(`[worker] database connection dropped: ${e.message}`),
+  onIdleError: (e) => log.warn({ err: e }, "database connection dropped"),
 });
 const secretBox = secretBoxFromBase64(env.APP_ENCRYPTION_KEY);
 const batcher = createEventBatcher(db, { onStored: () => events.poke() });
 // Events a killed worker had claimed are unlocked with its connection and simply due again: nothing to recover.
-const events = startEventProcessor({ db }, { lanes: env.WEBHOOK_LANES, deferWhile: batcher.busy });
+const events = startEventProcessor({ db, log }, { lanes: env.WEBHOOK_LANES, deferWhile: batcher.busy });
 const deps: WorkerDeps = {
   db,
   stripeApiBase: env.STRIPE_API_BASE,
@@ -27,23 +30,22 @@ const deps: WorkerDeps = {
   webhookBaseUrl: env.WEBHOOK_BASE_URL,
   storeEvent: batcher.store,
   now: () => new Date(),
+  log,
 };
 
-await migrateQueue(env.DATABASE_URL);
+await migrateQueue(env.DATABASE_URL, log);
 // Connections for the webhook store, the processing lanes and secret reads, open before the first request.
 await openConnections(db, env.WEBHOOK_LANES + 2);
 const runner = await startQueue(deps, { databaseUrl: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
 runner.promise.catch((error: unknown) => {
   // The queue stopped for good (not a single failed job): exit so that whatever runs the worker restarts it.
-  console.error(`[worker] job queue stopped: ${String(error)}`);
+  log.fatal({ err: error }, "job queue stopped");
   process.exit(1);
 });
 const server = createWorkerServer(deps);
 
 server.listen(env.WORKER_PORT, () => {
-  console.log(
-    `[worker] listening on http://localhost:${env.WORKER_PORT} (webhooks at /webhooks/stripe/:tenantId)`,
-  );
+  log.info(`listening on http://localhost:${env.WORKER_PORT} (webhooks at /webhooks/stripe/:tenantId)`);
 });
 
 function shutdown() {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createSecretBox } from "@fieldpay/db/secret-box";
 import { useTestDatabase } from "@fieldpay/db/testing";
+import { quietLog } from "@fieldpay/payments/testing/log-capture";
 import { describe, expect, inject, it } from "vitest";
 import { createWorkerServer } from "./server.ts";
 
@@ -13,6 +14,7 @@ async function healthz(stripeApiBase: string) {
     secretBox: createSecretBox({ 1: Buffer.alloc(32, 1) }, 1),
     webhookBaseUrl: "https://hooks.fieldpay.test",
     now: () => new Date(),
+    log: quietLog("worker"),
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

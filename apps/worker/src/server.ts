@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { checkDatabase } from "@fieldpay/db/health";
 import { checkStripeReachable } from "@fieldpay/payments/reachability";
@@ -35,11 +36,20 @@ export function createWorkerServer(deps: WorkerDeps): Server {
     const webhook = WEBHOOK_PATH.exec(url.pathname);
     if (webhook && req.method === "POST") {
       const target = { tenantId: webhook[1] ?? "", endpoint: webhook[2] ? "connect" : "account" } as const;
+      // Each delivery has its own id, in the answer's x-request-id and in every line about it.
+      const reqId = randomUUID();
+      const log = deps.log.child({ reqId, ...target });
+      res.setHeader("x-request-id", reqId);
       receiveWebhook(deps, req, target).then(
-        (response) => send(res, response),
+        (response) => {
+          // A refusal is worth a line: a wrong signing secret or endpoint shows here before anywhere else.
+          if (response.status >= 400)
+            log.warn({ status: response.status, reason: response.body.error }, "webhook refused");
+          send(res, response);
+        },
         (error: unknown) => {
-          // Stripe retries a 500 later; the detail stays in our log (it never holds a secret).
-          console.error(`[worker] webhook for ${target.tenantId} failed: ${String(error)}`);
+          // Stripe retries a 500 later; the detail stays in our log (redacted by the logger).
+          log.error({ err: error }, "webhook failed");
           send(res, { status: 500, body: { error: "internal", message: "Try again later." } });
         },
       );

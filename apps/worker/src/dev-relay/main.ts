@@ -1,12 +1,15 @@
 // `npm run dev` against stripe-mock starts this beside the apps (scripts/dev.mjs); `--real-stripe` does not.
 import { createDb } from "@fieldpay/db/client";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
+import { createLogger } from "@fieldpay/payments/log";
 import { parseRelayEnv } from "./env.ts";
 import { createRelay } from "./relay.ts";
 import { createRelayServer } from "./server.ts";
 
 const REFUND_POLL_MS = 1000;
-const log = (message: string) => console.log(`[dev-relay] ${message}`);
+// Dev only, so always the readable format; it signs with webhook secrets, and the logger keeps them out of its lines.
+const logger = createLogger({ app: "dev-relay", format: "pretty" });
+const log = (message: string) => logger.info(message);
 
 const env = parseRelayEnv(process.env);
 if ("error" in env) {

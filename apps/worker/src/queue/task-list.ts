@@ -1,5 +1,5 @@
 // graphile-worker tasks (payout checks, health reports, duplicate refunds, the token purge): each parses its payload, then calls its job with the worker's dependencies.
-import type { Task, TaskList } from "graphile-worker";
+import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { WorkerDeps } from "../deps.ts";
 import { checkPayouts } from "../jobs/check-payouts.ts";
@@ -16,19 +16,30 @@ const healthPayload = z.object({
 const schedulePayload = z.object({ check: z.enum(["payouts", "health"]) });
 const duplicatePayload = z.object({ tenantId: z.uuid(), paymentId: z.uuid() });
 
+/** The worker's dependencies for one job: its lines carry the job's id and task. */
+function forJob(deps: WorkerDeps, helpers: JobHelpers): WorkerDeps {
+  // String: graphile-worker types the id as one (a bigint) but hands over a number.
+  return {
+    ...deps,
+    log: deps.log.child({ jobId: String(helpers.job.id), task: helpers.job.task_identifier }),
+  };
+}
+
 export function createTaskList(deps: WorkerDeps): TaskList {
   const payouts: Task = async (payload, helpers) => {
-    const summary = await checkPayouts(deps, payoutPayload.parse(payload));
-    if (summary) helpers.logger.info(`payout check: ${JSON.stringify(summary)}`);
+    const job = forJob(deps, helpers);
+    const summary = await checkPayouts(job, payoutPayload.parse(payload));
+    if (summary) job.log.info({ summary }, "payout check done");
   };
-  const health: Task = async (payload) => {
-    await runHealthReport(deps, healthPayload.parse(payload));
+  const health: Task = async (payload, helpers) => {
+    await runHealthReport(forJob(deps, helpers), healthPayload.parse(payload));
   };
-  const schedule: Task = async (payload) => {
-    await scheduleTenantChecks(deps, schedulePayload.parse(payload).check);
+  const schedule: Task = async (payload, helpers) => {
+    await scheduleTenantChecks(forJob(deps, helpers), schedulePayload.parse(payload).check);
   };
   const duplicate: Task = async (payload, helpers) => {
-    helpers.logger.info(await refundDuplicatePayment(deps, duplicatePayload.parse(payload)));
+    const job = forJob(deps, helpers);
+    job.log.info(await refundDuplicatePayment(job, duplicatePayload.parse(payload)));
   };
   const purge: Task = async (_payload, helpers) => {
     helpers.logger.info(`expired tokens purged: ${JSON.stringify(await purgeExpiredTokens(deps))}`);

@@ -10,6 +10,7 @@ import type { FieldworkerAccountStatus, PaymentMode } from "@fieldpay/db/schema"
 import { createSecretBox, type SecretBox } from "@fieldpay/db/secret-box";
 import { createTestDatabase, type TestDatabase } from "@fieldpay/db/testing";
 import { testPaymentSettings } from "@fieldpay/db/testing/payment-settings";
+import { quietLog } from "@fieldpay/payments/testing/log-capture";
 import { signWebhookPayload } from "@fieldpay/payments/webhooks";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { WorkerDeps } from "../deps.ts";
@@ -31,7 +32,7 @@ export interface WorkerTestKit {
 }
 
 /** Applies due webhook events until none is left, as the worker's processing loop would. */
-export async function drainEvents(deps: Pick<WorkerDeps, "db">, batchSize = 50): Promise<void> {
+export async function drainEvents(deps: Pick<WorkerDeps, "db" | "log">, batchSize = 50): Promise<void> {
   while ((await processDueEvents(deps, { limit: batchSize })).claimed === batchSize) {}
 }
 
@@ -39,7 +40,7 @@ export async function workerTestKit(
   options: { stripeApiBase?: string; now?: () => Date } = {},
 ): Promise<WorkerTestKit> {
   const t = await createTestDatabase();
-  await migrateQueue(t.url);
+  await migrateQueue(t.url, quietLog("worker"));
   const key = randomBytes(32);
   const deps: WorkerDeps = {
     db: t.db,
@@ -47,6 +48,8 @@ export async function workerTestKit(
     secretBox: createSecretBox({ 1: key }, 1),
     webhookBaseUrl: "https://hooks.fieldpay.test",
     now: options.now ?? (() => new Date()),
+    // Tests that read the log put a captureLog() here.
+    log: quietLog("worker"),
   };
   const drain = async () => {
     await drainEvents(deps);

@@ -2,6 +2,7 @@
 // by someone else (no poke) are found at the next poll, a burst delays processing for at most maxDeferMs, a database
 // failure pauses it without losing anything, and stop() returns once the batch in hand is done.
 import { storeWebhookEvent } from "@fieldpay/db/repositories/webhook-events";
+import { createLogger } from "@fieldpay/payments/log";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { stripeEvent, useWorkerBusiness } from "../testing/worker-test-kit.ts";
@@ -36,7 +37,7 @@ const unprocessed = async (ids: string[]) =>
 
 /** Runs `use` with a processing loop of these options, stopped afterwards whatever happens. */
 async function withProcessor(options: EventProcessorOptions, use: (p: EventProcessor) => Promise<void>) {
-  const processor = startEventProcessor(env.kit.deps, { log: () => {}, ...options });
+  const processor = startEventProcessor(env.kit.deps, options);
   try {
     await use(processor);
   } finally {
@@ -89,10 +90,15 @@ describe("the webhook processing loop", () => {
 
   it("says once that it paused on a database problem, keeps trying, says when it resumed, and stop() ends it", async () => {
     const messages: string[] = [];
+    const log = createLogger({
+      app: "worker",
+      format: "json",
+      destination: { write: (line) => messages.push(String(JSON.parse(line).msg)) },
+    });
     const schema = `later_${Date.now()}`;
     const processor = startEventProcessor(
-      { db: env.kit.t.db.withSchema(schema) },
-      { lanes: 2, pollMs: 20, log: (m) => messages.push(m) },
+      { db: env.kit.t.db.withSchema(schema), log },
+      { lanes: 2, pollMs: 20 },
     );
     try {
       await expect.poll(() => messages.length, { timeout: 5000 }).toBe(1);

@@ -4,6 +4,7 @@
 // Acknowledgements come first: while `deferWhile()` says the endpoint is busy (a burst), processing waits, for at most
 // `maxDeferMs`, then catches up whatever the load. Stripe only waits for the 200; the effects may lag a few seconds.
 import type { Db } from "@fieldpay/db/client";
+import type { Logger } from "pino";
 import { processDueEvents } from "../jobs/process-due-events.ts";
 import { failureMessage } from "../jobs/process-webhook-event.ts";
 
@@ -15,7 +16,6 @@ export interface EventProcessorOptions {
   gatherMs?: number;
   deferWhile?: () => boolean;
   maxDeferMs?: number;
-  log?: (message: string) => void;
 }
 
 export interface EventProcessor {
@@ -32,9 +32,12 @@ interface Lane {
   wake?: () => void;
 }
 
-export function startEventProcessor(deps: { db: Db }, options: EventProcessorOptions = {}): EventProcessor {
+export function startEventProcessor(
+  deps: { db: Db; log: Logger },
+  options: EventProcessorOptions = {},
+): EventProcessor {
   const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20, maxDeferMs = 10_000 } = options;
-  const log = options.log ?? ((message) => console.warn(`[worker] ${message}`));
+  const { log } = deps;
   let stopped = false;
   // A database problem is said once when it starts and once when it is over, not at every poll.
   let pausedBy: string | undefined;
@@ -68,15 +71,14 @@ export function startEventProcessor(deps: { db: Db }, options: EventProcessorOpt
       const outcome = await processDueEvents(deps, { limit: batchSize }).catch((error: unknown) => {
         if (pausedBy === undefined) {
           pausedBy = failureMessage(error);
-          log(`webhook processing paused: ${pausedBy} (trying again every ${pollMs} ms)`);
+          log.warn(`webhook processing paused: ${pausedBy} (trying again every ${pollMs} ms)`);
         }
         return null;
       });
       if (outcome && pausedBy !== undefined) {
         pausedBy = undefined;
-        log("webhook processing resumed");
+        log.info("webhook processing resumed");
       }
-      if (outcome?.failed) log(`${outcome.failed} webhook event(s) failed; each waits for its retry`);
       if (stopped || outcome?.claimed === batchSize) continue;
       deferringSince = undefined;
       // Poked while busy: what was stored meanwhile is due now. A database problem waits a full poll.
