@@ -52,7 +52,10 @@ export interface AuthAttemptsTable {
 }
 
 export type PaymentMode = "direct" | "connect";
+// These three spell out packages/payments' lists (db imports nothing of payments);
+// apps/api/src/business-stripe/stored-kinds.test.ts fails the type-check the moment they differ.
 export type ConnectAccountType = "standard" | "express" | "custom";
+export type KeyMode = "test" | "live";
 
 export interface PaymentSettingsTable {
   tenant_id: string;
@@ -61,7 +64,7 @@ export interface PaymentSettingsTable {
   secret_key_sealed: Uint8Array;
   secret_key_hint: string;
   secret_key_kind: "secret" | "restricted";
-  key_mode: "test" | "live";
+  key_mode: KeyMode;
   stripe_account_id: string;
   stripe_account_country: string | null;
   webhook_secret_sealed: Uint8Array | null;
@@ -217,6 +220,7 @@ export interface BookingsTable {
   updated_at: UpdatedAt;
 }
 
+/** Held to packages/payments' CHARGE_TYPES like the types above. */
 export type ChargeType = "direct" | "destination" | "direct_on_connected_account";
 
 export interface PaymentsTable {

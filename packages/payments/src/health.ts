@@ -1,11 +1,11 @@
 import Stripe from "stripe";
+import type { KeyMode } from "./keys.ts";
 import {
   describeDisabledReason,
   describeRequirements,
   type PlainRequirement,
   whatToProvide,
 } from "./requirements.ts";
-import type { KeyMode } from "./webhooks.ts";
 
 export type CheckStatus = "pass" | "warn" | "fail";
 

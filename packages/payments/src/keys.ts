@@ -1,4 +1,6 @@
-export type KeyMode = "test" | "live";
+/** Test or live keys (and objects): the one list the database row and the api's schemas are checked against. */
+export const KEY_MODES = ["test", "live"] as const;
+export type KeyMode = (typeof KEY_MODES)[number];
 export type KeyKind = "publishable" | "secret" | "restricted" | "webhook_secret";
 export type SecretKeyKind = "secret" | "restricted";
 

@@ -1,4 +1,4 @@
-import type { KeyMode } from "./webhooks.ts";
+import type { KeyMode } from "./keys.ts";
 
 /** Stripe's documented request budget per account and second. */
 export const STRIPE_REQUESTS_PER_SECOND: Readonly<Record<KeyMode, number>> = { test: 25, live: 100 };

@@ -3,16 +3,21 @@ import type { FeeRule } from "./fees.ts";
 import type { KeyMode } from "./keys.ts";
 import type { Money } from "./money.ts";
 
-export type ConnectAccountType = "standard" | "express" | "custom";
+// The lists below are the one source of these words: the api's zod schemas are built from them, and a type test
+// (apps/api/src/business-stripe/stored-kinds.test.ts) holds packages/db's column types to them.
 
-/** How a booking payment moved money. */
-export type ChargeType =
-  /** On the business's own Stripe account (Stripe mode). */
-  | "direct"
-  /** On the business's platform account, with a transfer to the fieldworker (Connect Express/Custom). */
-  | "destination"
-  /** On the fieldworker's own account, with an application fee to the business (Connect Standard). */
-  | "direct_on_connected_account";
+/** The kinds of connected account a business's fieldworkers get. */
+export const CONNECT_ACCOUNT_TYPES = ["standard", "express", "custom"] as const;
+export type ConnectAccountType = (typeof CONNECT_ACCOUNT_TYPES)[number];
+
+/**
+ * How a booking payment moved money: `direct` on the business's own Stripe account (Stripe mode);
+ * `destination` on the business's platform account, with a transfer to the fieldworker (Connect Express/Custom);
+ * `direct_on_connected_account` on the fieldworker's own account, with an application fee to the business
+ * (Connect Standard).
+ */
+export const CHARGE_TYPES = ["direct", "destination", "direct_on_connected_account"] as const;
+export type ChargeType = (typeof CHARGE_TYPES)[number];
 
 export interface ValidateCredentialsInput {
   publishableKey: string;

@@ -1,6 +1,5 @@
 import Stripe from "stripe";
-
-export type KeyMode = "test" | "live";
+import type { KeyMode } from "./keys.ts";
 
 export type WebhookFailureReason =
   | "missing_signature"

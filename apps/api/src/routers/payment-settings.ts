@@ -1,3 +1,5 @@
+import { KEY_MODES } from "@fieldpay/payments/keys";
+import { CONNECT_ACCOUNT_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
 import { getPaymentSettings, updatePaymentSettings } from "../business-stripe/payment-settings.ts";
 import { roleProcedure, router } from "../trpc.ts";
@@ -11,11 +13,11 @@ const settingsOutput = z.object({
   mode: z.enum(["direct", "connect"]),
   publishableKey: z.string(),
   secretKeyHint: z.string(),
-  keyMode: z.enum(["test", "live"]),
+  keyMode: z.enum(KEY_MODES),
   stripeAccountId: z.string(),
   webhookSecretHint: z.string().nullable(),
   connectWebhookSecretHint: z.string().nullable(),
-  connectAccountType: z.enum(["standard", "express", "custom"]),
+  connectAccountType: z.enum(CONNECT_ACCOUNT_TYPES),
   commissionBps: z.number().int(),
   commissionFixed: z.number().int(),
   commissionPercent: z.string(),
@@ -31,7 +33,7 @@ export const updatePaymentSettingsInput = z.object({
   secretKey: key("The Secret key").optional(),
   webhookSecret: key("The webhook signing secret").optional(),
   connectWebhookSecret: key("The Connect webhook signing secret").optional(),
-  connectAccountType: z.enum(["standard", "express", "custom"], {
+  connectAccountType: z.enum(CONNECT_ACCOUNT_TYPES, {
     message: "Choose Standard, Express or Custom.",
   }),
   commissionPercent: z.string().trim().max(10).default("0"),

@@ -1,7 +1,13 @@
 // The words come from the product guide's "Choosing Between Stripe and Stripe Connect" and its FAQ.
+import type { AppRouter } from "@fieldpay/api/router";
+import type { inferRouterInputs } from "@trpc/server";
 import type { Choice } from "./choice-group.tsx";
 
-export const modeChoices: Choice<"direct" | "connect">[] = [
+// The values are typed as the api accepts them (its lists come from packages/payments): one it no longer
+// accepts fails the type-check here.
+type SettingsInput = inferRouterInputs<AppRouter>["paymentSettings"]["update"];
+
+export const modeChoices: Choice<SettingsInput["mode"]>[] = [
   {
     value: "direct",
     title: "Stripe: direct service payments",
@@ -26,7 +32,7 @@ export const modeChoices: Choice<"direct" | "connect">[] = [
   },
 ];
 
-export const accountTypeChoices: Choice<"standard" | "express" | "custom">[] = [
+export const accountTypeChoices: Choice<SettingsInput["connectAccountType"]>[] = [
   {
     value: "express",
     title: "Express (recommended)",

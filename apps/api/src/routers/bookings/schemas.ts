@@ -1,3 +1,4 @@
+import { CHARGE_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
 import { moneyOutput, serviceOutput } from "../services/schemas.ts";
 
@@ -28,7 +29,7 @@ export const bookingOutput = z.object({
     .object({
       attempt: z.number().int(),
       status: z.string(),
-      chargeType: z.enum(["direct", "destination", "direct_on_connected_account"]),
+      chargeType: z.enum(CHARGE_TYPES),
       amountRefunded: moneyOutput,
       failure: z.object({ message: z.string() }).nullable(),
       paymentIntentId: z.string().nullable(),

@@ -1,5 +1,6 @@
 // Inputs and outputs of the fieldworkers router. Outputs are explicit so that nothing else (a Stripe object, a
 // token, a key) can leave by accident.
+import { CHARGE_TYPES, CONNECT_ACCOUNT_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
 
 export const fieldworkerId = z.uuid("Choose a fieldworker from the list.");
@@ -20,7 +21,7 @@ export const accountStatus = z.object({
   ]),
   headline: z.string(),
   connected: z.boolean(),
-  accountType: z.enum(["standard", "express", "custom"]).nullable(),
+  accountType: z.enum(CONNECT_ACCOUNT_TYPES).nullable(),
   chargesEnabled: z.boolean(),
   payoutsEnabled: z.boolean(),
   detailsSubmitted: z.boolean(),
@@ -83,7 +84,7 @@ export const earnings = z.object({
       service: z.string(),
       startsAt: z.date(),
       status: z.string(),
-      chargeType: z.enum(["direct", "destination", "direct_on_connected_account"]),
+      chargeType: z.enum(CHARGE_TYPES),
       amount: money,
       applicationFee: money.nullable(),
       fieldworkerNet: money.nullable(),
