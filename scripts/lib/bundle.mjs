@@ -36,20 +36,25 @@ function packageDir(name, fromDir) {
   }
 }
 
-/** Copies `names` and everything they depend on (the installed optional ones: this platform's binary) into out. */
-function copyPackages(names, fromDir, outModules, seen = new Set()) {
+/**
+ * Copies `names` and what they depend on into outModules. Optional dependencies that are not installed are the
+ * binaries for other platforms (@node-rs/argon2-darwin-arm64 and so on) and are skipped; anything else missing
+ * stops the build.
+ */
+function copyPackages(names, fromDir, outModules, seen = new Set(), optional = new Set()) {
   for (const name of names) {
     if (seen.has(name)) continue;
     const dir = packageDir(name, fromDir);
     if (dir === null) {
-      if (seen.size === 0) throw new Error(`${name} is not installed (run pnpm install)`);
-      continue; // an optional dependency for another platform
+      if (optional.has(name)) continue;
+      throw new Error(`${name} is not installed (run pnpm install)`);
     }
     seen.add(name);
     cpSync(dir, join(outModules, name), { recursive: true, dereference: true });
     const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-    const deps = { ...manifest.dependencies, ...manifest.optionalDependencies };
-    copyPackages(Object.keys(deps), dir, outModules, seen);
+    const optionalDeps = Object.keys(manifest.optionalDependencies ?? {});
+    const deps = [...Object.keys(manifest.dependencies ?? {}), ...optionalDeps];
+    copyPackages(deps, dir, outModules, seen, new Set(optionalDeps));
   }
 }
 
