@@ -11,8 +11,16 @@ const fromHere = (relative: string) =>
   normalizePath(resolve(fileURLToPath(new URL(relative, import.meta.url))));
 const repoRoot = fromHere("../..");
 
-/** Only what the SPA is built from: its own folder, the `@fieldpay/ui` sources, and pnpm's store (`.pnpm`). */
-const allowed = [fromHere("."), `${repoRoot}/packages/ui`, `${repoRoot}/node_modules`];
+/**
+ * Only what the SPA is built from: its own folder, the `@fieldpay/ui` and `@fieldpay/money` sources, and pnpm's
+ * store (`.pnpm`).
+ */
+const allowed = [
+  fromHere("."),
+  `${repoRoot}/packages/ui`,
+  `${repoRoot}/packages/money`,
+  `${repoRoot}/node_modules`,
+];
 
 /**
  * Never served nor watched, even if an import resolves there: Vite serves any resolved module outside `allow`,

@@ -119,7 +119,7 @@ describe("the web dev server", () => {
     expect(leaks).toEqual([]);
   });
 
-  it("still serves the SPA: its HTML, every module it imports, the @fieldpay/ui sources and dependencies", async () => {
+  it("still serves the SPA: its HTML, every module it imports, the @fieldpay/ui and money sources and dependencies", async () => {
     const response = await fetch(`${server.url}/`);
     const html = await response.text();
     expect(response.status).toBe(200);
@@ -134,6 +134,7 @@ describe("the web dev server", () => {
     expect(paths.length).toBeGreaterThan(40);
     expect(paths).toContain("/src/app.tsx");
     expect(paths.some((p) => p.startsWith(`/@fs${join(repoRoot, "packages/ui/src")}/`))).toBe(true);
+    expect(paths.some((p) => p.startsWith(`/@fs${join(repoRoot, "packages/money/src")}/`))).toBe(true);
     expect(paths.some((p) => p.startsWith(`/@fs${join(repoRoot, "node_modules/.pnpm")}/`))).toBe(true);
     expect(paths.some((p) => p.startsWith("/node_modules/.vite/deps/"))).toBe(true);
   });

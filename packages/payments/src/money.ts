@@ -1,3 +1,7 @@
+// Money as packages/payments checks it for Stripe: the decimals of each currency, the decimal strings and the
+// display come from @fieldpay/money, which the browser shares.
+import { minorUnitExponent } from "@fieldpay/money/minor-units";
+
 /** An amount of money: an integer count of the currency's minor unit, with a lowercase ISO 4217 code. */
 export interface Money {
   readonly amount: number;
@@ -20,40 +24,10 @@ export interface MoneyProblem {
 
 export type ParseMoneyResult = { ok: true; money: Money } | { ok: false; error: MoneyProblem };
 
-// Stripe's list of zero-decimal currencies (https://docs.stripe.com/currencies#zero-decimal).
-const ZERO_DECIMAL: ReadonlySet<string> = new Set([
-  "bif",
-  "clp",
-  "djf",
-  "gnf",
-  "jpy",
-  "kmf",
-  "krw",
-  "mga",
-  "pyg",
-  "rwf",
-  "ugx",
-  "vnd",
-  "vuv",
-  "xaf",
-  "xof",
-  "xpf",
-]);
-
-const THREE_DECIMAL: ReadonlySet<string> = new Set(["bhd", "jod", "kwd", "omr", "tnd"]);
-
 /** Turns "USD" / " usd " into "usd"; null when it is not a three-letter code. */
 export function normalizeCurrency(code: string): string | null {
   const trimmed = code.trim().toLowerCase();
   return /^[a-z]{3}$/.test(trimmed) ? trimmed : null;
-}
-
-/** How many decimal places Stripe's API amounts carry for a currency (minor units = major × 10^exponent). */
-export function minorUnitExponent(currency: string): 0 | 2 | 3 {
-  const code = currency.toLowerCase();
-  if (ZERO_DECIMAL.has(code)) return 0;
-  if (THREE_DECIMAL.has(code)) return 3;
-  return 2;
 }
 
 /**
@@ -64,7 +38,7 @@ export function minorUnitExponent(currency: string): 0 | 2 | 3 {
 export function amountStep(currency: string): 1 | 10 | 100 {
   const code = currency.toLowerCase();
   if (code === "isk") return 100;
-  if (THREE_DECIMAL.has(code)) return 10;
+  if (minorUnitExponent(code) === 3) return 10;
   return 1;
 }
 
@@ -146,29 +120,4 @@ function decimalsMessage(currency: string, exponent: number): string {
 
 function fail(code: MoneyProblemCode, message: string): ParseMoneyResult {
   return { ok: false, error: { code, message } };
-}
-
-/** The exact decimal value of an amount as a string ("12.50", "1500", "-0.05"), without floating point. */
-export function toDecimalString(money: Money): string {
-  const exponent = minorUnitExponent(money.currency);
-  const sign = money.amount < 0 ? "-" : "";
-  const digits = Math.abs(money.amount)
-    .toString()
-    .padStart(exponent + 1, "0");
-  if (exponent === 0) return `${sign}${digits}`;
-  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
-}
-
-/** For display only: "$12.50", "¥1,500", "KWD 5.120". ISK shows whole krónur, as its amounts always are. */
-export function formatMoney(money: Money, locale = "en-US"): string {
-  const exponent = minorUnitExponent(money.currency);
-  const digits = money.currency === "isk" ? 0 : exponent;
-  const format = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: money.currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  // A decimal string keeps Intl from seeing a binary float (Intl.NumberFormat v3 formats strings exactly).
-  return format.format(toDecimalString(money) as `${number}`);
 }

@@ -306,6 +306,8 @@ describe("formatAmount", () => {
   it("knows each currency's minor unit", () => {
     expect(formatAmount(1234, "usd")).toBe("$12.34");
     expect(formatAmount(500, "jpy")).toBe("¥500");
+    // Two decimals in Stripe's API although Intl shows krónur whole: 1,234 krónur, not 123,400.
+    expect(formatAmount(123400, "isk")).toBe("ISK\u00a01,234");
     expect(formatAmount(5, "not-a-currency")).toBe("5 NOT-A-CURRENCY (minor units)");
   });
 });

@@ -1,3 +1,4 @@
+import { formatMoney } from "@fieldpay/money/format";
 import type Stripe from "stripe";
 import {
   addBusinessDays,
@@ -69,11 +70,10 @@ const FAILURES: Readonly<Record<string, readonly [explanation: string, fix?: str
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 
+/** Stripe's amount in words for an alert; a currency Intl does not know is still shown, as minor units. */
 export function formatAmount(amount: number, currency: string): string {
   try {
-    const format = new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() });
-    // Intl knows each currency's minor unit, so JPY amounts are not divided by 100.
-    return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+    return formatMoney(amount, currency, "en");
   } catch {
     return `${amount} ${currency.toUpperCase()} (minor units)`;
   }

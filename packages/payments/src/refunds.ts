@@ -1,7 +1,8 @@
+import { formatMoney } from "@fieldpay/money/format";
 import type Stripe from "stripe";
 import { type PaymentError, paymentError } from "./errors.ts";
 import { idempotencyKey } from "./idempotency.ts";
-import { checkMoney, formatMoney } from "./money.ts";
+import { checkMoney } from "./money.ts";
 import type { RefundInput, RefundSummary } from "./strategy.ts";
 
 /** What is wrong with a refund request before anything is sent, or null. */
@@ -18,7 +19,9 @@ export function checkRefund(input: RefundInput): PaymentError | null {
   }
   if (input.amount.amount <= 0) return invalid("A refund must be more than zero.");
   if (input.amount.amount > input.charged.amount) {
-    return invalid(`A refund cannot be more than the ${formatMoney(input.charged)} that was charged.`);
+    return invalid(
+      `A refund cannot be more than the ${formatMoney(input.charged.amount, input.charged.currency, "en-US")} that was charged.`,
+    );
   }
   return null;
 }

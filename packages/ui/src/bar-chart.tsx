@@ -1,5 +1,5 @@
+import { formatMoney } from "@fieldpay/money/format";
 import type { ReactNode } from "react";
-import { formatMoney } from "./money.tsx";
 
 export interface BarChartDatum {
   /** The period, e.g. "Mar" or "2026-W14". Labels must be unique within a chart. */

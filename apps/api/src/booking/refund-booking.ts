@@ -3,7 +3,8 @@
 import { findBooking } from "@fieldpay/db/repositories/bookings";
 import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
-import { formatMoney, parseMoney } from "@fieldpay/payments/money";
+import { formatMoney } from "@fieldpay/money/format";
+import { parseMoney } from "@fieldpay/payments/money";
 import type { RefundInput } from "@fieldpay/payments/strategy";
 import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { Auth } from "../context.ts";
@@ -79,7 +80,7 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
   });
   if (!opened.ok) {
     if (opened.reason === "id_taken") throw new DomainError("conflict", "Reload the page and refund again.");
-    const left = formatMoney({ amount: opened.refundable, currency: payment.currency });
+    const left = formatMoney(opened.refundable, payment.currency, "en-US");
     throw new DomainError("invalid_input", `You can refund at most ${left} more on this booking.`);
   }
   const { refund } = opened;

@@ -8,7 +8,8 @@ import {
   type Service,
   updateService,
 } from "@fieldpay/db/repositories/services";
-import { parseMoney, toDecimalString } from "@fieldpay/payments/money";
+import { toDecimalString } from "@fieldpay/money/minor-units";
+import { parseMoney } from "@fieldpay/payments/money";
 import { DomainError, notFound } from "../errors.ts";
 
 export interface ServiceInput {
@@ -27,7 +28,7 @@ export function serviceView(row: Service) {
     description: row.description,
     durationMinutes: row.duration_minutes,
     price: { amount: row.price_amount, currency: row.currency },
-    priceDecimal: toDecimalString({ amount: row.price_amount, currency: row.currency }),
+    priceDecimal: toDecimalString(row.price_amount, row.currency),
     active: row.active,
   };
 }

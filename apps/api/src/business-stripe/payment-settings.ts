@@ -3,9 +3,10 @@ import type { Db } from "@fieldpay/db/client";
 import { findPaymentSettings, savePaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import type { ConnectAccountType, PaymentMode, PaymentSettingsRow } from "@fieldpay/db/schema";
 import type { SecretBox } from "@fieldpay/db/secret-box";
+import { toDecimalString } from "@fieldpay/money/minor-units";
 import { validateCredentials } from "@fieldpay/payments/credentials";
 import { maskSecret } from "@fieldpay/payments/keys";
-import { parseMoney, toDecimalString } from "@fieldpay/payments/money";
+import { parseMoney } from "@fieldpay/payments/money";
 import type { Logger } from "pino";
 import { DomainError } from "../errors.ts";
 import { requestReportAfterSettingsChange } from "../ops/health-reports.ts";
@@ -180,7 +181,7 @@ export function settingsView(row: PaymentSettingsRow, webhookBaseUrl: string) {
     commissionFixed: row.commission_fixed,
     /** As the admin typed them, exactly: "12.5" and "0.30". */
     commissionPercent: basisPointsToPercent(row.commission_bps),
-    commissionFixedDecimal: toDecimalString({ amount: row.commission_fixed, currency: row.currency }),
+    commissionFixedDecimal: toDecimalString(row.commission_fixed, row.currency),
     currency: row.currency,
     validatedAt: new Date(row.validated_at),
     endpoints: webhookEndpoints(webhookBaseUrl, row.tenant_id),

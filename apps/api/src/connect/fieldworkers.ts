@@ -9,7 +9,8 @@ import {
 } from "@fieldpay/db/repositories/fieldworker-accounts";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findUser } from "@fieldpay/db/repositories/users";
-import { parseMoney, toDecimalString } from "@fieldpay/payments/money";
+import { toDecimalString } from "@fieldpay/money/minor-units";
+import { parseMoney } from "@fieldpay/payments/money";
 import { basisPointsToPercent, percentToBasisPoints } from "../business-stripe/payment-settings.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { accountStatusView } from "./account-status.ts";
@@ -24,14 +25,12 @@ function commissionView(settings: Settings, account: FieldworkerAccount | null) 
   return {
     source: rule.source,
     percent: basisPointsToPercent(rule.basisPoints),
-    fixed: toDecimalString({ amount: rule.fixed?.amount ?? 0, currency }),
+    fixed: toDecimalString(rule.fixed?.amount ?? 0, currency),
     currency,
     /** What the override fields hold (null: not overridden). */
     overridePercent: account?.commission_bps == null ? null : basisPointsToPercent(account.commission_bps),
     overrideFixed:
-      account?.commission_fixed == null
-        ? null
-        : toDecimalString({ amount: account.commission_fixed, currency }),
+      account?.commission_fixed == null ? null : toDecimalString(account.commission_fixed, currency),
   };
 }
 

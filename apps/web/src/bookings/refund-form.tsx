@@ -1,10 +1,10 @@
 // Full or partial refund. For Stripe Connect both decisions are explicit, with what each one means.
 import type { AppRouter } from "@fieldpay/api/router";
+import { formatMoney } from "@fieldpay/money/format";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";
 import { FormError } from "@fieldpay/ui/form-error";
-import { formatMoney } from "@fieldpay/ui/money";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";

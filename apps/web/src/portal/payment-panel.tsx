@@ -2,9 +2,9 @@
 // place (3-D Secure included). A decline is explained in plain words by the api; the booking stays unpaid and
 // only "Try again with another card" opens a new payment attempt.
 import type { AppRouter } from "@fieldpay/api/router";
+import { formatMoney } from "@fieldpay/money/format";
 import { Button } from "@fieldpay/ui/button";
 import { FormError } from "@fieldpay/ui/form-error";
-import { formatMoney } from "@fieldpay/ui/money";
 import type { StripeElements as Elements, Stripe } from "@stripe/stripe-js";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
