@@ -1,8 +1,8 @@
 // Payout delay checks against stripe-mock through a recording proxy: stripe-mock's payout is in transit with an
 // arrival date in 2009 and its account has payouts off, so the failing paths come from its fixtures; the proxy
 // turns them into passing ones to show alerts resolving themselves.
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { useRecordingProxy } from "@fieldpay/payments/testing/use-recording-proxy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   seedBusiness,
   seedFieldworker,
@@ -12,16 +12,13 @@ import {
 import { checkPayouts } from "./check-payouts.ts";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
-let proxy: RecordingProxy;
+const proxy = useRecordingProxy();
 let kit: WorkerTestKit;
 
 beforeAll(async () => {
-  proxy = await startRecordingProxy(inject("stripeApiBase"));
-  kit = await workerTestKit({ stripeApiBase: proxy.url, now: () => NOW });
+  kit = await workerTestKit({ stripeApiBase: proxy().url, now: () => NOW });
 });
-beforeEach(() => proxy.reset());
 afterAll(async () => {
-  await proxy.close();
   await kit.t.drop();
 });
 
@@ -66,15 +63,15 @@ describe("checkPayouts", () => {
     expect(alerts.find((a) => a.kind === "paused")?.severity).toBe("critical");
 
     // Read-only, with the connected account named on each of its requests, and lists read in pages of 100.
-    expect(proxy.sent("POST")).toEqual([]);
-    const fwRequests = proxy.requests.filter((r) => r.headers["stripe-account"] === fw.accountId);
+    expect(proxy().sent("POST")).toEqual([]);
+    const fwRequests = proxy().requests.filter((r) => r.headers["stripe-account"] === fw.accountId);
     expect(fwRequests.map((r) => r.path).sort()).toEqual([
       "/v1/balance",
       "/v1/balance_transactions",
       "/v1/payouts",
     ]);
-    expect(proxy.sent("GET", `/v1/accounts/${fw.accountId}`)).toHaveLength(1);
-    const payoutLists = proxy.sent("GET", "/v1/payouts");
+    expect(proxy().sent("GET", `/v1/accounts/${fw.accountId}`)).toHaveLength(1);
+    const payoutLists = proxy().sent("GET", "/v1/payouts");
     expect(payoutLists).toHaveLength(2);
     expect(payoutLists[0]?.query).toMatchObject({
       limit: "100",
@@ -91,8 +88,8 @@ describe("checkPayouts", () => {
       first.map((a) => [a.id, a.since]),
     );
 
-    proxy.intercept({ path: "/v1/payouts", patch: (body) => ({ ...body, data: paid(body.data) }) });
-    proxy.intercept({
+    proxy().intercept({ path: "/v1/payouts", patch: (body) => ({ ...body, data: paid(body.data) }) });
+    proxy().intercept({
       path: /^\/v1\/account(s\/.+)?$/,
       patch: (body) => ({
         ...body,
@@ -113,7 +110,7 @@ describe("checkPayouts", () => {
   it("says which account could not be checked, and leaves that account's alerts as they were", async () => {
     const { tenantId, fw } = await connectBusiness();
     await checkPayouts(kit.deps, { tenantId, trigger: "manual" });
-    proxy.intercept({
+    proxy().intercept({
       path: `/v1/accounts/${fw.accountId}`,
       respond: {
         status: 403,
@@ -141,7 +138,7 @@ describe("checkPayouts", () => {
         .map((a) => a.kind)
         .sort(),
     ).toEqual(["check_failed", "late", "paused"]);
-    proxy.reset();
+    proxy().reset();
     await checkPayouts(kit.deps, { tenantId, trigger: "manual" });
     expect((await openAlerts(tenantId)).some((a) => a.kind === "check_failed")).toBe(false);
     const runs = await kit.t.db
@@ -155,7 +152,7 @@ describe("checkPayouts", () => {
   it("follows Stripe's pagination page by page", async () => {
     const { tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox, { mode: "direct" });
     let pages = 0;
-    proxy.intercept({
+    proxy().intercept({
       path: "/v1/payouts",
       patch: (body) => {
         pages += 1;
@@ -163,7 +160,7 @@ describe("checkPayouts", () => {
       },
     });
     await checkPayouts(kit.deps, { tenantId, trigger: "manual" });
-    const lists = proxy.sent("GET", "/v1/payouts");
+    const lists = proxy().sent("GET", "/v1/payouts");
     expect(lists).toHaveLength(2);
     expect(lists[0]?.query.starting_after).toBeUndefined();
     expect(lists[1]?.query.starting_after).toMatch(/^po_/);
@@ -173,7 +170,7 @@ describe("checkPayouts", () => {
     expect(
       await checkPayouts(kit.deps, { tenantId: "00000000-0000-4000-8000-000000000000", trigger: "manual" }),
     ).toBeNull();
-    expect(proxy.requests).toEqual([]);
+    expect(proxy().requests).toEqual([]);
   });
 });
 

@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import { listHealthReports } from "@fieldpay/db/repositories/health-reports";
 import { createSecretBox } from "@fieldpay/db/secret-box";
 import type { HealthCheck } from "@fieldpay/payments/health";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { useRecordingProxy } from "@fieldpay/payments/testing/use-recording-proxy";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   seedBusiness,
   seedFieldworker,
@@ -15,21 +15,18 @@ import {
 } from "../testing/worker-test-kit.ts";
 import { gatherChecks, runHealthReport } from "./health-report.ts";
 
-let proxy: RecordingProxy;
+const proxy = useRecordingProxy();
 let kit: WorkerTestKit;
 let fixtureAccount: string;
 
 beforeAll(async () => {
-  proxy = await startRecordingProxy(inject("stripeApiBase"));
-  kit = await workerTestKit({ stripeApiBase: proxy.url });
+  kit = await workerTestKit({ stripeApiBase: proxy().url });
   const res = await fetch(`${inject("stripeApiBase")}/v1/account`, {
     headers: { authorization: "Bearer sk_test_fieldpayFake1234" },
   });
   fixtureAccount = ((await res.json()) as { id: string }).id;
 });
-beforeEach(() => proxy.reset());
 afterAll(async () => {
-  await proxy.close();
   await kit.t.drop();
 });
 
@@ -103,7 +100,7 @@ describe("health report checks", () => {
     expect(find(checks, "webhooks_account")?.fix).toContain(
       `https://hooks.fieldpay.test/webhooks/stripe/${tenantId}`,
     );
-    expect(proxy.sent("POST")).toEqual([]);
+    expect(proxy().sent("POST")).toEqual([]);
   });
 
   it("pass once the account is ready, notifications arrive and every fieldworker is active", async () => {
@@ -113,7 +110,7 @@ describe("health report checks", () => {
     await seedFieldworker(kit.t.db, tenantId, { status: "active" });
     await received(tenantId, "account");
     await received(tenantId, "connect");
-    proxy.intercept({
+    proxy().intercept({
       path: "/v1/account",
       patch: (body) => ({
         ...body,
@@ -179,7 +176,7 @@ describe("health report checks", () => {
     const checks = await gatherChecks(kit.deps, tenantId);
     expect(find(checks, "connect_enabled")?.explanation).toMatch(/takes payments directly/);
     expect(checks.some((c) => c.id.startsWith("fieldworker") || c.id === "webhooks_connect")).toBe(false);
-    expect(proxy.sent("GET", "/v1/accounts")).toEqual([]);
+    expect(proxy().sent("GET", "/v1/accounts")).toEqual([]);
   });
 
   it("fail when no keys are saved, when the key cannot be opened, or when Stripe refuses it", async () => {
@@ -197,7 +194,7 @@ describe("health report checks", () => {
     const { tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox, {
       stripeAccountId: fixtureAccount,
     });
-    proxy.intercept({
+    proxy().intercept({
       path: "/v1/account",
       respond: {
         status: 401,

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { insertBooking } from "@fieldpay/db/repositories/bookings";
 import { insertService } from "@fieldpay/db/repositories/services";
 import { insertUser } from "@fieldpay/db/repositories/users";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { useRecordingProxy } from "@fieldpay/payments/testing/use-recording-proxy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   deliver,
   listenWorker,
@@ -16,22 +16,19 @@ import {
 } from "../testing/worker-test-kit.ts";
 import { duplicateRefundId, refundDuplicatePayment } from "./refund-duplicate-payment.ts";
 
-let proxy: RecordingProxy;
+const proxy = useRecordingProxy();
 let kit: WorkerTestKit;
 let worker: Awaited<ReturnType<typeof listenWorker>>;
 let tenantId: string;
 beforeAll(async () => {
-  proxy = await startRecordingProxy(inject("stripeApiBase"));
-  kit = await workerTestKit({ stripeApiBase: proxy.url });
+  kit = await workerTestKit({ stripeApiBase: proxy().url });
   worker = await listenWorker(kit.deps);
   ({ tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox, { mode: "connect" }));
 });
 afterAll(async () => {
   await worker.close();
   await kit.t.drop();
-  await proxy.close();
 });
-beforeEach(() => proxy.reset());
 
 /** A booking whose attempt 1 (Wes) was replaced by attempt 2 (Fay) after the admin reassigned it. */
 async function reassignedBooking() {
@@ -138,7 +135,7 @@ describe("a success on a replaced attempt", () => {
       [2, "succeeded", 0, false],
     ]);
     expect(after.refunds).toEqual([{ attempt: 1, amount: 10_000, status: "succeeded" }]);
-    const refunds = proxy.sent("POST", "/v1/refunds");
+    const refunds = proxy().sent("POST", "/v1/refunds");
     expect(refunds).toHaveLength(1);
     expect(refunds[0]?.form).toMatchObject({
       payment_intent: old.payment_intent_id,
@@ -163,7 +160,7 @@ describe("a success on a replaced attempt", () => {
 
     // A retried job (a second worker, a crash after Stripe answered) refunds nothing more.
     expect(await refundDuplicatePayment(kit.deps, { tenantId, paymentId: old.id })).toBe("refunded already");
-    expect(proxy.sent("POST", "/v1/refunds")).toHaveLength(1);
+    expect(proxy().sent("POST", "/v1/refunds")).toHaveLength(1);
   });
 
   it("a job for a payment that is not a duplicate refunds nothing", async () => {
@@ -171,6 +168,6 @@ describe("a success on a replaced attempt", () => {
     expect(await refundDuplicatePayment(kit.deps, { tenantId, paymentId: current.id })).toBe(
       "nothing to refund: not a duplicate",
     );
-    expect(proxy.sent("POST", "/v1/refunds")).toEqual([]);
+    expect(proxy().sent("POST", "/v1/refunds")).toEqual([]);
   });
 });

@@ -2,20 +2,18 @@
 // recording proxy), and the rate limit follows the key's mode (Stripe allows 25 requests/s in test, 100 live).
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { stripeReleaseRate } from "@fieldpay/payments/rate-limit";
-import { type RecordingProxy, startRecordingProxy } from "@fieldpay/payments/testing/recording-proxy";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { useRecordingProxy } from "@fieldpay/payments/testing/use-recording-proxy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET_KEY, seedBusiness, type WorkerTestKit, workerTestKit } from "../testing/worker-test-kit.ts";
 import { tenantStripe } from "./tenant-stripe.ts";
 
-let proxy: RecordingProxy;
+const proxy = useRecordingProxy();
 let kit: WorkerTestKit;
 
 beforeAll(async () => {
-  proxy = await startRecordingProxy(inject("stripeApiBase"));
-  kit = await workerTestKit({ stripeApiBase: proxy.url });
+  kit = await workerTestKit({ stripeApiBase: proxy().url });
 });
 afterAll(async () => {
-  await proxy.close();
   await kit.t.drop();
 });
 
@@ -23,7 +21,7 @@ async function access(keyMode: "test" | "live") {
   const { tenantId } = await seedBusiness(kit.t.db, kit.deps.secretBox, { keyMode });
   const settings = await findPaymentSettings(kit.t.db, tenantId);
   if (!settings) throw new Error("settings were not saved");
-  return tenantStripe(settings, kit.deps.secretBox, proxy.url);
+  return tenantStripe(settings, kit.deps.secretBox, proxy().url);
 }
 
 describe("tenantStripe", () => {
@@ -37,9 +35,9 @@ describe("tenantStripe", () => {
 
   it("calls Stripe with the business's own key, pinned to our API version", async () => {
     const stripe = await access("test");
-    proxy.reset();
+    proxy().reset();
     await stripe.call(() => stripe.stripe.balance.retrieve());
-    const [request] = proxy.sent("GET", "/v1/balance");
+    const [request] = proxy().sent("GET", "/v1/balance");
     expect(request?.headers.authorization).toBe(`Bearer ${SECRET_KEY}`);
     expect(request?.headers["stripe-version"]).toBe("2026-10-28.endive");
   });
@@ -47,7 +45,7 @@ describe("tenantStripe", () => {
   it("reads lists page by page and stops at the cap, saying the list was cut", async () => {
     const stripe = await access("test");
     let page = 0;
-    proxy.intercept({
+    proxy().intercept({
       path: "/v1/payouts",
       patch: (body) => {
         page += 1;
@@ -65,10 +63,10 @@ describe("tenantStripe", () => {
     );
     expect(listed.items.map((p) => p.id)).toEqual(["po_page1", "po_page2"]);
     expect(listed.truncated).toBe(true);
-    expect(proxy.sent("GET", "/v1/payouts").map((r) => r.query.starting_after)).toEqual([
-      undefined,
-      "po_page1",
-      "po_page2",
-    ]);
+    expect(
+      proxy()
+        .sent("GET", "/v1/payouts")
+        .map((r) => r.query.starting_after),
+    ).toEqual([undefined, "po_page1", "po_page2"]);
   });
 });
