@@ -15,7 +15,6 @@ COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY apps/worker/package.json apps/worker/
 COPY packages/db/package.json packages/db/
-COPY packages/money/package.json packages/money/
 COPY packages/payments/package.json packages/payments/
 COPY packages/ui/package.json packages/ui/
 COPY bench/package.json bench/

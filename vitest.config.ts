@@ -15,7 +15,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       project("db", "packages/db"),
-      project("money", "packages/money"),
       project("payments", "packages/payments"),
       project("ui", "packages/ui"),
       project("api", "apps/api"),

@@ -11,16 +11,14 @@ const fromHere = (relative: string) =>
   normalizePath(resolve(fileURLToPath(new URL(relative, import.meta.url))));
 const repoRoot = fromHere("../..");
 
+// The one part of packages/payments the browser shares: currency decimals and formatting, which import nothing.
+const sharedMoney = `${repoRoot}/packages/payments/src/money`;
+
 /**
- * Only what the SPA is built from: its own folder, the `@fieldpay/ui` and `@fieldpay/money` sources, and pnpm's
- * store (`.pnpm`).
+ * Only what the SPA is built from: its own folder, the `@fieldpay/ui` sources, the shared money modules, and
+ * pnpm's store (`.pnpm`).
  */
-const allowed = [
-  fromHere("."),
-  `${repoRoot}/packages/ui`,
-  `${repoRoot}/packages/money`,
-  `${repoRoot}/node_modules`,
-];
+const allowed = [fromHere("."), `${repoRoot}/packages/ui`, sharedMoney, `${repoRoot}/node_modules`];
 
 /**
  * Never served nor watched, even if an import resolves there: Vite serves any resolved module outside `allow`,
@@ -43,10 +41,22 @@ const viteDefaultDeny = [
 // `deny` entries are picomatch globs: a checkout path such as `~/work (old)/fieldpay` must match literally.
 const escapeGlob = (path: string) => path.replace(/[*?[\]{}()!+@]/g, "\\$&");
 
+const within = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
 const isOffLimits = (file: string) => {
   const path = normalizePath(file);
-  return offLimits.some((dir) => path === dir || path.startsWith(`${dir}/`));
+  return !within(path, sharedMoney) && offLimits.some((dir) => within(path, dir));
 };
+
+/**
+ * Deny globs for the off-limits folders. packages/payments is denied all but src/money: its top-level files, the
+ * files directly in src/ (a `*` stops at a slash) and every other folder under it.
+ */
+function denyGlobs(): string[] {
+  const payments = `${repoRoot}/packages/payments`;
+  const whole = offLimits.filter((dir) => dir !== payments).map((dir) => `${escapeGlob(dir)}/**`);
+  const p = escapeGlob(payments);
+  return [...whole, `${p}/*`, `${p}/!(src)/**`, `${p}/src/*`, `${p}/src/!(money)/**`];
+}
 
 export function devServerFs(): Pick<ServerOptions, "fs" | "watch"> {
   return {
@@ -54,7 +64,7 @@ export function devServerFs(): Pick<ServerOptions, "fs" | "watch"> {
       strict: true,
       allow: allowed,
       // `.env*` (no slash) matches in every folder, `.envrc` included.
-      deny: [...viteDefaultDeny, ".env*", ...offLimits.map((dir) => `${escapeGlob(dir)}/**`)],
+      deny: [...viteDefaultDeny, ".env*", ...denyGlobs()],
     },
     // Vite adds every file it loads from outside apps/web to its watcher; these must never cause a reload.
     watch: { ignored: [isOffLimits] },

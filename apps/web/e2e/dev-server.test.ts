@@ -17,6 +17,10 @@ const envProbes = [
 ];
 const controlHtml = join(repoRoot, "apps/web", `dev-server-probe-${tag}.html`);
 const apiSource = join(repoRoot, "apps/api/src/env.ts");
+// packages/payments is refused but for the money modules the browser shares (src/money).
+const paymentsSources = ["src/webhooks.ts", "src/testing/recording-proxy.ts", "package.json"].map((file) =>
+  join(repoRoot, "packages/payments", file),
+);
 
 /** Vite alone: what it serves and watches does not depend on the api, so its proxy points at a closed port. */
 async function startDevServer() {
@@ -103,9 +107,9 @@ describe("the web dev server", () => {
     for (const file of [...envProbes, controlHtml]) rmSync(file, { force: true });
   });
 
-  it("refuses .data/, env files and the api's source over /@fs/, in every form", async () => {
+  it("refuses .data/, env files, the api's and packages/payments' sources over /@fs/, in every form", async () => {
     const leaks: string[] = [];
-    for (const file of [dataProbe, ...envProbes, apiSource]) {
+    for (const file of [dataProbe, ...envProbes, apiSource, ...paymentsSources]) {
       const content = readFileSync(file, "utf8");
       for (const path of fsUrls(file)) {
         const response = await fetch(server.url + path);
@@ -119,7 +123,7 @@ describe("the web dev server", () => {
     expect(leaks).toEqual([]);
   });
 
-  it("still serves the SPA: its HTML, every module it imports, the @fieldpay/ui and money sources and dependencies", async () => {
+  it("still serves the SPA: its HTML, every module it imports, the @fieldpay/ui and shared money sources and dependencies", async () => {
     const response = await fetch(`${server.url}/`);
     const html = await response.text();
     expect(response.status).toBe(200);
@@ -134,7 +138,9 @@ describe("the web dev server", () => {
     expect(paths.length).toBeGreaterThan(40);
     expect(paths).toContain("/src/app.tsx");
     expect(paths.some((p) => p.startsWith(`/@fs${join(repoRoot, "packages/ui/src")}/`))).toBe(true);
-    expect(paths.some((p) => p.startsWith(`/@fs${join(repoRoot, "packages/money/src")}/`))).toBe(true);
+    expect(paths.some((p) => p.startsWith(`/@fs${join(repoRoot, "packages/payments/src/money")}/`))).toBe(
+      true,
+    );
     expect(paths.some((p) => p.startsWith(`/@fs${join(repoRoot, "node_modules/.pnpm")}/`))).toBe(true);
     expect(paths.some((p) => p.startsWith("/node_modules/.vite/deps/"))).toBe(true);
   });

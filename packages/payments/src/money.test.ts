@@ -1,6 +1,6 @@
-import { toDecimalString } from "@fieldpay/money/minor-units";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { toDecimalString } from "./money/minor-units.ts";
 import { amountStep, checkMoney, normalizeCurrency, parseMoney } from "./money.ts";
 
 describe("amountStep", () => {

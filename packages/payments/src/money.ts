@@ -1,6 +1,6 @@
 // Money as packages/payments checks it for Stripe: the decimals of each currency, the decimal strings and the
-// display come from @fieldpay/money, which the browser shares.
-import { minorUnitExponent } from "@fieldpay/money/minor-units";
+// display come from ./money/, which the browser shares (it imports nothing).
+import { minorUnitExponent } from "./money/minor-units.ts";
 
 /** An amount of money: an integer count of the currency's minor unit, with a lowercase ISO 4217 code. */
 export interface Money {

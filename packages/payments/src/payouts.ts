@@ -1,4 +1,3 @@
-import { formatMoney } from "@fieldpay/money/format";
 import type Stripe from "stripe";
 import {
   addBusinessDays,
@@ -8,6 +7,7 @@ import {
   type PayoutScheduleLike,
 } from "./business-days.ts";
 import { buildCheck, type HealthCheck } from "./health.ts";
+import { formatMoney } from "./money/format.ts";
 import { describeDisabledReason, describeRequirements, whatToProvide } from "./requirements.ts";
 
 export type PayoutFindingKind = "late" | "failed" | "paused" | "held_balance";

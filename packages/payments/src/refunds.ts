@@ -1,7 +1,7 @@
-import { formatMoney } from "@fieldpay/money/format";
 import type Stripe from "stripe";
 import { type PaymentError, paymentError } from "./errors.ts";
 import { idempotencyKey } from "./idempotency.ts";
+import { formatMoney } from "./money/format.ts";
 import { checkMoney } from "./money.ts";
 import type { RefundInput, RefundSummary } from "./strategy.ts";
 

@@ -1,4 +1,4 @@
-import { formatMoney } from "@fieldpay/money/format";
+import { formatMoney } from "@fieldpay/payments/money/format";
 import type { ReactNode } from "react";
 
 export interface BarChartDatum {

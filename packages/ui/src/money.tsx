@@ -1,6 +1,6 @@
 // Amounts travel through fieldpay as integer minor units, exactly as the Stripe API counts them; the currency
-// table and the formatting are @fieldpay/money's, the same ones packages/payments uses on the server.
-import { formatMoney } from "@fieldpay/money/format";
+// table and the formatting come from packages/payments (src/money, which imports nothing), the same ones used on the server.
+import { formatMoney } from "@fieldpay/payments/money/format";
 
 export interface MoneyProps {
   /** Integer minor units (cents for USD, yen for JPY, fils for KWD). */

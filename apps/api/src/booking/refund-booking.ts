@@ -3,8 +3,8 @@
 import { findBooking } from "@fieldpay/db/repositories/bookings";
 import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
-import { formatMoney } from "@fieldpay/money/format";
 import { parseMoney } from "@fieldpay/payments/money";
+import { formatMoney } from "@fieldpay/payments/money/format";
 import type { RefundInput } from "@fieldpay/payments/strategy";
 import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { Auth } from "../context.ts";

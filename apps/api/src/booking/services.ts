@@ -8,8 +8,8 @@ import {
   type Service,
   updateService,
 } from "@fieldpay/db/repositories/services";
-import { toDecimalString } from "@fieldpay/money/minor-units";
 import { parseMoney } from "@fieldpay/payments/money";
+import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import { DomainError, notFound } from "../errors.ts";
 
 export interface ServiceInput {

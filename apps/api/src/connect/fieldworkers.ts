@@ -9,8 +9,8 @@ import {
 } from "@fieldpay/db/repositories/fieldworker-accounts";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findUser } from "@fieldpay/db/repositories/users";
-import { toDecimalString } from "@fieldpay/money/minor-units";
 import { parseMoney } from "@fieldpay/payments/money";
+import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import { basisPointsToPercent, percentToBasisPoints } from "../business-stripe/payment-settings.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { accountStatusView } from "./account-status.ts";

@@ -1,6 +1,6 @@
 // Full or partial refund. For Stripe Connect both decisions are explicit, with what each one means.
 import type { AppRouter } from "@fieldpay/api/router";
-import { formatMoney } from "@fieldpay/money/format";
+import { formatMoney } from "@fieldpay/payments/money/format";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";

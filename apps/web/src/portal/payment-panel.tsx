@@ -2,7 +2,7 @@
 // place (3-D Secure included). A decline is explained in plain words by the api; the booking stays unpaid and
 // only "Try again with another card" opens a new payment attempt.
 import type { AppRouter } from "@fieldpay/api/router";
-import { formatMoney } from "@fieldpay/money/format";
+import { formatMoney } from "@fieldpay/payments/money/format";
 import { Button } from "@fieldpay/ui/button";
 import { FormError } from "@fieldpay/ui/form-error";
 import type { StripeElements as Elements, Stripe } from "@stripe/stripe-js";
