@@ -25,6 +25,13 @@ export interface RefundRequest {
 
 function refundAmount(payment: PaymentRow, typed: string | undefined): number {
   const remaining = payment.amount - payment.amount_refunded;
+  if (remaining <= 0) {
+    throw new DomainError(
+      "conflict",
+      "This payment has already been refunded in full.",
+      "See its refunds on the booking's page.",
+    );
+  }
   if (typed === undefined || typed.trim() === "") return remaining;
   const parsed = parseMoney({ value: typed, currency: payment.currency });
   if (!parsed.ok) throw new DomainError("invalid_input", `Refund amount: ${parsed.error.message}`);

@@ -122,6 +122,18 @@ describe("a payment attempt replaced by a newer one", () => {
     expect(sent?.form.payment_intent).toBe(one?.payment_intent_id);
     // The booking stays paid by its own payment.
     expect((await p.admin.bookings.get({ bookingId: id })).status).toBe("paid");
+    // Refunding that charge again, with nothing left on it, is refused in words and sends nothing.
+    const again = await rejection(
+      p.admin.bookings.refund({
+        bookingId: id,
+        paymentId: one?.id,
+        requestId: crypto.randomUUID(),
+        refundApplicationFee: true,
+        reverseTransfer: true,
+      }),
+    );
+    expect(again.message).toBe("This payment has already been refunded in full.");
+    expect(stripe().proxy.sent("POST", "/v1/refunds")).toHaveLength(1);
   });
 
   it("if Stripe says the replaced attempt was paid meanwhile, that payment stands and no new attempt opens", async () => {
