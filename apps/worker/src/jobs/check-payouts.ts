@@ -7,9 +7,9 @@ import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings"
 import { listFieldworkerAccounts } from "@fieldpay/db/repositories/payouts";
 import type { PaymentSettingsRow } from "@fieldpay/db/schema";
 import { toPaymentError } from "@fieldpay/payments/errors";
+import { examineAccount, type WatchedAccount } from "@fieldpay/payments/payout-account";
 import type { PayoutFinding } from "@fieldpay/payments/payouts";
 import { mapWithLimit } from "@fieldpay/payments/rate-limit";
-import { examineAccount, type WatchedAccount } from "../checks/payout-account.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { tenantStripe } from "../stripe/tenant-stripe.ts";
 

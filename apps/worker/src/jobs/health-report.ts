@@ -5,12 +5,12 @@ import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings"
 import { listFieldworkerAccounts } from "@fieldpay/db/repositories/payouts";
 import { latestWebhookEvent, webhookProcessingState } from "@fieldpay/db/repositories/webhook-events";
 import type { PaymentSettingsRow } from "@fieldpay/db/schema";
+import { stripeChecks, unreadableKeyCheck } from "@fieldpay/payments/account-checks";
 import { buildCheck, checkKeyMode, type HealthCheck, KEYS_PAGE } from "@fieldpay/payments/health";
 import { keyMode } from "@fieldpay/payments/keys";
 import { checkWebhookFreshness, checkWebhookProcessing } from "@fieldpay/payments/webhook-health";
 import type { EndpointKind } from "@fieldpay/payments/webhooks";
 import { fieldworkerChecks } from "../checks/fieldworker-checks.ts";
-import { stripeChecks, unreadableKeyCheck } from "../checks/stripe-checks.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { type TenantStripe, tenantStripe } from "../stripe/tenant-stripe.ts";
 

@@ -1,7 +1,7 @@
 // Everything the payout analysis needs about one account, fetched within the business's rate limit: the account
 // (schedule, payouts_enabled, requirements), its recent payouts, its balance and recent balance transactions.
-import { analysePayouts, type PayoutFinding } from "@fieldpay/payments/payouts";
-import type { TenantStripe } from "../stripe/tenant-stripe.ts";
+import { analysePayouts, type PayoutFinding } from "./payouts.ts";
+import type { TenantStripe } from "./rate-limited-stripe.ts";
 
 export interface WatchedAccount {
   accountId: string;

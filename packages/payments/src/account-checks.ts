@@ -1,6 +1,8 @@
 // The checks that need the business's Stripe account itself: can we use the key at all, and what Stripe says about
 // the account (readiness, capabilities, payout schedule, Connect).
-import { type PaymentError, toPaymentError } from "@fieldpay/payments/errors";
+
+import type Stripe from "stripe";
+import { type PaymentError, toPaymentError } from "./errors.ts";
 import {
   buildCheck,
   checkAccountReadiness,
@@ -9,10 +11,9 @@ import {
   type HealthCheck,
   KEYS_PAGE,
   probeConnect,
-} from "@fieldpay/payments/health";
-import { checkPayoutSchedule } from "@fieldpay/payments/payouts";
-import type Stripe from "stripe";
-import type { TenantStripe } from "../stripe/tenant-stripe.ts";
+} from "./health.ts";
+import { checkPayoutSchedule } from "./payouts.ts";
+import type { TenantStripe } from "./rate-limited-stripe.ts";
 
 const KEYS_ID = "keys_valid";
 const KEYS_TITLE = "Stripe accepts the saved keys";
