@@ -12,7 +12,7 @@ import {
   KEYS_PAGE,
   probeConnect,
 } from "./health.ts";
-import { checkPayoutSchedule } from "./payouts.ts";
+import { checkPayoutSchedule } from "./payout-schedule.ts";
 import type { TenantStripe } from "./rate-limited-stripe.ts";
 
 const KEYS_ID = "keys_valid";

@@ -1,12 +1,7 @@
 import type Stripe from "stripe";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  analysePayouts,
-  checkPayoutSchedule,
-  formatAmount,
-  type PayoutAnalysisInput,
-  type PayoutFinding,
-} from "./payouts.ts";
+import { checkPayoutSchedule } from "./payout-schedule.ts";
+import { analysePayouts, formatAmount, type PayoutAnalysisInput, type PayoutFinding } from "./payouts.ts";
 import { createStripeClient } from "./stripe-client.ts";
 
 const stripe = createStripeClient({ secretKey: "sk_test_123", apiBase: inject("stripeApiBase") });
