@@ -1,11 +1,9 @@
 // A success Stripe let through on a replaced attempt arrives as a signed webhook: the worker marks it a duplicate
 // and refunds it in full (commission and the fieldworker's share back), once, whatever the order or repetition.
 import { randomUUID } from "node:crypto";
-import { insertBooking } from "@fieldpay/db/repositories/bookings";
-import { insertService } from "@fieldpay/db/repositories/services";
-import { insertUser } from "@fieldpay/db/repositories/users";
 import { useRecordingProxy } from "@fieldpay/payments/testing/use-recording-proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedBooking } from "../testing/booking-fixture.ts";
 import {
   deliver,
   listenWorker,
@@ -33,28 +31,7 @@ afterAll(async () => {
 /** A booking whose attempt 1 (Wes) was replaced by attempt 2 (Fay) after the admin reassigned it. */
 async function reassignedBooking() {
   const db = kit.t.db;
-  const customer = await insertUser(db, {
-    tenant_id: tenantId,
-    role: "customer",
-    email: `c-${randomUUID().slice(0, 8)}@example.test`,
-    name: "Casey",
-    password_hash: null,
-  });
-  const service = await insertService(db, {
-    tenant_id: tenantId,
-    name: "Deep clean",
-    duration_minutes: 60,
-    price_amount: 10_000,
-    currency: "usd",
-  });
-  const booking = await insertBooking(db, {
-    tenant_id: tenantId,
-    customer_id: customer.id,
-    service_id: service.id,
-    starts_at: new Date(Date.now() + 86_400_000),
-    amount: 10_000,
-    currency: "usd",
-  });
+  const booking = await seedBooking(db, tenantId, 10_000);
   const attempt = (n: number, account: string, superseded: boolean) => ({
     tenant_id: tenantId,
     booking_id: booking.id,

@@ -5,7 +5,8 @@ import { insertBooking } from "@fieldpay/db/repositories/bookings";
 import { insertService } from "@fieldpay/db/repositories/services";
 import { insertUser } from "@fieldpay/db/repositories/users";
 
-export async function seedPaidBooking(db: Db, tenantId: string, amount = 12_000) {
+/** A customer and their unpaid booking of a service at this price (USD), with no payment attempt yet. */
+export async function seedBooking(db: Db, tenantId: string, amount = 12_000) {
   const customer = await insertUser(db, {
     tenant_id: tenantId,
     role: "customer",
@@ -28,6 +29,11 @@ export async function seedPaidBooking(db: Db, tenantId: string, amount = 12_000)
     amount,
     currency: "usd",
   });
+  return booking;
+}
+
+export async function seedPaidBooking(db: Db, tenantId: string, amount = 12_000) {
+  const booking = await seedBooking(db, tenantId, amount);
   const paymentIntentId = `pi_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
   await db
     .insertInto("payments")
