@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { StripeConnect } from "./connect.ts";
-import { DirectStripe } from "./direct.ts";
+import { directStripeAt, stripeConnectAt } from "./testing/strategies.ts";
 import { cannotCancel } from "./testing/stripe-answers.ts";
 import { useRecordingProxy } from "./testing/use-recording-proxy.ts";
 
 const proxy = useRecordingProxy();
-const direct = () =>
-  new DirectStripe({ mode: "direct", secretKey: "sk_test_123", apiBase: proxy().url, maxNetworkRetries: 0 });
-const connect = () =>
-  new StripeConnect({
-    mode: "connect",
-    secretKey: "sk_test_123",
-    apiBase: proxy().url,
-    maxNetworkRetries: 0,
-    connectAccountType: "standard",
-  });
+const direct = () => directStripeAt(proxy().url);
+const connect = () => stripeConnectAt(proxy().url);
 
 describe("cancelPayment (a replaced attempt)", () => {
   it("cancels the PaymentIntent with a key derived from it, so a retry cancels once", async () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { StripeConnect } from "./connect.ts";
-import { DirectStripe } from "./direct.ts";
+import { directStripeAt, stripeConnectAt } from "./testing/strategies.ts";
 import { useRecordingProxy } from "./testing/use-recording-proxy.ts";
 
 const proxy = useRecordingProxy();
-const direct = () =>
-  new DirectStripe({ mode: "direct", secretKey: "sk_test_123", apiBase: proxy().url, maxNetworkRetries: 0 });
-const connect = () =>
-  new StripeConnect({
-    mode: "connect",
-    secretKey: "sk_test_123",
-    apiBase: proxy().url,
-    maxNetworkRetries: 0,
-    connectAccountType: "standard",
-  });
+const direct = () => directStripeAt(proxy().url);
+const connect = () => stripeConnectAt(proxy().url);
 
 const lastError = (last_payment_error: Record<string, unknown> | null, status = "requires_payment_method") =>
   proxy().intercept({
