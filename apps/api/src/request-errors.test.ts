@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listen, TEST_ORIGIN, testDeps } from "./testing/harness.ts";
 
 const t = useTestDatabase();
-const SENT = "sk_test_AAAABBBBCCCCDDDDEEEEFFFF";
+const SENT = "sk_test_AAAABBBBCCCCDDDD";
 const UNREADABLE = "The request could not be read.";
 const NO_SUCH_OPERATION = "There is no such operation.";
 

@@ -5,9 +5,9 @@ import { createLogger, scrubLine } from "./log.ts";
 import { prettyLine } from "./log-pretty.ts";
 import { captureLog } from "./testing/log-capture.ts";
 
-const KEY = "sk_live_51AbCdEfGhIjKlMnOpQrStUv";
+const KEY = "sk_live_51AbCdFake1234";
 const RESTRICTED = "rk_test_51ZyXwVuTsRqPoNm";
-const WEBHOOK = "whsec_0123456789abcdefABCDEF";
+const WEBHOOK = "whsec_0123456789abcdef";
 const KEY_MATERIAL = /sk_|rk_|whsec_|51AbCd|51ZyXw|0123456789abcdef/;
 
 describe("the shared logger", () => {

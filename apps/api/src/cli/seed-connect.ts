@@ -38,7 +38,7 @@ export const CONNECT_KEYS = {
   publishableKey: "pk_test_fieldpayConnectDemo",
   secretKey: "sk_test_fieldpayConnectDemo",
   webhookSecret: "whsec_fieldpayConnectDemo",
-  connectWebhookSecret: "whsec_fieldpayConnectDemoConnect",
+  connectWebhookSecret: "whsec_fieldpayCrewConnect",
 } as const;
 
 const CREW_PASSWORD = "fieldpay-crew-2026";

@@ -10,7 +10,7 @@ import {
 } from "../testing/worker-test-kit.ts";
 
 const env = useWorkerBusiness();
-const SENT = "sk_test_AAAABBBBCCCCDDDDEEEEFFFF";
+const SENT = "sk_test_AAAABBBBCCCCDDDD";
 const ECHO = /sk_test|AAAA/;
 
 async function send(path: string, init: { method?: string; body?: string; signature?: string } = {}) {
