@@ -2,7 +2,7 @@
 // fieldworker's share come back too. The refund's id is derived from the payment, so a retried job, a second
 // worker or a worker killed mid-call repeats the same refund under the same idempotency key: refunded once.
 import { createHash } from "node:crypto";
-import { duplicateAlertKey } from "@fieldpay/db/repositories/duplicate-payments";
+import { markDuplicateRefunded } from "@fieldpay/db/repositories/duplicate-payments";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
 import { strategyForSavedSettings } from "@fieldpay/payments/create-strategy";
@@ -75,18 +75,6 @@ export async function refundDuplicatePayment(
     stripeRefundId: result.refund.stripeRefundId,
     status: result.refund.status ?? "pending",
   });
-  await deps.db
-    .updateTable("alerts")
-    .set({
-      title: "A second payment for one booking was refunded",
-      explanation:
-        "The customer paid a booking twice: an older payment form, still open in another tab or window, went " +
-        "through after the booking's payment had been replaced. fieldpay refunded the second payment in full " +
-        "(your commission and the fieldworker's share included); it does not count in any earnings.",
-    })
-    .where("tenant_id", "=", tenantId)
-    .where("key", "=", duplicateAlertKey(paymentId))
-    .where("resolved_at", "is", null)
-    .execute();
+  await markDuplicateRefunded(deps.db, tenantId, paymentId);
   return `refunded duplicate payment ${paymentId} in full`;
 }

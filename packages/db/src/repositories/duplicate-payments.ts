@@ -8,6 +8,18 @@ import { enqueueJob, jobQueueInstalled } from "./job-queue.ts";
 export const DUPLICATE_ALERT_KIND = "duplicate_payment";
 export const duplicateAlertKey = (paymentId: string) => `${DUPLICATE_ALERT_KIND}:${paymentId}`;
 
+/** The alert's words while the refund is on its way, and once Stripe has made it. */
+function duplicateAlertText(refunded: boolean) {
+  return {
+    title: `A second payment for one booking ${refunded ? "was" : "is being"} refunded`,
+    explanation:
+      "The customer paid a booking twice: an older payment form, still open in another tab or window, went " +
+      `through after the booking's payment had been replaced. fieldpay ${refunded ? "refunded" : "refunds"} the ` +
+      "second payment in full (your commission and the fieldworker's share included); it does not count in any " +
+      "earnings.",
+  };
+}
+
 /**
  * Whether this succeeded payment is a duplicate: superseded, or the booking has another success already. The
  * booking row is locked first, so two successes applied at once cannot both count as the first.
@@ -57,11 +69,7 @@ export async function recordDuplicatePayment(trx: Db, tenantId: string, paymentI
       account_id: marked.fieldworker_account_id,
       fieldworker_id: null,
       payout_id: null,
-      title: "A second payment for one booking is being refunded",
-      explanation:
-        "The customer paid a booking twice: an older payment form, still open in another tab or window, went " +
-        "through after the booking's payment had been replaced. fieldpay refunds the second payment in full " +
-        "(your commission and the fieldworker's share included), and it does not count in any earnings.",
+      ...duplicateAlertText(false),
       fix: "Nothing to do: the refund is automatic. You may tell the customer the duplicate charge is being returned.",
       since: new Date(),
     })
@@ -75,4 +83,15 @@ export async function recordDuplicatePayment(trx: Db, tenantId: string, paymentI
       jobKey: `refund_duplicate:${paymentId}`,
     });
   }
+}
+
+/** The duplicate's refund is made: its alert says so. */
+export async function markDuplicateRefunded(db: Db, tenantId: string, paymentId: string): Promise<void> {
+  await db
+    .updateTable("alerts")
+    .set(duplicateAlertText(true))
+    .where("tenant_id", "=", tenantId)
+    .where("key", "=", duplicateAlertKey(paymentId))
+    .where("resolved_at", "is", null)
+    .execute();
 }
