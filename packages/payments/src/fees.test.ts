@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitCharge } from "./fees.ts";
-import { amountStep } from "./money.ts";
+import { amountStep } from "./money/limits.ts";
 
 const usd = (amount: number) => ({ amount, currency: "usd" });
 

@@ -1,4 +1,6 @@
-import { amountStep, checkMoney, type Money } from "./money.ts";
+import { amountStep } from "./money/limits.ts";
+import { roundHalfUpToStep } from "./money/rounding.ts";
+import { checkMoney, type Money } from "./money.ts";
 
 /** The business's commission on a booking: a percentage in basis points (1% = 100) plus an optional fixed part. */
 export interface FeeRule {
@@ -41,9 +43,7 @@ export function splitCharge(input: { charge: Money; rule: FeeRule }): FeeResult 
   const amount = BigInt(charge.amount);
   const exactTimesWhole =
     amount * BigInt(rule.basisPoints) + BigInt(rule.fixed?.amount ?? 0) * BASIS_POINTS_PER_WHOLE;
-  const unit = BASIS_POINTS_PER_WHOLE * step;
-  // Half-up for a non-negative quotient: floor((2x + unit) / (2 unit)).
-  const rounded = ((2n * exactTimesWhole + unit) / (2n * unit)) * step;
+  const rounded = roundHalfUpToStep(exactTimesWhole, BASIS_POINTS_PER_WHOLE, step);
   const capped = rounded > amount;
   const fee = capped ? amount : rounded;
   return {

@@ -1,5 +1,6 @@
-// Money as packages/payments checks it for Stripe: the decimals of each currency, the decimal strings and the
-// display come from ./money/, which the browser shares (it imports nothing).
+// Money as packages/payments checks it for Stripe: the decimals of each currency, Stripe's amount step, the decimal
+// strings and the display come from ./money/, which the browser shares (it imports nothing).
+import { amountStep } from "./money/limits.ts";
 import { minorUnitExponent } from "./money/minor-units.ts";
 
 /** An amount of money: an integer count of the currency's minor unit, with a lowercase ISO 4217 code. */
@@ -28,18 +29,6 @@ export type ParseMoneyResult = { ok: true; money: Money } | { ok: false; error: 
 export function normalizeCurrency(code: string): string | null {
   const trimmed = code.trim().toLowerCase();
   return /^[a-z]{3}$/.test(trimmed) ? trimmed : null;
-}
-
-/**
- * The smallest increment Stripe accepts in a charge or refund amount. Three-decimal currencies must end in 0
- * (Stripe's acquirers only take two decimals), and ISK stays two-decimal in the API for compatibility while card
- * networks only accept whole krónur, so ISK amounts must be multiples of 100.
- */
-export function amountStep(currency: string): 1 | 10 | 100 {
-  const code = currency.toLowerCase();
-  if (code === "isk") return 100;
-  if (minorUnitExponent(code) === 3) return 10;
-  return 1;
 }
 
 /** Why an amount cannot be sent to Stripe as is, or null when it can. */
