@@ -173,6 +173,11 @@ export interface ServicesTable {
   price_amount: number;
   currency: string;
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** How customers pay for it; null follows the business default (booking_preferences). Since 2026-12-02T0800. */
+  payment_plan: ColumnType<PaymentPlan | null, PaymentPlan | null | undefined, PaymentPlan | null>;
+  /** The deposit of a "deposit" plan: a percentage in basis points, or a fixed amount in minor units. */
+  deposit_bps: ColumnType<number | null, number | null | undefined, number | null>;
+  deposit_fixed: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
 }
 
@@ -190,8 +195,17 @@ export interface BookingPreferencesTable {
   tenant_id: string;
   /** Customers pick their fieldworker (or "any available"); otherwise the first active one is assigned. */
   customers_choose_fieldworker: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The business's default payment plan, for services that do not choose their own (since 2026-12-02T0800). */
+  payment_plan: ColumnType<PaymentPlan, PaymentPlan | undefined, PaymentPlan>;
+  deposit_bps: ColumnType<number | null, number | null | undefined, number | null>;
+  deposit_fixed: ColumnType<number | null, number | null | undefined, number | null>;
   updated_at: UpdatedAt;
 }
+
+/** Held to packages/payments' PAYMENT_PLANS like the types above. */
+export type PaymentPlan = "full" | "deposit" | "card_on_file" | "authorize";
+/** Which of a booking's charges a payment is (held to packages/payments' purposes). */
+export type ChargePurpose = "full" | "deposit" | "authorization" | "balance" | "extra";
 
 export type BookingStatus =
   | "pending_payment"
@@ -201,7 +215,13 @@ export type BookingStatus =
   | "partially_refunded"
   | "refunded"
   | "canceled"
-  | "disputed";
+  | "disputed"
+  // A job's money (since 2026-12-02T0800): part paid or the card kept at booking, the rest after the job.
+  | "deposit_paid"
+  | "card_saved"
+  | "authorized"
+  /** The after-job charge needs the customer (their bank asked to confirm it, or the card was declined). */
+  | "balance_due";
 
 export interface BookingsTable {
   id: Generated<string>;
@@ -216,6 +236,26 @@ export interface BookingsTable {
   commission_bps: number | null;
   commission_fixed: number | null;
   status: ColumnType<BookingStatus, BookingStatus | undefined, BookingStatus>;
+  /** The plan it was booked under (the service's, or the business default, at booking time). */
+  payment_plan: ColumnType<PaymentPlan, PaymentPlan | undefined, PaymentPlan>;
+  /** A "deposit" plan's deposit, computed at booking. */
+  deposit_amount: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What the job finally costs, set when it is marked done (the price, or adjusted with a reason). */
+  final_amount: ColumnType<number | null, number | null | undefined, number | null>;
+  adjustment_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  done_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  done_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The commission in force when the customer committed (first charge or saved card); later charges keep it. */
+  agreed_fee_bps: ColumnType<number | null, number | null | undefined, number | null>;
+  agreed_fee_fixed: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The card kept for after-job charges: its SetupIntent, customer and payment method, on which account. */
+  setup_intent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  card_customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  card_payment_method_id: ColumnType<string | null, string | null | undefined, string | null>;
+  card_on_account: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An "authorize" plan's hold: when Stripe releases it, and when it lapsed (then the saved card is charged). */
+  authorization_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  authorization_lapsed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -247,6 +287,21 @@ export interface PaymentsTable {
   superseded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Set when it succeeded although superseded, or beside another success: refunded, never the booking's. */
   duplicate_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Which of the booking's charges this is (since 2026-12-02T0800). */
+  purpose: ColumnType<ChargePurpose, ChargePurpose | undefined, ChargePurpose>;
+  capture_method: ColumnType<
+    "automatic" | "manual",
+    "automatic" | "manual" | undefined,
+    "automatic" | "manual"
+  >;
+  /** Charged by the worker without the customer present. */
+  off_session: ColumnType<boolean, boolean | undefined, boolean>;
+  /** What a manual-capture charge actually took (less than `amount` when captured for less); else null. */
+  amount_received: ColumnType<number | null, number | null | undefined, number | null>;
+  capture_before: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The Stripe customer the PaymentIntent carries, on whichever account it lives. */
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  payment_method_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -262,7 +317,28 @@ export interface RefundsTable {
   reverse_transfer: ColumnType<boolean, boolean | undefined, boolean>;
   status: string;
   created_by: string | null;
+  /** What the business and the fieldworker each give back; together always `amount` (since 2026-12-02T0800). */
+  business_amount: number;
+  fieldworker_amount: number;
   created_at: CreatedAt;
+}
+
+/** One line of a booking's ledger (the view ledger_lines): a succeeded charge (+) or refund (−). */
+export interface LedgerLinesView {
+  tenant_id: string;
+  booking_id: string;
+  payment_id: string;
+  refund_id: string | null;
+  kind: "charge" | "refund";
+  purpose: ChargePurpose;
+  amount: number;
+  business_amount: number;
+  fieldworker_amount: number;
+  currency: string;
+  charge_type: ChargeType;
+  fieldworker_account_id: string | null;
+  stripe_id: string | null;
+  occurred_at: Date;
 }
 
 export interface WebhookEventsTable {
@@ -386,4 +462,5 @@ export interface PaymentsDomainTables {
   health_reports: HealthReportsTable;
   booking_preferences: BookingPreferencesTable;
   payout_check_runs: PayoutCheckRunsTable;
+  ledger_lines: LedgerLinesView;
 }

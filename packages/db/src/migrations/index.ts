@@ -10,6 +10,7 @@ import * as webhookEventsQueue from "./2026-11-27T0240_webhook-events-queue.ts";
 import * as alertDismissal from "./2026-11-27T0330_alert-dismissal.ts";
 import * as passwordResets from "./2026-11-27T0600_password-resets.ts";
 import * as supersededAttempts from "./2026-12-02T0600_superseded-attempts.ts";
+import * as paymentPlans from "./2026-12-02T0800_payment-plans.ts";
 
 // Frozen: append new migrations, never edit a shipped one. Names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T0330_alert-dismissal": alertDismissal,
   "2026-11-27T0600_password-resets": passwordResets,
   "2026-12-02T0600_superseded-attempts": supersededAttempts,
+  "2026-12-02T0800_payment-plans": paymentPlans,
 };

@@ -1,7 +1,7 @@
 // Bookings made on the portal, and what the business allows there. Every query is scoped by tenant_id.
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../client.ts";
-import type { BookingStatus, BookingsTable } from "../schema.ts";
+import type { BookingStatus, BookingsTable, PaymentPlan } from "../schema.ts";
 
 export type Booking = Selectable<BookingsTable>;
 export type NewBooking = Insertable<BookingsTable>;
@@ -89,29 +89,48 @@ export async function listBookableFieldworkers(
   return query.orderBy("users.created_at").orderBy("users.id").execute();
 }
 
-export async function getBookingPreferences(db: Db, tenantId: string) {
+/** The business's default payment plan (services may choose their own); a deposit is a percentage or fixed. */
+export interface PlanDefault {
+  paymentPlan: PaymentPlan;
+  depositBps: number | null;
+  depositFixed: number | null;
+}
+
+export interface BookingPreferences extends PlanDefault {
+  customersChooseFieldworker: boolean;
+}
+
+export async function getBookingPreferences(db: Db, tenantId: string): Promise<BookingPreferences> {
   const row = await db
     .selectFrom("booking_preferences")
-    .select("customers_choose_fieldworker")
+    .select(["customers_choose_fieldworker", "payment_plan", "deposit_bps", "deposit_fixed"])
     .where("tenant_id", "=", tenantId)
     .executeTakeFirst();
-  return { customersChooseFieldworker: row?.customers_choose_fieldworker ?? true };
+  return {
+    customersChooseFieldworker: row?.customers_choose_fieldworker ?? true,
+    paymentPlan: row?.payment_plan ?? "full",
+    depositBps: row?.deposit_bps ?? null,
+    depositFixed: row?.deposit_fixed ?? null,
+  };
 }
 
 export async function saveBookingPreferences(
   db: Db,
   tenantId: string,
-  preferences: { customersChooseFieldworker: boolean },
-) {
+  preferences: Partial<BookingPreferences>,
+): Promise<BookingPreferences> {
+  const change = {
+    ...(preferences.customersChooseFieldworker !== undefined && {
+      customers_choose_fieldworker: preferences.customersChooseFieldworker,
+    }),
+    ...(preferences.paymentPlan !== undefined && { payment_plan: preferences.paymentPlan }),
+    ...(preferences.depositBps !== undefined && { deposit_bps: preferences.depositBps }),
+    ...(preferences.depositFixed !== undefined && { deposit_fixed: preferences.depositFixed }),
+  };
   await db
     .insertInto("booking_preferences")
-    .values({ tenant_id: tenantId, customers_choose_fieldworker: preferences.customersChooseFieldworker })
-    .onConflict((oc) =>
-      oc.column("tenant_id").doUpdateSet({
-        customers_choose_fieldworker: preferences.customersChooseFieldworker,
-        updated_at: new Date(),
-      }),
-    )
+    .values({ tenant_id: tenantId, ...change })
+    .onConflict((oc) => oc.column("tenant_id").doUpdateSet({ ...change, updated_at: new Date() }))
     .execute();
   return getBookingPreferences(db, tenantId);
 }
@@ -127,5 +146,57 @@ export async function reopenBookingForPayment(db: Db, tenantId: string, bookingI
     .where("tenant_id", "=", tenantId)
     .where("id", "=", bookingId)
     .where("status", "=", "payment_failed")
+    .execute();
+}
+
+/** Where a booking can be marked done: its money at booking is settled (paid, or part paid, or a card kept). */
+export const DONE_FROM: BookingStatus[] = ["paid", "deposit_paid", "card_saved", "authorized"];
+
+/**
+ * The job is done: records the final amount (and why it differs from the price) once. Returns the booking when
+ * this call marked it, undefined when it was not in a state to be marked (the caller explains which).
+ */
+export async function markBookingDone(
+  db: Db,
+  input: { tenantId: string; bookingId: string; finalAmount: number; reason: string | null; doneBy: string },
+): Promise<Booking | undefined> {
+  return db
+    .updateTable("bookings")
+    .set({
+      done_at: new Date(),
+      done_by: input.doneBy,
+      final_amount: input.finalAmount,
+      adjustment_reason: input.reason,
+      updated_at: new Date(),
+    })
+    .where("tenant_id", "=", input.tenantId)
+    .where("id", "=", input.bookingId)
+    .where("done_at", "is", null)
+    .where("status", "in", DONE_FROM)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The card kept at booking for after-job charges (from the PaymentIntent or SetupIntent that saved it). */
+export async function saveBookingCard(
+  db: Db,
+  input: {
+    tenantId: string;
+    bookingId: string;
+    customerId: string | null;
+    paymentMethodId: string;
+    onAccount: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable("bookings")
+    .set((eb) => ({
+      card_customer_id: eb.fn.coalesce(eb.val(input.customerId), eb.ref("card_customer_id")),
+      card_payment_method_id: input.paymentMethodId,
+      card_on_account: input.onAccount,
+      updated_at: new Date(),
+    }))
+    .where("tenant_id", "=", input.tenantId)
+    .where("id", "=", input.bookingId)
     .execute();
 }

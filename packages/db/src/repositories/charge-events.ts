@@ -2,7 +2,7 @@
 // dashboard) and disputes. Refunded totals only ever grow, so events apply in any order and any number of times.
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
-import type { BookingStatus } from "../schema.ts";
+import { applyBookingRefundStatus } from "./refunds.ts";
 
 export interface ChargeRefundedInput {
   tenantId: string;
@@ -37,16 +37,7 @@ export async function applyChargeRefunded(db: Db, input: ChargeRefundedInput): P
   }
   // A duplicate's refund gives back the second charge; the booking stays paid by its own payment.
   if (payment.amount_refunded <= 0 || payment.duplicate_at !== null) return true;
-  const status: BookingStatus = payment.amount_refunded >= payment.amount ? "refunded" : "partially_refunded";
-  // A dispute outranks a refund, and a full refund is never turned back into a partial one.
-  const from: BookingStatus[] = status === "refunded" ? ["paid", "partially_refunded"] : ["paid"];
-  await db
-    .updateTable("bookings")
-    .set({ status, updated_at: new Date() })
-    .where("tenant_id", "=", input.tenantId)
-    .where("id", "=", payment.booking_id)
-    .where("status", "in", from)
-    .execute();
+  await applyBookingRefundStatus(db, input.tenantId, payment.booking_id);
   return true;
 }
 

@@ -3,6 +3,7 @@
 // marked, shown to the admin as an alert, and refunded in full by the worker (refund_duplicate_payment).
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
+import type { ChargePurpose } from "../schema.ts";
 import { enqueueJob, jobQueueInstalled } from "./job-queue.ts";
 
 export const DUPLICATE_ALERT_KIND = "duplicate_payment";
@@ -20,13 +21,25 @@ function duplicateAlertText(refunded: boolean) {
   };
 }
 
+/** The charges that stand for one another: the one made at booking (in full, a deposit or a hold), the balance, the extra. */
+export function chargeSlot(purpose: ChargePurpose): readonly ChargePurpose[] {
+  return purpose === "balance" || purpose === "extra" ? [purpose] : ["full", "deposit", "authorization"];
+}
+
 /**
- * Whether this succeeded payment is a duplicate: superseded, or the booking has another success already. The
- * booking row is locked first, so two successes applied at once cannot both count as the first.
+ * Whether this succeeded payment is a duplicate: superseded, or the booking has another success of the same
+ * charge already (a deposit and its balance are two charges, not a duplicate). The booking row is locked first,
+ * so two successes applied at once cannot both count as the first.
  */
 export async function isDuplicateSuccess(
   trx: Db,
-  payment: { id: string; tenant_id: string; booking_id: string; superseded_at: Date | null },
+  payment: {
+    id: string;
+    tenant_id: string;
+    booking_id: string;
+    superseded_at: Date | null;
+    purpose: ChargePurpose;
+  },
 ): Promise<boolean> {
   await trx
     .selectFrom("bookings")
@@ -42,6 +55,7 @@ export async function isDuplicateSuccess(
     .where("tenant_id", "=", payment.tenant_id)
     .where("booking_id", "=", payment.booking_id)
     .where("id", "!=", payment.id)
+    .where("purpose", "in", chargeSlot(payment.purpose))
     .where("status", "=", "succeeded")
     .where("duplicate_at", "is", null)
     .executeTakeFirst();

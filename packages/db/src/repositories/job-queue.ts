@@ -8,7 +8,8 @@ export type JobTask =
   | "check_payouts"
   | "health_report"
   | "schedule_tenant_checks"
-  | "refund_duplicate_payment";
+  | "refund_duplicate_payment"
+  | "charge_after_job";
 
 export interface JobSpec {
   task: JobTask;

@@ -1,7 +1,9 @@
 // How Stripe's view of a payment moves our payment and booking. Shared by the worker's webhook handlers and the
 // api's "check payment status" path, so both apply the same transitions with the same ordering guard.
+import { sql } from "kysely";
 import type { Db } from "../client.ts";
-import type { BookingStatus } from "../schema.ts";
+import type { BookingStatus, ChargePurpose } from "../schema.ts";
+import { saveBookingCard } from "./bookings.ts";
 import { isDuplicateSuccess, recordDuplicatePayment } from "./duplicate-payments.ts";
 
 export interface PaymentIntentSnapshot {
@@ -13,19 +15,33 @@ export interface PaymentIntentSnapshot {
   failureMessage?: string | null;
   /** The event's `created` (or now, for a fresh retrieve). */
   eventAt: Date;
+  /** The card it was paid or held with: kept on the booking when saved for the after-job charge. */
+  paymentMethodId?: string | null;
+  /** When Stripe releases a held (manual-capture) amount, when known. */
+  captureBefore?: Date | null;
 }
 
-/** The booking status a PaymentIntent status means; null leaves the booking as it is. */
-export function bookingStatusFor(paymentIntentStatus: string): BookingStatus | null {
+/** Card authorizations of online payments last about 7 days (Stripe); used until Stripe says `capture_before`. */
+const AUTHORIZATION_DAYS = 7;
+
+/** The booking status a charge's PaymentIntent status means; null leaves the booking as it is. */
+export function bookingStatusFor(
+  paymentIntentStatus: string,
+  purpose: ChargePurpose = "full",
+): BookingStatus | null {
+  const afterJob = purpose === "balance" || purpose === "extra";
   switch (paymentIntentStatus) {
     case "succeeded":
-      return "paid";
+      return purpose === "deposit" ? "deposit_paid" : "paid";
+    case "requires_capture":
+      return purpose === "authorization" ? "authorized" : null;
     case "requires_action":
-      return "requires_action";
+      return afterJob ? "balance_due" : "requires_action";
     case "requires_payment_method":
-      return "payment_failed";
+      return afterJob ? "balance_due" : "payment_failed";
     case "canceled":
-      return "canceled";
+      // A lapsed hold falls back to the saved card (below); a cancelled after-job charge leaves the booking.
+      return afterJob || purpose === "authorization" ? null : "canceled";
     default:
       return null;
   }
@@ -33,31 +49,46 @@ export function bookingStatusFor(paymentIntentStatus: string): BookingStatus | n
 
 // A paid, refunded or disputed booking is never moved back to an earlier state by a payment event.
 const SETTLED: BookingStatus[] = ["paid", "partially_refunded", "refunded", "disputed"];
+// Once part paid or a card is kept, the booking's first charge is settled: its attempts move it no more.
+const COMMITTED: BookingStatus[] = ["deposit_paid", "card_saved", "authorized", "balance_due"];
+const NEVER_BACK: BookingStatus[] = ["refunded", "partially_refunded", "disputed"];
+
+type Applied = {
+  id: string;
+  tenant_id: string;
+  booking_id: string;
+  superseded_at: Date | null;
+  purpose: ChargePurpose;
+  customer_id: string | null;
+  on_account: string | null;
+};
 
 /**
  * Applies a PaymentIntent status, unless a newer event was already applied. A `payment_failed` on a fresh
  * PaymentIntent (requires_payment_method with a failure) keeps the booking, so the customer can try again. A
- * replaced (superseded) attempt moves the booking no more; a success on it, or beside another success, is a
- * duplicate (duplicate-payments.ts). Returns whether anything changed.
+ * replaced (superseded) attempt moves the booking no more; a success on it, or beside another success of the same
+ * charge, is a duplicate (duplicate-payments.ts). Returns whether anything changed.
  */
 export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnapshot): Promise<boolean> {
   // Inside a caller's transaction (the worker applies each webhook event in one) the work joins it.
   const inTransaction = <T>(fn: (trx: Db) => Promise<T>) =>
     db.isTransaction ? fn(db) : db.transaction().execute(fn);
   return inTransaction(async (trx) => {
-    const payment = await trx
+    const payment: Applied | undefined = await trx
       .updateTable("payments")
       .set({
         status: snap.status,
         failure_code: snap.failureCode ?? null,
         failure_message: snap.failureMessage ?? null,
         stripe_event_at: snap.eventAt,
+        ...(snap.paymentMethodId && { payment_method_id: snap.paymentMethodId }),
+        ...(snap.captureBefore && { capture_before: snap.captureBefore }),
         updated_at: new Date(),
       })
       .where("tenant_id", "=", snap.tenantId)
       .where("payment_intent_id", "=", snap.paymentIntentId)
       .where((eb) => eb.or([eb("stripe_event_at", "is", null), eb("stripe_event_at", "<=", snap.eventAt)]))
-      .returning(["id", "tenant_id", "booking_id", "superseded_at"])
+      .returning(["id", "tenant_id", "booking_id", "superseded_at", "purpose", "customer_id", "on_account"])
       .executeTakeFirst();
     if (!payment) return false;
     if (snap.status === "succeeded" && (await isDuplicateSuccess(trx, payment))) {
@@ -66,16 +97,75 @@ export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnap
     }
     // A replaced attempt no longer speaks for the booking (its cancellation, above all, cancels nothing).
     if (payment.superseded_at !== null) return true;
-    const next = bookingStatusFor(snap.status);
+    await keepCard(trx, payment, snap);
+    if (payment.purpose === "authorization") await trackHold(trx, payment, snap);
+    const next = bookingStatusFor(snap.status, payment.purpose);
     if (next === null) return true;
-    const guard: BookingStatus[] = next === "paid" ? ["refunded", "partially_refunded", "disputed"] : SETTLED;
+    if (next === "paid" && !(await everythingCharged(trx, payment))) return true;
     await trx
       .updateTable("bookings")
       .set({ status: next, updated_at: new Date() })
       .where("tenant_id", "=", snap.tenantId)
       .where("id", "=", payment.booking_id)
-      .where("status", "not in", guard)
+      .where("status", "not in", guardFor(next, payment.purpose))
       .execute();
     return true;
   });
+}
+
+/** Which booking statuses this move may not leave. */
+function guardFor(next: BookingStatus, purpose: ChargePurpose): BookingStatus[] {
+  const afterJob = purpose === "balance" || purpose === "extra";
+  if (next === "paid") return NEVER_BACK;
+  if (afterJob) return [...SETTLED, "canceled"];
+  if (next === "deposit_paid" || next === "authorized") return [...NEVER_BACK, "paid", ...COMMITTED];
+  return [...SETTLED, ...COMMITTED];
+}
+
+/** A success of the last charge settles the job: the booking is paid once its charges reach the final amount. */
+async function everythingCharged(trx: Db, payment: Applied): Promise<boolean> {
+  if (payment.purpose === "full") return true;
+  const { rows } = await sql<{ charged: number; due: number | null; done: boolean }>`
+    select coalesce((select sum(amount) from ledger_lines l
+        where l.tenant_id = b.tenant_id and l.booking_id = b.id and l.kind = 'charge'), 0)::bigint as charged,
+      b.final_amount as due, b.done_at is not null as done
+    from bookings b where b.tenant_id = ${payment.tenant_id} and b.id = ${payment.booking_id}`.execute(trx);
+  const row = rows[0];
+  if (!row?.done) return payment.purpose !== "deposit";
+  return Number(row.charged) >= Number(row.due ?? 0);
+}
+
+/** A deposit or hold made with setup_future_usage keeps its card on the booking for the after-job charge. */
+async function keepCard(trx: Db, payment: Applied, snap: PaymentIntentSnapshot) {
+  if (!snap.paymentMethodId) return;
+  if (payment.purpose !== "deposit" && payment.purpose !== "authorization") return;
+  if (snap.status !== "succeeded" && snap.status !== "requires_capture") return;
+  await saveBookingCard(trx, {
+    tenantId: payment.tenant_id,
+    bookingId: payment.booking_id,
+    customerId: payment.customer_id,
+    paymentMethodId: snap.paymentMethodId,
+    onAccount: payment.on_account,
+  });
+}
+
+/**
+ * A hold's life: when made, when Stripe will release it; when it lapses uncaptured (cancelled by Stripe, or its
+ * charge expired) the booking falls back to the card kept with it, charged after the job.
+ */
+async function trackHold(trx: Db, payment: Applied, snap: PaymentIntentSnapshot) {
+  const booking = trx
+    .updateTable("bookings")
+    .where("tenant_id", "=", payment.tenant_id)
+    .where("id", "=", payment.booking_id);
+  if (snap.status === "requires_capture") {
+    const expires =
+      snap.captureBefore ?? new Date(snap.eventAt.getTime() + AUTHORIZATION_DAYS * 24 * 60 * 60 * 1000);
+    await booking.set({ authorization_expires_at: expires, updated_at: new Date() }).execute();
+  } else if (snap.status === "canceled") {
+    await booking
+      .set({ status: "card_saved", authorization_lapsed_at: sql<Date>`now()`, updated_at: new Date() })
+      .where("status", "=", "authorized")
+      .execute();
+  }
 }

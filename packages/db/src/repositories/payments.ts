@@ -3,7 +3,7 @@
 // Status changes that come from Stripe go through payment-events.ts (applyPaymentIntentSnapshot).
 import { type Selectable, sql } from "kysely";
 import type { Db } from "../client.ts";
-import type { ChargeType, PaymentsTable } from "../schema.ts";
+import type { ChargePurpose, ChargeType, PaymentsTable } from "../schema.ts";
 
 export type PaymentRow = Selectable<PaymentsTable>;
 
@@ -18,7 +18,15 @@ export interface AttemptInput {
   currency: string;
   chargeType: ChargeType;
   fieldworkerAccountId: string | null;
+  /** Which of the booking's charges (default "full": the whole price at booking). */
+  purpose?: ChargePurpose;
+  captureMethod?: "automatic" | "manual";
+  offSession?: boolean;
 }
+
+/** The charges made when booking; the others (balance, extra) are made after the job. */
+export const AT_BOOKING: readonly ChargePurpose[] = ["full", "deposit", "authorization"];
+export const AFTER_JOB: readonly ChargePurpose[] = ["balance", "extra"];
 
 /**
  * Opens the attempt, or returns it as it is when it already exists (double click, retry, race): one statement, on
@@ -34,9 +42,11 @@ export async function openPaymentAttempt(db: Db, input: AttemptInput): Promise<P
   const inserted = (
     await sql<PaymentRow>`
       insert into payments
-        (tenant_id, booking_id, attempt, status, amount, currency, charge_type, fieldworker_account_id)
+        (tenant_id, booking_id, attempt, status, amount, currency, charge_type, fieldworker_account_id, purpose,
+          capture_method, off_session)
       select ${input.tenantId}::uuid, ${input.bookingId}::uuid, ${input.attempt}::integer, ${CREATING},
-        ${input.amount}::bigint, ${input.currency}, ${input.chargeType}, ${input.fieldworkerAccountId}::text
+        ${input.amount}::bigint, ${input.currency}, ${input.chargeType}, ${input.fieldworkerAccountId}::text,
+        ${input.purpose ?? "full"}, ${input.captureMethod ?? "automatic"}, ${input.offSession ?? false}
       from (select set_config('synchronous_commit', 'off', true)) as without_waiting_for_the_disk
       on conflict (booking_id, attempt) do nothing
       returning *`.execute(db)
@@ -53,20 +63,20 @@ export async function openPaymentAttempt(db: Db, input: AttemptInput): Promise<P
   return row;
 }
 
-/** The booking's newest attempt, if any. */
+/** The booking's newest attempt, if any (of these purposes only, when given). */
 export async function latestPayment(
   db: Db,
   tenantId: string,
   bookingId: string,
+  purposes?: readonly ChargePurpose[],
 ): Promise<PaymentRow | undefined> {
-  return db
+  let query = db
     .selectFrom("payments")
     .selectAll()
     .where("tenant_id", "=", tenantId)
-    .where("booking_id", "=", bookingId)
-    .orderBy("attempt", "desc")
-    .limit(1)
-    .executeTakeFirst();
+    .where("booking_id", "=", bookingId);
+  if (purposes !== undefined) query = query.where("purpose", "in", purposes);
+  return query.orderBy("attempt", "desc").limit(1).executeTakeFirst();
 }
 
 /** Every attempt of these bookings, oldest first. */
@@ -88,6 +98,8 @@ export interface CreatedIntent {
   onAccount: string | null;
   applicationFeeAmount: number | null;
   fieldworkerNetAmount: number | null;
+  /** The customer the PaymentIntent carries (on the connected account for Standard direct charges). */
+  customerId?: string | null;
 }
 
 /**
@@ -108,6 +120,7 @@ export async function recordCreatedIntent(
       on_account: created.onAccount,
       application_fee_amount: created.applicationFeeAmount,
       fieldworker_net_amount: created.fieldworkerNetAmount,
+      customer_id: created.customerId ?? null,
       updated_at: new Date(),
     }))
     .where("tenant_id", "=", tenantId)
@@ -161,5 +174,66 @@ export async function markAttemptSuperseded(
     }))
     .where("tenant_id", "=", tenantId)
     .where("id", "=", paymentId)
+    .execute();
+}
+
+/** The next attempt number of a booking (attempt numbers are per booking across all its charges). */
+export async function nextAttemptNumber(db: Db, tenantId: string, bookingId: string): Promise<number> {
+  const row = await db
+    .selectFrom("payments")
+    .select((eb) => eb.fn.coalesce(eb.fn.max("attempt"), eb.lit(0)).as("last"))
+    .where("tenant_id", "=", tenantId)
+    .where("booking_id", "=", bookingId)
+    .executeTakeFirstOrThrow();
+  return Number(row.last) + 1;
+}
+
+/**
+ * Before a manual-capture charge is captured for `amount`, what it will take and how it splits: written first,
+ * so whichever of the capture's answer and Stripe's event lands first, the charge's line is already right.
+ */
+export async function prepareCapture(
+  db: Db,
+  input: {
+    tenantId: string;
+    paymentId: string;
+    amount: number;
+    applicationFeeAmount: number | null;
+    fieldworkerNetAmount: number | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable("payments")
+    .set({
+      amount_received: input.amount,
+      application_fee_amount: input.applicationFeeAmount,
+      fieldworker_net_amount: input.fieldworkerNetAmount,
+      updated_at: new Date(),
+    })
+    .where("tenant_id", "=", input.tenantId)
+    .where("id", "=", input.paymentId)
+    .where("status", "=", "requires_capture")
+    .execute();
+}
+
+/** An off-session charge Stripe refused (the bank wants the customer, or declined): its PaymentIntent and why. */
+export async function recordOffSessionFailure(
+  db: Db,
+  tenantId: string,
+  paymentId: string,
+  failure: { paymentIntentId: string | null; status: string; code: string; message: string },
+): Promise<void> {
+  await db
+    .updateTable("payments")
+    .set((eb) => ({
+      payment_intent_id: eb.fn.coalesce("payment_intent_id", eb.val(failure.paymentIntentId)),
+      status: failure.status,
+      failure_code: failure.code,
+      failure_message: failure.message,
+      updated_at: new Date(),
+    }))
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", paymentId)
+    .where("stripe_event_at", "is", null)
     .execute();
 }

@@ -64,6 +64,7 @@ const refund = (p: Awaited<ReturnType<typeof paidBooking>>, id: string, amount: 
   currency: "usd",
   refundApplicationFee: false,
   reverseTransfer: false,
+  split: () => ({ businessAmount: amount, fieldworkerAmount: 0 }),
   createdBy: p.customerId,
 });
 

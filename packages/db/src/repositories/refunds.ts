@@ -20,6 +20,11 @@ export interface OpenRefundInput {
   currency: string;
   refundApplicationFee: boolean;
   reverseTransfer: boolean;
+  /**
+   * What the business and the fieldworker each give back (packages/payments' refundShares), given what was
+   * refunded of the charge before; asked under the payment's lock, so concurrent refunds each see the other.
+   */
+  split: (refundedBefore: number) => { businessAmount: number; fieldworkerAmount: number };
   /** The admin who asked; null when fieldpay refunds by itself (a duplicate payment). */
   createdBy: string | null;
 }
@@ -33,7 +38,7 @@ export async function openRefund(db: Db, input: OpenRefundInput): Promise<OpenRe
   return db.transaction().execute(async (trx): Promise<OpenRefundResult> => {
     const payment = await trx
       .selectFrom("payments")
-      .select(["id", "amount"])
+      .select((eb) => ["id", eb.fn.coalesce("amount_received", "amount").as("amount")])
       .where("tenant_id", "=", input.tenantId)
       .where("id", "=", input.paymentId)
       .forUpdate()
@@ -61,6 +66,7 @@ export async function openRefund(db: Db, input: OpenRefundInput): Promise<OpenRe
         currency: input.currency,
         refund_application_fee: input.refundApplicationFee,
         reverse_transfer: input.reverseTransfer,
+        ...splitColumns(input.split(refunded)),
         status: REFUND_CREATING,
         created_by: input.createdBy,
       })
@@ -68,6 +74,10 @@ export async function openRefund(db: Db, input: OpenRefundInput): Promise<OpenRe
       .executeTakeFirstOrThrow();
     return { ok: true, refund, replay: false };
   });
+}
+
+function splitColumns(split: { businessAmount: number; fieldworkerAmount: number }) {
+  return { business_amount: split.businessAmount, fieldworker_amount: split.fieldworkerAmount };
 }
 
 async function countedTotal(db: Db, tenantId: string, paymentId: string): Promise<number> {
@@ -104,20 +114,51 @@ export async function settleRefund(
       .set((eb) => ({ amount_refunded: eb.fn("greatest", ["amount_refunded", eb.val(total)]) }))
       .where("tenant_id", "=", input.tenantId)
       .where("id", "=", refund.payment_id)
-      .returning(["booking_id", "amount", "amount_refunded", "duplicate_at"])
+      .returning(["booking_id", "amount_refunded", "duplicate_at"])
       .executeTakeFirstOrThrow();
     // A duplicate's refund gives back the second charge; the booking stays paid by its own payment.
     if (payment.amount_refunded === 0 || payment.duplicate_at !== null) return;
-    const status: BookingStatus =
-      payment.amount_refunded >= payment.amount ? "refunded" : "partially_refunded";
-    await trx
-      .updateTable("bookings")
-      .set({ status, updated_at: new Date() })
-      .where("tenant_id", "=", input.tenantId)
-      .where("id", "=", payment.booking_id)
-      .where("status", "in", ["paid", "partially_refunded"] satisfies BookingStatus[])
-      .execute();
+    await applyBookingRefundStatus(trx, input.tenantId, payment.booking_id);
   });
+}
+
+/** Statuses a refund moves a booking from: paid, or part paid before the job (a refunded deposit). */
+const REFUNDABLE_FROM: BookingStatus[] = [
+  "paid",
+  "partially_refunded",
+  "deposit_paid",
+  "authorized",
+  "balance_due",
+];
+
+/**
+ * A booking is refunded when every charge it kept (never a duplicate) is refunded in full; a paid booking is
+ * partially refunded when some money went back (a deposit partly returned before the job keeps its status, so the
+ * job can still be done). A dispute outranks a refund, and a full refund is never turned back into a partial.
+ */
+export async function applyBookingRefundStatus(trx: Db, tenantId: string, bookingId: string): Promise<void> {
+  const totals = await trx
+    .selectFrom("payments")
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>("amount_refunded"), eb.lit(0)).as("refunded"),
+      eb.fn.coalesce(eb.fn.sum<number>(eb.fn.coalesce("amount_received", "amount")), eb.lit(0)).as("charged"),
+    ])
+    .where("tenant_id", "=", tenantId)
+    .where("booking_id", "=", bookingId)
+    .where("status", "=", "succeeded")
+    .where("duplicate_at", "is", null)
+    .executeTakeFirstOrThrow();
+  const refunded = Number(totals.refunded);
+  if (refunded <= 0) return;
+  const full = refunded >= Number(totals.charged);
+  const status: BookingStatus = full ? "refunded" : "partially_refunded";
+  await trx
+    .updateTable("bookings")
+    .set({ status, updated_at: new Date() })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", bookingId)
+    .where("status", "in", full ? REFUNDABLE_FROM : ["paid"])
+    .execute();
 }
 
 export async function listRefunds(db: Db, tenantId: string, paymentIds: string[]): Promise<RefundRow[]> {
