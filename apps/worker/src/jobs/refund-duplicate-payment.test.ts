@@ -78,7 +78,13 @@ async function state(bookingId: string) {
   const refunds = await db
     .selectFrom("refunds")
     .innerJoin("payments", "payments.id", "refunds.payment_id")
-    .select(["payments.attempt", "refunds.amount", "refunds.status"])
+    .select([
+      "payments.attempt",
+      "refunds.amount",
+      "refunds.status",
+      "refunds.business_amount",
+      "refunds.fieldworker_amount",
+    ])
     .where("payments.booking_id", "=", bookingId)
     .execute();
   return { booking: booking?.status, payments, refunds };
@@ -111,7 +117,10 @@ describe("a success on a replaced attempt", () => {
       [1, "succeeded", 10_000, true],
       [2, "succeeded", 0, false],
     ]);
-    expect(after.refunds).toEqual([{ attempt: 1, amount: 10_000, status: "succeeded" }]);
+    // The commission comes back from the business, the rest from the fieldworker (transfer reversed).
+    expect(after.refunds).toEqual([
+      { attempt: 1, amount: 10_000, status: "succeeded", business_amount: 1_030, fieldworker_amount: 8_970 },
+    ]);
     const refunds = proxy().sent("POST", "/v1/refunds");
     expect(refunds).toHaveLength(1);
     expect(refunds[0]?.form).toMatchObject({

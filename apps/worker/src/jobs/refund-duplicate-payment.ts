@@ -1,19 +1,17 @@
 // A duplicate payment (duplicate-payments.ts in packages/db) is refunded in full: the business's commission and the
 // fieldworker's share come back too. The refund's id is derived from the payment, so a retried job, a second
 // worker or a worker killed mid-call repeats the same refund under the same idempotency key: refunded once.
-import { createHash } from "node:crypto";
 import { markDuplicateRefunded } from "@fieldpay/db/repositories/duplicate-payments";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
 import { strategyForSavedSettings } from "@fieldpay/payments/create-strategy";
 import type { RefundInput } from "@fieldpay/payments/strategy";
 import type { WorkerDeps } from "../deps.ts";
+import { chargedAmount, derivedRefundId, refundSplit } from "../refunds/refund-parts.ts";
 
 /** A UUID made from the payment id: the one refund a duplicate ever gets. */
-export function duplicateRefundId(paymentId: string): string {
-  const hex = createHash("sha256").update(`duplicate-refund:${paymentId}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export const duplicateRefundId = (paymentId: string): string =>
+  derivedRefundId("duplicate-refund", paymentId);
 
 export async function refundDuplicatePayment(
   deps: Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase">,
@@ -29,14 +27,18 @@ export async function refundDuplicatePayment(
   if (!payment?.duplicate_at || !payment.payment_intent_id) return "nothing to refund: not a duplicate";
   const settings = await findPaymentSettings(deps.db, tenantId);
   if (!settings) return "nothing to refund: the business has no Stripe settings";
+  const choices = {
+    amount: chargedAmount(payment),
+    refundApplicationFee: payment.charge_type !== "direct",
+    reverseTransfer: payment.charge_type === "destination",
+  };
   const opened = await openRefund(deps.db, {
     id: duplicateRefundId(paymentId),
     tenantId,
     paymentId,
-    amount: payment.amount,
     currency: payment.currency,
-    refundApplicationFee: payment.charge_type !== "direct",
-    reverseTransfer: payment.charge_type === "destination",
+    ...choices,
+    split: refundSplit(payment, choices),
     createdBy: null,
   });
   if (!opened.ok) return `nothing to refund: ${opened.reason}`;
@@ -63,7 +65,7 @@ export async function refundDuplicatePayment(
     bookingId: payment.booking_id,
     refundId: opened.refund.id,
     paymentIntentId: payment.payment_intent_id,
-    charged: { amount: payment.amount, currency: payment.currency },
+    charged: { amount: choices.amount, currency: payment.currency },
     reason: "duplicate",
     ...(connect && { connect }),
   });
