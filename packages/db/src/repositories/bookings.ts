@@ -200,3 +200,81 @@ export async function saveBookingCard(
     .where("id", "=", input.bookingId)
     .execute();
 }
+
+/**
+ * The card-on-file plan's SetupIntent, made when the customer opens the pay page: its customer and account are
+ * where the after-job charge will run; with it, the commission in force now is the one the booking keeps.
+ */
+export async function recordBookingSetup(
+  db: Db,
+  input: {
+    tenantId: string;
+    bookingId: string;
+    setupIntentId: string;
+    customerId: string;
+    onAccount: string | null;
+    agreedFee: { bps: number; fixed: number } | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable("bookings")
+    .set({
+      setup_intent_id: input.setupIntentId,
+      card_customer_id: input.customerId,
+      card_on_account: input.onAccount,
+      agreed_fee_bps: input.agreedFee?.bps ?? null,
+      agreed_fee_fixed: input.agreedFee?.fixed ?? null,
+      updated_at: new Date(),
+    })
+    .where("tenant_id", "=", input.tenantId)
+    .where("id", "=", input.bookingId)
+    .execute();
+}
+
+/** The commission in force when the customer pays (or has a hold made) at booking: later charges keep it. */
+export async function recordAgreedFee(
+  db: Db,
+  input: { tenantId: string; bookingId: string; agreedFee: { bps: number; fixed: number } | null },
+): Promise<void> {
+  await db
+    .updateTable("bookings")
+    .set({
+      agreed_fee_bps: input.agreedFee?.bps ?? null,
+      agreed_fee_fixed: input.agreedFee?.fixed ?? null,
+      updated_at: new Date(),
+    })
+    .where("tenant_id", "=", input.tenantId)
+    .where("id", "=", input.bookingId)
+    .execute();
+}
+
+/**
+ * A booking's SetupIntent succeeded (setup_intent.succeeded, or "Refresh status"): the card is kept, and a
+ * card-on-file booking waiting for it is "card saved". Idempotent; returns whether a booking matched.
+ */
+export async function applyBookingSetupSucceeded(
+  db: Db,
+  input: { tenantId: string; setupIntentId: string; paymentMethodId: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("bookings")
+    .set((eb) => ({
+      card_payment_method_id: input.paymentMethodId,
+      status: eb
+        .case()
+        .when(
+          eb.and([
+            eb("payment_plan", "=", "card_on_file"),
+            eb("status", "in", ["pending_payment", "requires_action", "payment_failed"] satisfies BookingStatus[]),
+          ]),
+        )
+        .then("card_saved" satisfies BookingStatus)
+        .else(eb.ref("status"))
+        .end(),
+      updated_at: new Date(),
+    }))
+    .where("tenant_id", "=", input.tenantId)
+    .where("setup_intent_id", "=", input.setupIntentId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
