@@ -268,7 +268,7 @@ export async function applyBookingSetupSucceeded(
             eb("status", "in", ["pending_payment", "requires_action", "payment_failed"] satisfies BookingStatus[]),
           ]),
         )
-        .then("card_saved" satisfies BookingStatus)
+        .then(eb.val<BookingStatus>("card_saved"))
         .else(eb.ref("status"))
         .end(),
       updated_at: new Date(),
