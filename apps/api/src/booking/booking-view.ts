@@ -1,25 +1,31 @@
-// The one shape bookings leave the api in. Customers see their own booking and payment; admins also see the
-// Connect split, the PaymentIntent and the refunds.
+// The one shape bookings leave the api in. Customers see their own booking, its plan and its ledger's amounts;
+// fieldworkers see their jobs and their share of each line; admins also see the Connect split, the
+// PaymentIntents and the refunds. Every money figure comes from the booking's ledger (ledger_lines).
 import type { Db } from "@fieldpay/db/client";
-import { type BookingListRow, listBookings } from "@fieldpay/db/repositories/bookings";
+import { type BookingListRow, DONE_FROM, listBookings } from "@fieldpay/db/repositories/bookings";
+import { type LedgerLine, ledgerTotals, listLedgerLines } from "@fieldpay/db/repositories/ledger";
 import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { listRefunds, type RefundRow } from "@fieldpay/db/repositories/refunds";
+import { planSummary } from "./payment-plans.ts";
 import { attemptFailed } from "./pay-booking.ts";
 
-export type Audience = "admin" | "customer";
+export type Audience = "admin" | "customer" | "fieldworker";
 const money = (amount: number, currency: string) => ({ amount, currency });
-const PAYABLE = ["pending_payment", "requires_action", "payment_failed"];
+const PAYABLE = ["pending_payment", "requires_action", "payment_failed", "balance_due"];
 
 /** The payment that matters for a booking: the successful one (never a duplicate) if any, else the newest attempt. */
 function shownPayment(payments: PaymentRow[]): PaymentRow | undefined {
-  return payments.find((p) => p.status === "succeeded" && p.duplicate_at === null) ?? payments.at(-1);
+  const kept = payments.filter((p) => p.duplicate_at === null);
+  return kept.findLast((p) => p.status === "succeeded" || p.status === "requires_capture") ?? payments.at(-1);
 }
 
 function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
   const admin = audience === "admin";
+  const charged = p.amount_received ?? p.amount;
   return {
     attempt: p.attempt,
     status: p.status,
+    purpose: p.purpose,
     chargeType: p.charge_type,
     amountRefunded: money(p.amount_refunded, p.currency),
     failure: attemptFailed(p) ? { message: p.failure_message ?? "The card was declined." } : null,
@@ -41,11 +47,45 @@ function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
           createdAt: r.created_at,
         }))
       : [],
-    refundable: money(p.status === "succeeded" ? p.amount - p.amount_refunded : 0, p.currency),
+    refundable: money(p.status === "succeeded" ? charged - p.amount_refunded : 0, p.currency),
   };
 }
 
-function bookingView(row: BookingListRow, payments: PaymentRow[], refunds: RefundRow[], audience: Audience) {
+/** One ledger line as each audience may see it: the customer sees amounts, the fieldworker also their share. */
+function ledgerLineView(line: LedgerLine, audience: Audience) {
+  const admin = audience === "admin";
+  return {
+    id: line.refund_id ?? line.payment_id,
+    paymentId: line.payment_id,
+    kind: line.kind,
+    purpose: line.purpose,
+    amount: money(line.amount, line.currency),
+    business: admin ? money(line.business_amount, line.currency) : null,
+    fieldworker: audience === "customer" ? null : money(line.fieldworker_amount, line.currency),
+    stripeId: admin ? line.stripe_id : null,
+    occurredAt: new Date(line.occurred_at),
+  };
+}
+
+function ledgerView(lines: LedgerLine[], currency: string, audience: Audience) {
+  const totals = ledgerTotals(lines);
+  return {
+    lines: lines.map((line) => ledgerLineView(line, audience)),
+    charged: money(totals.charged, currency),
+    refunded: money(totals.refunded, currency),
+    net: money(totals.net, currency),
+    business: audience === "admin" ? money(totals.business, currency) : null,
+    fieldworker: audience === "customer" ? null : money(totals.fieldworker, currency),
+  };
+}
+
+function bookingView(
+  row: BookingListRow,
+  payments: PaymentRow[],
+  refunds: RefundRow[],
+  lines: LedgerLine[],
+  audience: Audience,
+) {
   const payment = shownPayment(payments);
   return {
     id: row.id,
@@ -59,6 +99,21 @@ function bookingView(row: BookingListRow, payments: PaymentRow[], refunds: Refun
     fieldworkerId: row.fieldworker_id,
     fieldworkerName: row.fieldworker_name,
     canPay: PAYABLE.includes(row.status),
+    plan: {
+      plan: row.payment_plan,
+      summary: planSummary(row.payment_plan),
+      deposit: row.deposit_amount === null ? null : money(row.deposit_amount, row.currency),
+      cardSaved: row.card_payment_method_id !== null,
+      holdExpiresAt: row.authorization_expires_at === null ? null : new Date(row.authorization_expires_at),
+      holdLapsed: row.authorization_lapsed_at !== null,
+    },
+    job: {
+      doneAt: row.done_at === null ? null : new Date(row.done_at),
+      finalAmount: row.final_amount === null ? null : money(row.final_amount, row.currency),
+      adjustmentReason: row.adjustment_reason,
+      canMarkDone: audience !== "customer" && row.done_at === null && DONE_FROM.includes(row.status),
+    },
+    ledger: ledgerView(lines, row.currency, audience),
     payment: payment
       ? paymentView(
           payment,
@@ -74,15 +129,15 @@ export type BookingView = ReturnType<typeof bookingView>;
 export async function bookingViews(
   db: Db,
   tenantId: string,
-  filter: { customerId?: string; bookingId?: string },
+  filter: { customerId?: string; bookingId?: string; fieldworkerId?: string },
   audience: Audience,
 ): Promise<BookingView[]> {
   const rows = await listBookings(db, tenantId, filter);
-  const payments = await listPayments(
-    db,
-    tenantId,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [payments, lines] = await Promise.all([
+    listPayments(db, tenantId, ids),
+    listLedgerLines(db, tenantId, ids),
+  ]);
   const refunds = await listRefunds(
     db,
     tenantId,
@@ -93,6 +148,7 @@ export async function bookingViews(
       row,
       payments.filter((p) => p.booking_id === row.id),
       refunds,
+      lines.filter((l) => l.booking_id === row.id),
       audience,
     ),
   );

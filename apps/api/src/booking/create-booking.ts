@@ -1,5 +1,5 @@
-// A customer books a service: the price is the service's at booking time; in Connect mode a fieldworker who
-// can be paid is chosen (by the customer where the business allows it, else the first one available).
+// A customer books a service: the price and the payment plan are the service's at booking time; in Connect mode a
+// fieldworker who can be paid is chosen (by the customer where the business allows it, else the first one available).
 import type { Db } from "@fieldpay/db/client";
 import {
   findBooking,
@@ -12,6 +12,7 @@ import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings"
 import { findService } from "@fieldpay/db/repositories/services";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
+import { planForBooking } from "./payment-plans.ts";
 
 export const ANY_FIELDWORKER = "any";
 
@@ -76,6 +77,7 @@ export async function createBooking(db: Db, auth: Auth, input: CreateBookingInpu
     throw new DomainError("invalid_input", "Choose a date and time in the future.");
   }
   const fieldworkerId = await chooseFieldworker(db, tenantId, input.fieldworkerId);
+  const plan = planForBooking(service, await getBookingPreferences(db, tenantId), input.startsAt, new Date());
   const booking = await insertBooking(db, {
     tenant_id: tenantId,
     customer_id: auth.user.id,
@@ -84,6 +86,8 @@ export async function createBooking(db: Db, auth: Auth, input: CreateBookingInpu
     starts_at: input.startsAt,
     amount: service.price_amount,
     currency: service.currency,
+    payment_plan: plan.plan,
+    deposit_amount: plan.depositAmount,
   });
   return { id: booking.id };
 }

@@ -3,7 +3,9 @@
 import { findBookingToPay, type LatestAttempt } from "@fieldpay/db/repositories/booking-to-pay";
 import { type Booking, findBooking, reopenBookingForPayment } from "@fieldpay/db/repositories/bookings";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
+import { recordAgreedFee } from "@fieldpay/db/repositories/bookings";
 import {
+  AT_BOOKING,
   latestPayment,
   markAttemptSuperseded,
   openPaymentAttempt,
@@ -11,18 +13,27 @@ import {
   recordCreatedIntent,
   recordCreateFailure,
 } from "@fieldpay/db/repositories/payments";
-import type { BookingStatus, ChargeType } from "@fieldpay/db/schema";
-import { splitCharge } from "@fieldpay/payments/fees";
+import type { BookingStatus, ChargePurpose, ChargeType } from "@fieldpay/db/schema";
+import type { Money } from "@fieldpay/payments/money";
+import { dueAtBooking, feeForCharge } from "@fieldpay/payments/plans";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
 import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import { strategyFromSettings } from "../business-stripe/strategy-for-tenant.ts";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
+import { keepCardForBooking } from "./keep-card.ts";
+import { payBalance } from "./pay-balance.ts";
+import { type PayAnswer, planAnswer } from "./pay-answer.ts";
 import { createStripeCustomer } from "./stripe-customer.ts";
 import { noCardPayments, type PaymentDeps } from "./tenant-payments.ts";
 
-const PAYABLE: ReadonlySet<BookingStatus> = new Set(["pending_payment", "requires_action", "payment_failed"]);
+const PAYABLE: ReadonlySet<BookingStatus> = new Set([
+  "pending_payment",
+  "requires_action",
+  "payment_failed",
+  "balance_due",
+]);
 
 // An hour short of Stripe's 24 hours, so a retry never lands right on the edge.
 const KEY_REPLAY_WINDOW_MS = 23 * 60 * 60 * 1000;
@@ -35,21 +46,56 @@ export function attemptFailed(payment: Pick<PaymentRow, "status" | "failure_code
   );
 }
 
+/** What the customer is asked for at booking under the booking's plan, and how it splits. */
+export interface AtBookingCharge {
+  purpose: ChargePurpose;
+  amount: Money;
+  captureMethod: "automatic" | "manual";
+  /** Keep the card for the after-job charge. */
+  saveCard: boolean;
+  /** Connect: the business's commission on this charge (the first of the booking, so nothing before it). */
+  applicationFee: Money | null;
+}
+
+function atBookingCharge(booking: Booking, terms: ConnectTerms | undefined): AtBookingCharge {
+  const price = { amount: booking.amount, currency: booking.currency };
+  const deposit =
+    booking.deposit_amount === null ? null : { amount: booking.deposit_amount, currency: booking.currency };
+  const amount = dueAtBooking(booking.payment_plan, price, deposit);
+  const zero = { amount: 0, currency: booking.currency };
+  const fee = terms
+    ? feeForCharge({ rule: terms.fee, before: { charged: zero, fees: zero }, charge: amount })
+    : null;
+  const purpose: ChargePurpose =
+    booking.payment_plan === "deposit"
+      ? "deposit"
+      : booking.payment_plan === "authorize"
+        ? "authorization"
+        : "full";
+  return {
+    purpose,
+    amount,
+    captureMethod: purpose === "authorization" ? "manual" : "automatic",
+    saveCard: purpose !== "full",
+    applicationFee: fee?.applicationFee ?? null,
+  };
+}
+
 /**
  * Whether the latest attempt's PaymentIntent was made for other terms than the booking has now (the admin
  * assigned another fieldworker, or the commission changed): repeating its key with other parameters is an error
  * at Stripe, and the old terms must not be charged, so such an attempt is replaced (see supersede).
  */
-function termsChanged(latest: LatestAttempt, booking: Booking, terms: ConnectTerms | undefined): boolean {
+function termsChanged(
+  latest: LatestAttempt,
+  charge: AtBookingCharge,
+  terms: ConnectTerms | undefined,
+): boolean {
   if (latest.payment_intent_id === null) return false;
-  const fee = terms
-    ? splitCharge({ charge: { amount: booking.amount, currency: booking.currency }, rule: terms.fee })
-    : null;
-  const expectedFee = fee?.ok ? fee.applicationFee.amount : null;
   return (
     latest.fieldworker_account_id !== (terms?.accountId ?? null) ||
-    latest.application_fee_amount !== expectedFee ||
-    latest.amount !== booking.amount
+    latest.application_fee_amount !== (charge.applicationFee?.amount ?? null) ||
+    latest.amount !== charge.amount.amount
   );
 }
 
@@ -66,7 +112,7 @@ const ALREADY_PAID = () =>
  * A success Stripe lets through anyway (the race it allows) is refunded by the worker (superseded_at).
  */
 async function supersede(deps: PaymentDeps, strategy: PaymentStrategy, tenantId: string, bookingId: string) {
-  const previous = await latestPayment(deps.db, tenantId, bookingId);
+  const previous = await latestPayment(deps.db, tenantId, bookingId, AT_BOOKING);
   if (!previous) return;
   if (previous.payment_intent_id === null || previous.status === "canceled") {
     await markAttemptSuperseded(deps.db, tenantId, previous.id, previous.status);
@@ -114,11 +160,20 @@ export async function findOwnBooking(deps: Pick<PaymentDeps, "db">, auth: Auth, 
 
 function assertPayable(booking: Booking) {
   if (PAYABLE.has(booking.status)) return;
-  const already = ["paid", "partially_refunded", "refunded", "disputed"].includes(booking.status);
+  if (booking.status === "canceled") {
+    throw new DomainError(
+      "conflict",
+      "This booking was canceled, so it cannot be paid.",
+      "Make a new booking instead.",
+    );
+  }
+  const committed = ["deposit_paid", "card_saved", "authorized"].includes(booking.status);
   throw new DomainError(
     "conflict",
-    already ? "This booking is already paid." : "This booking was canceled, so it cannot be paid.",
-    already ? "Open its receipt to see the payment." : "Make a new booking instead.",
+    committed ? "Nothing is due on this booking until the job is done." : "This booking is already paid.",
+    committed
+      ? "The rest is charged to your saved card after the job; its receipt shows what was paid so far."
+      : "Open its receipt to see the payment.",
   );
 }
 
@@ -143,28 +198,39 @@ async function createIntent(
     attempt: number;
     stripeCustomerId: string;
     terms: ConnectTerms | undefined;
+    charge: AtBookingCharge;
   },
 ) {
-  const { booking, terms } = input;
+  const { booking, terms, charge } = input;
   const tenantId = booking.tenant_id;
   const [row, result] = await Promise.all([
     openPaymentAttempt(deps.db, {
       tenantId,
       bookingId: booking.id,
       attempt: input.attempt,
-      amount: booking.amount,
-      currency: booking.currency,
+      amount: charge.amount.amount,
+      currency: charge.amount.currency,
       chargeType: chargeTypeOf(terms),
       fieldworkerAccountId: terms?.accountId ?? null,
+      purpose: charge.purpose,
+      captureMethod: charge.captureMethod,
     }),
     strategy.createBookingPayment({
       tenantId,
       bookingId: booking.id,
       attempt: input.attempt,
-      amount: { amount: booking.amount, currency: booking.currency },
+      amount: charge.amount,
       stripeCustomerId: input.stripeCustomerId,
+      purpose: charge.purpose,
+      captureMethod: charge.captureMethod,
+      ...(charge.saveCard && { saveCard: true }),
       ...(input.serviceName !== null && { description: input.serviceName }),
-      ...(terms && { connect: terms }),
+      ...(terms && {
+        connect: {
+          ...terms,
+          ...(charge.applicationFee !== null && { applicationFee: charge.applicationFee }),
+        },
+      }),
     }),
   ]);
   if (!result.ok) {
@@ -181,15 +247,21 @@ async function createIntent(
     onAccount: payment.onAccount,
     applicationFeeAmount: payment.applicationFee?.amount ?? null,
     fieldworkerNetAmount: payment.fieldworkerNet?.amount ?? null,
+    customerId: payment.customerId,
   });
   return payment;
 }
 
+/**
+ * Opens (or resumes) what the customer does on the pay page: under the booking's plan, pay in full, pay a
+ * deposit, have the price held, or only save the card; once the job is done and the after-job charge needs them
+ * ("balance due"), complete that same PaymentIntent.
+ */
 export async function payBooking(
   deps: PaymentDeps,
   auth: Auth,
   input: { bookingId: string; newAttempt: boolean },
-) {
+): Promise<PayAnswer> {
   const tenantId = auth.tenant.id;
   const found = await findBookingToPay(deps.db, tenantId, input.bookingId, auth.user.id);
   const booking = ownBooking(found?.booking, auth);
@@ -198,15 +270,24 @@ export async function payBooking(
   if (!settings) throw noCardPayments();
   // Built from the settings row just read, so a key or mode change applies from this request on.
   const strategy = strategyFromSettings(deps, settings);
+  if (booking.status === "balance_due") return payBalance(deps, strategy, settings, booking);
   const terms = settings.mode === "connect" ? await connectTerms(deps.db, settings, booking) : undefined;
   const stripeCustomerId =
     found.stripeCustomerId ?? (await createStripeCustomer(deps, strategy, auth)).stripe_customer_id;
+  if (booking.payment_plan === "card_on_file") {
+    return keepCardForBooking(deps, strategy, { booking, settings, terms, stripeCustomerId });
+  }
+  const charge = atBookingCharge(booking, terms);
   const latest = found.latest;
-  const changed = latest !== null && termsChanged(latest, booking, terms);
+  const changed = latest !== null && termsChanged(latest, charge, terms);
   const attempt = nextAttempt(latest, input.newAttempt, changed);
   if (latest && attempt > latest.attempt) {
     await supersede(deps, strategy, tenantId, booking.id);
     await reopenBookingForPayment(deps.db, tenantId, booking.id);
+  }
+  if (attempt !== latest?.attempt) {
+    const agreedFee = terms ? { bps: terms.fee.basisPoints, fixed: terms.fee.fixed?.amount ?? 0 } : null;
+    await recordAgreedFee(deps.db, { tenantId, bookingId: booking.id, agreedFee });
   }
   const payment = await createIntent(deps, strategy, {
     booking,
@@ -214,12 +295,14 @@ export async function payBooking(
     attempt,
     stripeCustomerId,
     terms,
+    charge,
   });
   if (payment.clientSecret === null)
     throw new Error(`payment intent ${payment.paymentIntentId} has no client secret`);
   return {
     bookingId: booking.id,
     attempt,
+    intent: "payment",
     clientSecret: payment.clientSecret,
     publishableKey: settings.publishable_key,
     /** Stripe.js must run as this connected account (Standard direct charges). */
@@ -229,5 +312,6 @@ export async function payBooking(
     fieldworkerNet: payment.fieldworkerNet,
     /** Saved cards live on the business's account; a Standard fieldworker's own account cannot use them. */
     savedCardsAllowed: payment.onAccount === null,
+    ...planAnswer(booking),
   };
 }

@@ -1,6 +1,6 @@
 // "Refresh status": asks Stripe where the booking's PaymentIntent stands and applies it, with the same
 // transitions and ordering guard the webhooks use (applyPaymentIntentSnapshot, eventAt = now).
-import { findBooking } from "@fieldpay/db/repositories/bookings";
+import { applyBookingSetupSucceeded, type Booking, findBooking } from "@fieldpay/db/repositories/bookings";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import { latestPayment } from "@fieldpay/db/repositories/payments";
 import { cardFailure, type PaymentError } from "@fieldpay/payments/errors";
@@ -19,6 +19,13 @@ export async function refreshPayment(
 ) {
   const tenantId = auth.tenant.id;
   const booking = await findOwnBooking(deps, auth, input.bookingId);
+  if (
+    booking.payment_plan === "card_on_file" &&
+    booking.setup_intent_id !== null &&
+    booking.card_payment_method_id === null
+  ) {
+    return refreshSetup(deps, booking);
+  }
   const payment = await latestPayment(deps.db, tenantId, booking.id);
   if (!payment?.payment_intent_id) return { status: booking.status, problem: null };
   const { strategy } = await requireStrategy(deps, tenantId);
@@ -43,6 +50,8 @@ export async function refreshPayment(
       failureCode: stripeProblem ? failureCode(stripeProblem) : null,
       failureMessage: stripeProblem?.message ?? null,
       eventAt: new Date(),
+      paymentMethodId: intent.paymentMethodId,
+      captureBefore: intent.captureBefore,
     });
   }
   const now = await findBooking(deps.db, tenantId, booking.id);
@@ -50,4 +59,25 @@ export async function refreshPayment(
     status: now?.status ?? booking.status,
     problem: problem && { message: problem.message, fix: problem.fix },
   };
+}
+
+/** The card-on-file plan: whether the card was saved (setup_intent.succeeded may not have arrived yet). */
+async function refreshSetup(deps: PaymentDeps, booking: Booking) {
+  const { strategy } = await requireStrategy(deps, booking.tenant_id);
+  if (booking.setup_intent_id === null) return { status: booking.status, problem: null };
+  const fetched = await strategy.retrieveSetup({
+    setupIntentId: booking.setup_intent_id,
+    onAccount: booking.card_on_account,
+  });
+  if (!fetched.ok) throw fromPaymentError(fetched.error);
+  const { setup } = fetched;
+  if (setup.status === "succeeded" && setup.paymentMethodId !== null) {
+    await applyBookingSetupSucceeded(deps.db, {
+      tenantId: booking.tenant_id,
+      setupIntentId: setup.setupIntentId,
+      paymentMethodId: setup.paymentMethodId,
+    });
+  }
+  const now = await findBooking(deps.db, booking.tenant_id, booking.id);
+  return { status: now?.status ?? booking.status, problem: null };
 }

@@ -1,5 +1,6 @@
 // Services admins offer on the booking page: name, price (typed as a decimal, stored in minor units), duration.
 import type { Db } from "@fieldpay/db/client";
+import { getBookingPreferences, saveBookingPreferences } from "@fieldpay/db/repositories/bookings";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import {
   findService,
@@ -8,11 +9,13 @@ import {
   type Service,
   updateService,
 } from "@fieldpay/db/repositories/services";
+import type { PaymentPlan } from "@fieldpay/db/schema";
 import { parseMoney } from "@fieldpay/payments/money";
 import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import { DomainError, notFound } from "../errors.ts";
+import { checkPlanForPrice, type PlanInput, planColumns, planView } from "./payment-plans.ts";
 
-export interface ServiceInput {
+export interface ServiceInput extends PlanInput {
   name: string;
   description: string;
   /** As typed, in the business's currency: "45.00". */
@@ -30,6 +33,7 @@ export function serviceView(row: Service) {
     price: { amount: row.price_amount, currency: row.currency },
     priceDecimal: toDecimalString(row.price_amount, row.currency),
     active: row.active,
+    ...planView(row, row.currency),
   };
 }
 
@@ -38,11 +42,14 @@ async function businessCurrency(db: Db, tenantId: string): Promise<string> {
   return (await findPaymentSettings(db, tenantId))?.currency ?? "usd";
 }
 
-async function priceFrom(db: Db, tenantId: string, price: string) {
-  const parsed = parseMoney({ value: price, currency: await businessCurrency(db, tenantId) });
+/** The price and the payment plan from the form, checked together (a deposit must fit the price). */
+async function priceAndPlan(db: Db, tenantId: string, input: ServiceInput) {
+  const parsed = parseMoney({ value: input.price, currency: await businessCurrency(db, tenantId) });
   if (!parsed.ok) throw new DomainError("invalid_input", `Price: ${parsed.error.message}`);
   if (parsed.money.amount <= 0) throw new DomainError("invalid_input", "Price: enter an amount above zero.");
-  return parsed.money;
+  const plan = planColumns(input, parsed.money.currency);
+  checkPlanForPrice(plan, parsed.money);
+  return { price: parsed.money, plan };
 }
 
 export async function listServiceViews(db: Db, tenantId: string, activeOnly: boolean) {
@@ -50,8 +57,9 @@ export async function listServiceViews(db: Db, tenantId: string, activeOnly: boo
 }
 
 export async function createService(db: Db, tenantId: string, input: ServiceInput) {
-  const price = await priceFrom(db, tenantId, input.price);
+  const { price, plan } = await priceAndPlan(db, tenantId, input);
   const row = await insertService(db, {
+    ...plan,
     tenant_id: tenantId,
     name: input.name,
     description: input.description,
@@ -65,8 +73,9 @@ export async function createService(db: Db, tenantId: string, input: ServiceInpu
 
 export async function changeService(db: Db, tenantId: string, id: string, input: ServiceInput) {
   if (!(await findService(db, tenantId, id))) throw notFound("This service");
-  const price = await priceFrom(db, tenantId, input.price);
+  const { price, plan } = await priceAndPlan(db, tenantId, input);
   const row = await updateService(db, tenantId, id, {
+    ...plan,
     name: input.name,
     description: input.description,
     duration_minutes: input.durationMinutes,
@@ -76,4 +85,36 @@ export async function changeService(db: Db, tenantId: string, id: string, input:
   });
   if (!row) throw notFound("This service");
   return serviceView(row);
+}
+
+/** What the booking page allows, and the business's default payment plan, as the settings form shows them. */
+export async function bookingPreferencesView(db: Db, tenantId: string) {
+  const prefs = await getBookingPreferences(db, tenantId);
+  const columns = {
+    payment_plan: prefs.paymentPlan,
+    deposit_bps: prefs.depositBps,
+    deposit_fixed: prefs.depositFixed,
+  };
+  const { depositKind, depositValue } = planView(columns, await businessCurrency(db, tenantId));
+  return {
+    customersChooseFieldworker: prefs.customersChooseFieldworker,
+    paymentPlan: prefs.paymentPlan,
+    depositKind,
+    depositValue,
+  };
+}
+
+export async function saveBookingPreferencesInput(
+  db: Db,
+  tenantId: string,
+  input: PlanInput & { customersChooseFieldworker: boolean; paymentPlan: PaymentPlan },
+) {
+  const plan = planColumns(input, await businessCurrency(db, tenantId));
+  await saveBookingPreferences(db, tenantId, {
+    customersChooseFieldworker: input.customersChooseFieldworker,
+    paymentPlan: plan.payment_plan ?? "full",
+    depositBps: plan.deposit_bps,
+    depositFixed: plan.deposit_fixed,
+  });
+  return bookingPreferencesView(db, tenantId);
 }

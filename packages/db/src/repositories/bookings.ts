@@ -28,11 +28,11 @@ export interface BookingListRow extends Booking {
   fieldworker_name: string | null;
 }
 
-/** The business's bookings (admins), or one customer's, newest first. */
+/** The business's bookings (admins), or one customer's or one fieldworker's, newest first. */
 export async function listBookings(
   db: Db,
   tenantId: string,
-  filter: { customerId?: string; bookingId?: string } = {},
+  filter: { customerId?: string; bookingId?: string; fieldworkerId?: string } = {},
 ): Promise<BookingListRow[]> {
   let query = db
     .selectFrom("bookings")
@@ -50,6 +50,7 @@ export async function listBookings(
     .where("bookings.tenant_id", "=", tenantId);
   if (filter.customerId !== undefined) query = query.where("bookings.customer_id", "=", filter.customerId);
   if (filter.bookingId !== undefined) query = query.where("bookings.id", "=", filter.bookingId);
+  if (filter.fieldworkerId !== undefined) query = query.where("bookings.fieldworker_id", "=", filter.fieldworkerId);
   return query.orderBy("bookings.created_at", "desc").limit(500).execute();
 }
 

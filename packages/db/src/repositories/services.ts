@@ -7,7 +7,15 @@ export type Service = Selectable<ServicesTable>;
 export type NewService = Insertable<ServicesTable>;
 export type ServiceChange = Pick<
   Updateable<ServicesTable>,
-  "name" | "description" | "duration_minutes" | "price_amount" | "currency" | "active"
+  | "name"
+  | "description"
+  | "duration_minutes"
+  | "price_amount"
+  | "currency"
+  | "active"
+  | "payment_plan"
+  | "deposit_bps"
+  | "deposit_fixed"
 >;
 
 export async function insertService(db: Db, service: NewService): Promise<Service> {

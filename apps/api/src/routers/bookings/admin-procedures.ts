@@ -12,17 +12,24 @@ export const listProcedure = roleProcedure("admin")
   .output(z.array(bookingOutput))
   .query(({ ctx }) => bookingViews(ctx.db, ctx.auth.tenant.id, {}, "admin"));
 
-/** One booking: a customer sees only their own (another's is "not found"); admins see any of the business's. */
-export const getProcedure = roleProcedure("customer", "admin")
+/**
+ * One booking: a customer sees only their own and a fieldworker only their jobs (another's is "not found");
+ * admins see any of the business's.
+ */
+export const getProcedure = roleProcedure("customer", "admin", "fieldworker")
   .input(bookingId)
   .output(bookingOutput)
   .query(async ({ ctx, input }) => {
-    const customer = ctx.auth.user.role === "customer";
+    const { role, id } = ctx.auth.user;
     const [view] = await bookingViews(
       ctx.db,
       ctx.auth.tenant.id,
-      { bookingId: input.bookingId, ...(customer && { customerId: ctx.auth.user.id }) },
-      customer ? "customer" : "admin",
+      {
+        bookingId: input.bookingId,
+        ...(role === "customer" && { customerId: id }),
+        ...(role === "fieldworker" && { fieldworkerId: id }),
+      },
+      role,
     );
     if (!view) throw notFound("This booking");
     return view;

@@ -13,6 +13,7 @@ import {
   payProcedure,
   refreshPaymentProcedure,
 } from "./customer-procedures.ts";
+import { markDoneProcedure, myJobsProcedure } from "./job-procedures.ts";
 
 export const bookingsRouter = router({
   options: optionsProcedure,
@@ -25,4 +26,6 @@ export const bookingsRouter = router({
   refund: refundProcedure,
   assignableFieldworkers: assignableFieldworkersProcedure,
   assignFieldworker: assignFieldworkerProcedure,
+  myJobs: myJobsProcedure,
+  markDone: markDoneProcedure,
 });

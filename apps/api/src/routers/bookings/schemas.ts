@@ -1,6 +1,9 @@
+import { PAYMENT_PLANS } from "@fieldpay/payments/plans";
 import { CHARGE_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
 import { moneyOutput, serviceOutput } from "../services/schemas.ts";
+
+const CHARGE_PURPOSES = ["full", "deposit", "authorization", "balance", "extra"] as const;
 
 export const bookingId = z.object({ bookingId: z.uuid("That is not a booking of yours.") });
 
@@ -25,10 +28,45 @@ export const bookingOutput = z.object({
   fieldworkerId: z.string().nullable(),
   fieldworkerName: z.string().nullable(),
   canPay: z.boolean(),
+  plan: z.object({
+    plan: z.enum(PAYMENT_PLANS),
+    summary: z.string(),
+    deposit: moneyOutput.nullable(),
+    cardSaved: z.boolean(),
+    holdExpiresAt: z.date().nullable(),
+    holdLapsed: z.boolean(),
+  }),
+  job: z.object({
+    doneAt: z.date().nullable(),
+    finalAmount: moneyOutput.nullable(),
+    adjustmentReason: z.string().nullable(),
+    canMarkDone: z.boolean(),
+  }),
+  ledger: z.object({
+    lines: z.array(
+      z.object({
+        id: z.string(),
+        paymentId: z.string(),
+        kind: z.enum(["charge", "refund"]),
+        purpose: z.enum(CHARGE_PURPOSES),
+        amount: moneyOutput,
+        business: moneyOutput.nullable(),
+        fieldworker: moneyOutput.nullable(),
+        stripeId: z.string().nullable(),
+        occurredAt: z.date(),
+      }),
+    ),
+    charged: moneyOutput,
+    refunded: moneyOutput,
+    net: moneyOutput,
+    business: moneyOutput.nullable(),
+    fieldworker: moneyOutput.nullable(),
+  }),
   payment: z
     .object({
       attempt: z.number().int(),
       status: z.string(),
+      purpose: z.enum(CHARGE_PURPOSES),
       chargeType: z.enum(CHARGE_TYPES),
       amountRefunded: moneyOutput,
       failure: z.object({ message: z.string() }).nullable(),
@@ -57,6 +95,7 @@ export const createBookingInput = z.object({
 export const payOutput = z.object({
   bookingId: z.string(),
   attempt: z.number().int(),
+  intent: z.enum(["payment", "setup"]),
   clientSecret: z.string(),
   publishableKey: z.string(),
   stripeAccount: z.string().nullable(),
@@ -64,6 +103,10 @@ export const payOutput = z.object({
   applicationFee: moneyOutput.nullable(),
   fieldworkerNet: moneyOutput.nullable(),
   savedCardsAllowed: z.boolean(),
+  plan: z.enum(PAYMENT_PLANS),
+  hold: z.boolean(),
+  dueAfterJob: moneyOutput,
+  summary: z.string(),
 });
 
 export const refreshOutput = z.object({
@@ -85,4 +128,10 @@ export const refundOutputShape = z.object({ refundId: z.string(), status: z.stri
 export const assignInput = z.object({
   bookingId: z.uuid("Choose a booking from the list."),
   fieldworkerId: z.uuid("Choose a fieldworker from the list."),
+});
+
+export const markDoneInput = z.object({
+  bookingId: z.uuid("Choose a booking from the list."),
+  finalAmount: z.string().trim().max(20, "Final amount: enter an amount like 120.00.").optional(),
+  reason: z.string().trim().max(300, "Reason: keep it under 300 characters.").optional(),
 });

@@ -1,12 +1,24 @@
-// Admins manage the services customers book: name, price and duration; and what the booking page allows.
-import { getBookingPreferences, saveBookingPreferences } from "@fieldpay/db/repositories/bookings";
+// Admins manage the services customers book: name, price, duration and how customers pay; and what the booking
+// page allows, with the business's default payment plan.
 import { findTenantBySlug } from "@fieldpay/db/repositories/tenants";
 import { z } from "zod";
-import { changeService, createService, listServiceViews } from "../../booking/services.ts";
+import {
+  bookingPreferencesView,
+  changeService,
+  createService,
+  listServiceViews,
+  saveBookingPreferencesInput,
+} from "../../booking/services.ts";
 import { notFound } from "../../errors.ts";
 import { publicProcedure, roleProcedure, router } from "../../trpc.ts";
 import { tenantSlug } from "../auth/schemas.ts";
-import { catalogOutput, preferencesOutput, serviceInput, serviceOutput } from "./schemas.ts";
+import {
+  catalogOutput,
+  preferencesInput,
+  preferencesOutput,
+  serviceInput,
+  serviceOutput,
+} from "./schemas.ts";
 
 export const servicesRouter = router({
   /** The booking page's public list: what can be booked, for how long and at what price (no ids). */
@@ -43,10 +55,10 @@ export const servicesRouter = router({
   preferences: roleProcedure("admin")
     .input(z.void())
     .output(preferencesOutput)
-    .query(({ ctx }) => getBookingPreferences(ctx.db, ctx.auth.tenant.id)),
+    .query(({ ctx }) => bookingPreferencesView(ctx.db, ctx.auth.tenant.id)),
 
   setPreferences: roleProcedure("admin")
-    .input(preferencesOutput)
+    .input(preferencesInput)
     .output(preferencesOutput)
-    .mutation(({ ctx, input }) => saveBookingPreferences(ctx.db, ctx.auth.tenant.id, input)),
+    .mutation(({ ctx, input }) => saveBookingPreferencesInput(ctx.db, ctx.auth.tenant.id, input)),
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { PAYMENT_PLANS } from "@fieldpay/payments/plans";
+import { planInput, planOutput } from "../../booking/payment-plans.ts";
 
 export const moneyOutput = z.object({ amount: z.number().int(), currency: z.string() });
 
@@ -10,6 +12,7 @@ export const serviceOutput = z.object({
   price: moneyOutput,
   priceDecimal: z.string(),
   active: z.boolean(),
+  ...planOutput.shape,
 });
 
 export const serviceInput = z.object({
@@ -22,9 +25,25 @@ export const serviceInput = z.object({
     .min(5, "A service lasts at least 5 minutes.")
     .max(1440, "A service lasts at most 24 hours (1440 minutes)."),
   active: z.boolean().default(true),
+  ...planInput.shape,
 });
 
-export const preferencesOutput = z.object({ customersChooseFieldworker: z.boolean() });
+const businessPlan = z.enum(PAYMENT_PLANS, { message: "Choose how customers pay." });
+
+export const preferencesOutput = z.object({
+  customersChooseFieldworker: z.boolean(),
+  /** The business default for services that do not choose their own plan. */
+  paymentPlan: businessPlan,
+  depositKind: planOutput.shape.depositKind,
+  depositValue: planOutput.shape.depositValue,
+});
+
+export const preferencesInput = z.object({
+  customersChooseFieldworker: z.boolean(),
+  paymentPlan: businessPlan.default("full"),
+  depositKind: planInput.shape.depositKind,
+  depositValue: planInput.shape.depositValue,
+});
 
 export const catalogOutput = z.array(
   z.object({
