@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import { cardFailure, redactSecrets, stripeCall, toPaymentError } from "./errors.ts";
 import { createStripeClient } from "./stripe-client.ts";
 import { type RecordingProxy, startRecordingProxy } from "./testing/recording-proxy.ts";
+import { authenticationRequired, offSessionDeclined } from "./testing/stripe-answers.ts";
 
 const stripeMock = inject("stripeApiBase");
 const KEY_MATERIAL = /sk_|rk_|whsec_/i;
@@ -103,6 +104,31 @@ describe("toPaymentError, over the wire through the real SDK", () => {
     answer("/v1/payment_intents", 402, { type: "card_error", code: "authentication_required" });
     const error = await failureOf((s) => s.paymentIntents.create({ amount: 500, currency: "usd" }));
     expect(error.code).toBe("card_authentication_required");
+  });
+
+  it("names the PaymentIntent a failed off-session charge left, for the customer to complete it", async () => {
+    proxy.intercept({ path: "/v1/payment_intents", respond: authenticationRequired("pi_3ds") });
+    const needsBank = await failureOf((s) => s.paymentIntents.create({ amount: 500, currency: "usd" }));
+    expect(needsBank).toMatchObject({
+      code: "card_authentication_required",
+      paymentIntentId: "pi_3ds",
+      paymentIntentStatus: "requires_payment_method",
+    });
+    proxy.intercept({ path: "/v1/payment_intents", respond: offSessionDeclined("pi_dec", "expired_card") });
+    const declined = await failureOf((s) => s.paymentIntents.create({ amount: 500, currency: "usd" }));
+    expect(declined).toMatchObject({
+      code: "card_declined",
+      declineCode: "expired_card",
+      paymentIntentId: "pi_dec",
+      paymentIntentStatus: "requires_payment_method",
+    });
+  });
+
+  it("names no PaymentIntent when the error carries none", async () => {
+    answer("/v1/payment_intents", 402, { type: "card_error", code: "card_declined" });
+    const error = await failureOf((s) => s.paymentIntents.create({ amount: 500, currency: "usd" }));
+    expect(error).not.toHaveProperty("paymentIntentId");
+    expect(error).not.toHaveProperty("paymentIntentStatus");
   });
 
   it.each([

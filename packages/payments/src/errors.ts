@@ -40,6 +40,12 @@ export interface PaymentError {
   readonly requestId?: string;
   /** Stripe's technical message with anything key-like removed: for logs, not for people. */
   readonly detail?: string;
+  /**
+   * The PaymentIntent a failed call left behind (an off-session charge that needs the customer's bank check or
+   * was declined), so the customer can be sent to complete that same PaymentIntent.
+   */
+  readonly paymentIntentId?: string;
+  readonly paymentIntentStatus?: string;
 }
 
 /** An expected outcome: the value on success, a PaymentError otherwise. */
@@ -181,6 +187,10 @@ export function toPaymentError(error: unknown): PaymentError {
     ...(error.code !== undefined && { stripeCode: error.code }),
     ...(error.requestId !== undefined && { requestId: error.requestId }),
     detail: redactSecrets(error.message),
+    ...(error.payment_intent !== undefined && {
+      paymentIntentId: error.payment_intent.id,
+      paymentIntentStatus: error.payment_intent.status,
+    }),
   };
   if (error instanceof Stripe.errors.StripeCardError) return cardError(error, context);
   if (error instanceof Stripe.errors.StripeAuthenticationError)
