@@ -24,8 +24,16 @@ describe("checkBookingPayment", () => {
     [{ attempt: 1.5 }, "The payment attempt number must be a whole number from 0."],
     [{ offSession: true, stripeCustomerId: "cus_1" }, expect.stringContaining("saved card")],
     [{ saveCard: true }, "Saving the card needs the customer's Stripe customer."],
+    [{ offSession: true, paymentMethodId: "pm_1" }, expect.stringContaining("saved card")],
   ])("refuses %o", (change, message) => {
     expect(checkBookingPayment({ ...booking, ...change })).toMatchObject({ code: "invalid_input", message });
+  });
+});
+
+describe("checkBookingPayment with a Standard account's copy of the customer", () => {
+  it("accepts an off-session charge of a card kept on the fieldworker's account", () => {
+    const onAccount = { connectedCustomerId: "cus_copy", paymentMethodId: "pm_1", offSession: true };
+    expect(checkBookingPayment({ ...booking, ...onAccount })).toBeNull();
   });
 });
 
@@ -49,6 +57,18 @@ describe("basePaymentIntentParams", () => {
     });
     expect(params).toMatchObject({ confirm: true, off_session: true });
     expect(params).not.toHaveProperty("setup_future_usage");
+  });
+
+  it("asks for manual capture and names the booking's charge when told", () => {
+    expect(
+      basePaymentIntentParams({ ...booking, captureMethod: "manual", purpose: "authorization" }),
+    ).toMatchObject({
+      capture_method: "manual",
+      metadata: { tenant_id: "t1", booking_id: "b1", attempt: "0", charge: "authorization" },
+    });
+    expect(basePaymentIntentParams({ ...booking, captureMethod: "automatic" })).not.toHaveProperty(
+      "capture_method",
+    );
   });
 
   it("derives the key from tenant, booking and attempt", () => {

@@ -19,10 +19,11 @@ export function checkBookingPayment(input: BookingPaymentInput): PaymentError | 
   if (!Number.isSafeInteger(input.attempt) || input.attempt < 0) {
     return invalid("The payment attempt number must be a whole number from 0.");
   }
-  if (input.offSession && (input.stripeCustomerId === undefined || input.paymentMethodId === undefined)) {
+  const customer = input.stripeCustomerId ?? input.connectedCustomerId;
+  if (input.offSession && (customer === undefined || input.paymentMethodId === undefined)) {
     return invalid("Charging without the customer present needs their Stripe customer and a saved card.");
   }
-  if (input.saveCard && input.stripeCustomerId === undefined) {
+  if (input.saveCard && customer === undefined) {
     return invalid("Saving the card needs the customer's Stripe customer.");
   }
   return null;
@@ -50,6 +51,7 @@ export function basePaymentIntentParams(input: BookingPaymentInput): Stripe.Paym
     ...(input.stripeCustomerId !== undefined && { customer: input.stripeCustomerId }),
     ...(input.paymentMethodId !== undefined && { payment_method: input.paymentMethodId }),
     ...(input.offSession && { confirm: true, off_session: true }),
+    ...(input.captureMethod === "manual" && { capture_method: "manual" }),
     ...(input.saveCard && !input.offSession && { setup_future_usage: "off_session" }),
     ...(input.description !== undefined && { description: input.description }),
     metadata: bookingMetadata(input),
@@ -62,6 +64,7 @@ export function bookingMetadata(input: BookingPaymentInput): Record<string, stri
     tenant_id: input.tenantId,
     booking_id: input.bookingId,
     attempt: String(input.attempt),
+    ...(input.purpose !== undefined && { charge: input.purpose }),
     ...(input.connect !== undefined && { fieldworker_account: input.connect.accountId }),
   };
 }
@@ -70,8 +73,13 @@ export function bookingPaymentKey(input: BookingPaymentInput): string {
   return idempotencyKey("payment_intent:create", [input.tenantId, input.bookingId, input.attempt]);
 }
 
+/**
+ * Our answer for a created PaymentIntent. The customer and capture method are the ones we sent: they are what the
+ * PaymentIntent carries, and stateless stripe-mock would answer its fixture's instead.
+ */
 export function toBookingPayment(
   intent: Stripe.PaymentIntent,
+  sent: Stripe.PaymentIntentCreateParams,
   how: {
     chargeType: ChargeType;
     onAccount: string | null;
@@ -85,6 +93,8 @@ export function toBookingPayment(
     status: intent.status,
     amount: { amount: intent.amount, currency: intent.currency },
     ...how,
+    customerId: sent.customer ?? null,
+    captureMethod: sent.capture_method === "manual" ? "manual" : "automatic",
   };
 }
 
@@ -123,8 +133,9 @@ export function cancelBookingPayment(
 }
 
 /**
- * Where a PaymentIntent stands, read from Stripe (on the fieldworker's account for a Standard direct charge). Only
- * a card error counts as the card failing: other last errors (an API problem on a retry) say nothing about it.
+ * Where a PaymentIntent stands, read from Stripe (on the fieldworker's account for a Standard direct charge), with
+ * its latest charge for an authorization's deadline. Only a card error counts as the card failing: other last
+ * errors (an API problem on a retry) say nothing about it.
  */
 export function retrieveBookingPayment(
   stripe: Stripe,
@@ -133,7 +144,7 @@ export function retrieveBookingPayment(
   return stripeCall(async () => {
     const intent = await stripe.paymentIntents.retrieve(
       input.paymentIntentId,
-      {},
+      { expand: ["latest_charge"] },
       input.onAccount !== null ? { stripeAccount: input.onAccount } : {},
     );
     const last = intent.last_payment_error;
@@ -141,6 +152,26 @@ export function retrieveBookingPayment(
       last?.type === "card_error"
         ? cardFailure({ code: last.code ?? "card_declined", declineCode: last.decline_code })
         : null;
-    return { payment: { paymentIntentId: intent.id, status: intent.status, cardFailure: failed } };
+    const method = intent.payment_method;
+    return {
+      payment: {
+        paymentIntentId: intent.id,
+        status: intent.status,
+        cardFailure: failed,
+        clientSecret: intent.client_secret ?? null,
+        amount: intent.amount,
+        amountReceived: intent.amount_received ?? 0,
+        amountCapturable: intent.amount_capturable ?? 0,
+        paymentMethodId: typeof method === "string" ? method : (method?.id ?? null),
+        captureBefore: captureBefore(intent.latest_charge),
+      },
+    };
   });
+}
+
+// Card networks set how long an authorization holds; Stripe reports it on the charge, in unix seconds.
+function captureBefore(charge: Stripe.PaymentIntent["latest_charge"]): Date | null {
+  if (charge === null || typeof charge === "string") return null;
+  const seconds = charge.payment_method_details?.card?.capture_before;
+  return typeof seconds === "number" ? new Date(seconds * 1000) : null;
 }

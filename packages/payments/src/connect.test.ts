@@ -138,10 +138,83 @@ describe("StripeConnect.createBookingPayment: Standard gets a direct charge on t
     expect(charge?.form).toMatchObject({ confirm: "true", off_session: "true" });
   });
 
-  it("refuses to save a card for later on a Standard direct charge", async () => {
+  it("saves a card for later on the fieldworker's account, for the customer's copy made there", async () => {
     const result = await strategy().createBookingPayment(booking("standard", { saveCard: true }));
-    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-    expect(proxy().requests).toHaveLength(0);
+    if (!result.ok) throw new Error(result.error.message);
+    const [copy] = proxy().sent("POST", "/v1/customers");
+    expect(copy?.form).toEqual({ "metadata[tenant_id]": "t1", "metadata[platform_customer]": "cus_1" });
+    expect(copy?.headers["stripe-account"]).toBe("acct_fw1");
+    expect(copy?.headers["idempotency-key"]).toBe("fieldpay:customer:on_account:t1:cus_1:acct_fw1");
+    const [charge] = proxy().sent("POST", "/v1/payment_intents");
+    expect(charge?.headers["stripe-account"]).toBe("acct_fw1");
+    expect(charge?.form).toMatchObject({ setup_future_usage: "off_session" });
+    expect(charge?.form.customer).toMatch(/^cus_/);
+    expect(charge?.form.customer).not.toBe("cus_1");
+    expect(result.payment.customerId).toBe(charge?.form.customer);
+    expect(proxy().sent("POST", "/v1/payment_methods")).toHaveLength(0);
+  });
+
+  it("charges a card kept on the fieldworker's account off-session as it is, with no copies", async () => {
+    const result = await strategy().createBookingPayment(
+      booking("standard", {
+        connectedCustomerId: "cus_copy",
+        paymentMethodId: "pm_on_account",
+        offSession: true,
+        purpose: "balance",
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, payment: { customerId: "cus_copy", onAccount: "acct_fw1" } });
+    expect(proxy().requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/payment_intents"]);
+    expect(proxy().requests[0]?.form).toMatchObject({
+      customer: "cus_copy",
+      payment_method: "pm_on_account",
+      confirm: "true",
+      off_session: "true",
+      "metadata[charge]": "balance",
+    });
+    expect(proxy().requests[0]?.headers["stripe-account"]).toBe("acct_fw1");
+  });
+
+  it("reuses the customer's copy when saving another card on the same account", async () => {
+    await strategy().createBookingPayment(
+      booking("standard", { saveCard: true, connectedCustomerId: "cus_copy" }),
+    );
+    expect(proxy().sent("POST", "/v1/customers")).toHaveLength(0);
+    expect(proxy().sent("POST", "/v1/payment_intents")[0]?.form).toMatchObject({
+      customer: "cus_copy",
+      setup_future_usage: "off_session",
+    });
+  });
+});
+
+describe("StripeConnect.createBookingPayment: an exact application fee and manual capture", () => {
+  it("takes exactly the fee given instead of splitting by the rule", async () => {
+    const connect = {
+      accountId: "acct_fw1",
+      accountType: "express",
+      fee: { basisPoints: 1000, fixed: usd(30) },
+      applicationFee: usd(750),
+    } as const;
+    const result = await strategy().createBookingPayment(booking("express", { connect, purpose: "balance" }));
+    expect(result).toMatchObject({
+      ok: true,
+      payment: { applicationFee: usd(750), fieldworkerNet: usd(9250) },
+    });
+    expect(proxy().sent("POST", "/v1/payment_intents")[0]?.form).toMatchObject({
+      application_fee_amount: "750",
+      "metadata[charge]": "balance",
+    });
+  });
+
+  it("authorizes only, on either charge type", async () => {
+    for (const type of ["express", "standard"] as const) {
+      const result = await strategy().createBookingPayment(booking(type, { captureMethod: "manual" }));
+      expect(result).toMatchObject({ ok: true, payment: { captureMethod: "manual" } });
+    }
+    const forms = proxy()
+      .sent("POST", "/v1/payment_intents")
+      .map((r) => r.form.capture_method);
+    expect(forms).toEqual(["manual", "manual"]);
   });
 });
 
@@ -163,6 +236,29 @@ describe("StripeConnect.createBookingPayment refusals", () => {
       /fixed commission is in EUR/,
     ],
     [{ amount: usd(-5) }, /cannot be negative/],
+    [{ connectedCustomerId: "cus_copy" }, /Only a Standard account/],
+    [
+      {
+        connect: {
+          accountId: "acct_fw1",
+          accountType: "express",
+          fee: { basisPoints: 0 },
+          applicationFee: usd(10_001),
+        },
+      },
+      /at most the charge/,
+    ],
+    [
+      {
+        connect: {
+          accountId: "acct_fw1",
+          accountType: "express",
+          fee: { basisPoints: 0 },
+          applicationFee: { amount: 100, currency: "eur" },
+        },
+      },
+      /in the charge's currency/,
+    ],
   ] as const)("refuses %o without calling Stripe", async (change, message) => {
     const result = await strategy().createBookingPayment(booking("express", change));
     expect(result).toMatchObject({

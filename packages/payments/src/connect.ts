@@ -14,8 +14,9 @@ import {
 import type { ConnectionSettings } from "./credentials.ts";
 import { failure, type Outcome, stripeCall } from "./errors.ts";
 import { splitCharge } from "./fees.ts";
-import { idempotencyKey } from "./idempotency.ts";
+import { checkMoney, type Money } from "./money.ts";
 import { baseRefundParams, checkRefund, refundKey, toRefundSummary } from "./refunds.ts";
+import { customerAndCardOnAccount } from "./standard-account.ts";
 import type {
   AccountLinkInput,
   BookingPayment,
@@ -70,10 +71,14 @@ export class StripeConnect extends StripeStrategyBase implements ConnectPaymentS
     }
     const problem = checkBookingPayment(input);
     if (problem !== null) return { ok: false, error: problem };
-    const split = splitCharge({ charge: input.amount, rule: connect.fee });
-    if (!split.ok) return failure("invalid_input", { message: split.error.message });
+    if (input.connectedCustomerId !== undefined && connect.accountType !== "standard") {
+      return failure("invalid_input", {
+        message: "Only a Standard account's fieldworker has their own copy of the customer.",
+      });
+    }
+    const shares = sharesOf(input.amount, connect);
+    if (!shares.ok) return failure("invalid_input", { message: shares.error.message });
     const booking: ConnectBooking = { ...input, connect };
-    const shares = { applicationFee: split.applicationFee, fieldworkerNet: split.fieldworkerNet };
     return connect.accountType === "standard"
       ? this.#directChargeOnAccount(booking, shares)
       : this.#destinationCharge(booking, shares);
@@ -94,7 +99,8 @@ export class StripeConnect extends StripeStrategyBase implements ConnectPaymentS
       const intent = await this.stripe.paymentIntents.create(params, {
         idempotencyKey: bookingPaymentKey(input),
       });
-      return { payment: toBookingPayment(intent, { chargeType: "destination", onAccount: null, ...shares }) };
+      const how = { chargeType: "destination", onAccount: null, ...shares } as const;
+      return { payment: toBookingPayment(intent, params, how) };
     });
   }
 
@@ -103,14 +109,20 @@ export class StripeConnect extends StripeStrategyBase implements ConnectPaymentS
     shares: Pick<BookingPayment, "applicationFee" | "fieldworkerNet">,
   ): Promise<Outcome<{ payment: BookingPayment }>> {
     const stripeAccount = input.connect.accountId;
-    const card = await this.#copyCardToAccount(input);
-    if (!card.ok) return card;
+    const found = await customerAndCardOnAccount(this.stripe, input, stripeAccount);
+    if (!found.ok) return found;
     // The platform's customer and card ids mean nothing on the fieldworker's own account.
-    const { stripeCustomerId: _customer, paymentMethodId: _card, ...onAccount } = input;
+    const {
+      stripeCustomerId: _customer,
+      paymentMethodId: _card,
+      connectedCustomerId: _copy,
+      ...rest
+    } = input;
     const params: Stripe.PaymentIntentCreateParams = {
       ...basePaymentIntentParams({
-        ...onAccount,
-        ...(card.paymentMethodId !== null && { paymentMethodId: card.paymentMethodId }),
+        ...rest,
+        ...(found.customerId !== null && { stripeCustomerId: found.customerId }),
+        ...(found.paymentMethodId !== null && { paymentMethodId: found.paymentMethodId }),
       }),
       ...applicationFeeParam(shares.applicationFee),
     };
@@ -120,31 +132,7 @@ export class StripeConnect extends StripeStrategyBase implements ConnectPaymentS
         idempotencyKey: bookingPaymentKey(input),
       });
       const how = { chargeType: "direct_on_connected_account", onAccount: stripeAccount, ...shares } as const;
-      return { payment: toBookingPayment(intent, how) };
-    });
-  }
-
-  /** Saved cards live on the platform; a direct charge needs its own copy of the card on the connected account. */
-  async #copyCardToAccount(input: ConnectBooking): Promise<Outcome<{ paymentMethodId: string | null }>> {
-    const { stripeCustomerId, paymentMethodId } = input;
-    if (input.saveCard) {
-      return failure("invalid_input", {
-        message: "A card paid to a Standard account's fieldworker cannot be saved for later in this flow.",
-      });
-    }
-    if (paymentMethodId === undefined) return { ok: true, paymentMethodId: null };
-    if (stripeCustomerId === undefined) {
-      return failure("invalid_input", {
-        message: "Charging a saved card needs the customer it is saved for.",
-      });
-    }
-    const key = idempotencyKey("payment_method:clone", [input.tenantId, input.bookingId, input.attempt]);
-    return stripeCall(async () => {
-      const copy = await this.stripe.paymentMethods.create(
-        { customer: stripeCustomerId, payment_method: paymentMethodId },
-        { stripeAccount: input.connect.accountId, idempotencyKey: key },
-      );
-      return { paymentMethodId: copy.id };
+      return { payment: toBookingPayment(intent, params, how) };
     });
   }
 
@@ -189,6 +177,28 @@ export class StripeConnect extends StripeStrategyBase implements ConnectPaymentS
   retrieveAccount(input: { accountId: string }) {
     return retrieveAccount(this.stripe, input);
   }
+}
+
+/** The business's fee and the fieldworker's net: the fee given exactly, or the commission rule's split. */
+function sharesOf(
+  amount: Money,
+  connect: NonNullable<BookingPaymentInput["connect"]>,
+): { ok: true; applicationFee: Money; fieldworkerNet: Money } | { ok: false; error: { message: string } } {
+  const fee = connect.applicationFee;
+  if (fee === undefined) return splitCharge({ charge: amount, rule: connect.fee });
+  const problem = checkMoney(fee);
+  if (problem !== null) return { ok: false, error: { message: `Application fee: ${problem.message}` } };
+  if (fee.currency !== amount.currency || fee.amount > amount.amount) {
+    return {
+      ok: false,
+      error: { message: "The application fee must be in the charge's currency and at most the charge." },
+    };
+  }
+  return {
+    ok: true,
+    applicationFee: fee,
+    fieldworkerNet: { amount: amount.amount - fee.amount, currency: amount.currency },
+  };
 }
 
 // A zero commission is sent as no fee at all rather than as an explicit 0.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DirectStripe } from "./direct.ts";
 import type { BookingPaymentInput, RefundInput } from "./strategy.ts";
+import { authenticationRequired, offSessionDeclined } from "./testing/stripe-answers.ts";
 import { useRecordingProxy } from "./testing/use-recording-proxy.ts";
 
 const proxy = useRecordingProxy();
@@ -30,6 +31,8 @@ describe("DirectStripe.createBookingPayment", () => {
         onAccount: null,
         applicationFee: null,
         fieldworkerNet: null,
+        customerId: "cus_1",
+        captureMethod: "automatic",
       },
     });
     const [request] = proxy().sent("POST", "/v1/payment_intents");
@@ -72,6 +75,64 @@ describe("DirectStripe.createBookingPayment", () => {
     expect(saving?.form).not.toHaveProperty("off_session");
   });
 
+  it("only authorizes the card for the authorize plan, and names the booking's charge", async () => {
+    const result = await strategy().createBookingPayment({
+      ...booking,
+      captureMethod: "manual",
+      purpose: "authorization",
+    });
+    expect(result).toMatchObject({ ok: true, payment: { captureMethod: "manual" } });
+    expect(proxy().sent("POST", "/v1/payment_intents")[0]?.form).toMatchObject({
+      capture_method: "manual",
+      "metadata[charge]": "authorization",
+    });
+  });
+
+  it("sends neither capture_method nor a charge name when not asked", async () => {
+    await strategy().createBookingPayment(booking);
+    const form = proxy().sent("POST", "/v1/payment_intents")[0]?.form;
+    expect(form).not.toHaveProperty("capture_method");
+    expect(form).not.toHaveProperty("metadata[charge]");
+  });
+
+  const offSession = { ...booking, paymentMethodId: "pm_1", offSession: true, purpose: "balance" } as const;
+
+  it("hands back the PaymentIntent an off-session charge left when the bank wants 3D Secure", async () => {
+    proxy().intercept({
+      method: "POST",
+      path: "/v1/payment_intents",
+      respond: authenticationRequired("pi_3ds"),
+    });
+    const result = await strategy().createBookingPayment(offSession);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "card_authentication_required",
+        paymentIntentId: "pi_3ds",
+        paymentIntentStatus: "requires_payment_method",
+      },
+    });
+  });
+
+  it("hands back the PaymentIntent of a declined off-session charge, with the decline in plain words", async () => {
+    proxy().intercept({
+      method: "POST",
+      path: "/v1/payment_intents",
+      respond: offSessionDeclined("pi_declined", "insufficient_funds"),
+    });
+    const result = await strategy().createBookingPayment(offSession);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "card_declined",
+        declineCode: "insufficient_funds",
+        message: "The card was declined: insufficient funds.",
+        paymentIntentId: "pi_declined",
+        paymentIntentStatus: "requires_payment_method",
+      },
+    });
+  });
+
   it("sends zero-decimal amounts as whole units (JPY)", async () => {
     const result = await strategy().createBookingPayment({
       ...booking,
@@ -88,6 +149,7 @@ describe("DirectStripe.createBookingPayment", () => {
     [{ offSession: true }, "invalid_input"],
     [{ attempt: -1 }, "invalid_input"],
     [{ connect: { accountId: "acct_1", accountType: "express", fee: { basisPoints: 1000 } } }, "wrong_mode"],
+    [{ connectedCustomerId: "cus_copy" }, "wrong_mode"],
   ] as const)("refuses %o without calling Stripe", async (change, code) => {
     const result = await strategy().createBookingPayment({ ...booking, ...change });
     expect(result).toMatchObject({ ok: false, error: { code } });

@@ -8,16 +8,12 @@ import type { ConnectionSettings } from "./credentials.ts";
 import { failure, stripeCall } from "./errors.ts";
 import { baseRefundParams, checkRefund, refundKey, toRefundSummary } from "./refunds.ts";
 import type { BookingPaymentInput, DirectPaymentStrategy, RefundInput } from "./strategy.ts";
-import { StripeStrategyBase } from "./strategy-base.ts";
+import { CONNECT_NOT_ENABLED, StripeStrategyBase } from "./strategy-base.ts";
 
 export interface DirectSettings extends ConnectionSettings {
   mode: "direct";
   secretKey: string;
 }
-
-const CONNECT_NOT_ENABLED = {
-  message: "This business takes payments on its own Stripe account, not through Stripe Connect.",
-} as const;
 
 /** Stripe mode: every booking is charged on the business's own Stripe account; nothing is split. */
 export class DirectStripe extends StripeStrategyBase implements DirectPaymentStrategy {
@@ -31,10 +27,12 @@ export class DirectStripe extends StripeStrategyBase implements DirectPaymentStr
   async createBookingPayment(input: BookingPaymentInput) {
     // A split sent to Stripe mode would charge the whole amount to the business and pay the fieldworker nothing.
     if (input.connect !== undefined) return failure("wrong_mode", CONNECT_NOT_ENABLED);
+    if (input.connectedCustomerId !== undefined) return failure("wrong_mode", CONNECT_NOT_ENABLED);
     const problem = checkBookingPayment(input);
     if (problem !== null) return { ok: false as const, error: problem };
+    const params = basePaymentIntentParams(input);
     return stripeCall(async () => {
-      const intent = await this.stripe.paymentIntents.create(basePaymentIntentParams(input), {
+      const intent = await this.stripe.paymentIntents.create(params, {
         idempotencyKey: bookingPaymentKey(input),
       });
       const how = {
@@ -43,7 +41,7 @@ export class DirectStripe extends StripeStrategyBase implements DirectPaymentStr
         applicationFee: null,
         fieldworkerNet: null,
       } as const;
-      return { payment: toBookingPayment(intent, how) };
+      return { payment: toBookingPayment(intent, params, how) };
     });
   }
 

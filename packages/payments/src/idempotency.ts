@@ -3,11 +3,14 @@ import { createHash } from "node:crypto";
 /** Every Stripe POST we make, named "<object>:<action>". */
 export type StripeOperation =
   | "customer:create"
+  | "customer:on_account"
   | "setup_intent:create"
+  | "setup_intent:booking"
   | "payment_method:detach"
   | "payment_method:clone"
   | "payment_intent:create"
   | "payment_intent:cancel"
+  | "payment_intent:capture"
   | "refund:create"
   | "account:create"
   | "account_link:create"

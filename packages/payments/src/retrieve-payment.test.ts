@@ -51,6 +51,57 @@ describe("retrievePayment (Refresh status)", () => {
     expect(result.ok && result.payment.cardFailure).toBeNull();
   });
 
+  it("reads what an authorization holds and when it lapses, from the latest charge", async () => {
+    proxy().intercept({
+      method: "GET",
+      path: /^\/v1\/payment_intents\//,
+      patch: (body) => ({
+        ...body,
+        status: "requires_capture",
+        client_secret: "pi_auth_secret_1",
+        amount: 10_000,
+        amount_received: 0,
+        amount_capturable: 10_000,
+        payment_method: "pm_card",
+        last_payment_error: null,
+        latest_charge: {
+          id: "ch_auth",
+          object: "charge",
+          payment_method_details: { type: "card", card: { capture_before: 1_930_000_000 } },
+        },
+      }),
+    });
+    const result = await direct().retrievePayment({ paymentIntentId: "pi_auth", onAccount: null });
+    expect(result).toEqual({
+      ok: true,
+      payment: {
+        paymentIntentId: expect.any(String),
+        status: "requires_capture",
+        cardFailure: null,
+        clientSecret: "pi_auth_secret_1",
+        amount: 10_000,
+        amountReceived: 0,
+        amountCapturable: 10_000,
+        paymentMethodId: "pm_card",
+        captureBefore: new Date(1_930_000_000_000),
+      },
+    });
+    expect(proxy().sent("GET", "/v1/payment_intents/pi_auth")[0]?.query).toEqual({
+      "expand[0]": "latest_charge",
+    });
+  });
+
+  it("has no deadline for a PaymentIntent without a charge yet", async () => {
+    lastError(null, "requires_payment_method");
+    proxy().intercept({
+      method: "GET",
+      path: /^\/v1\/payment_intents\//,
+      patch: (body) => ({ ...body, latest_charge: null, payment_method: null }),
+    });
+    const result = await direct().retrievePayment({ paymentIntentId: "pi_new", onAccount: null });
+    expect(result).toMatchObject({ ok: true, payment: { captureBefore: null, paymentMethodId: null } });
+  });
+
   it("reports a PaymentIntent Stripe does not know as an error", async () => {
     proxy().intercept({
       method: "GET",

@@ -73,6 +73,10 @@ export interface SavedCard {
   expYear: number;
 }
 
+/** Which charge of a booking a PaymentIntent is, sent as its `charge` metadata. */
+export const CHARGE_PURPOSES = ["full", "deposit", "authorization", "balance", "extra"] as const;
+export type ChargePurpose = (typeof CHARGE_PURPOSES)[number];
+
 export interface BookingPaymentInput {
   tenantId: string;
   bookingId: string;
@@ -87,8 +91,20 @@ export interface BookingPaymentInput {
   /** Keep the card the customer enters for later off-session charges (needs stripeCustomerId). */
   saveCard?: boolean;
   description?: string;
-  /** Required in Connect mode, refused in Stripe mode: who does the job and the business's commission. */
-  connect?: { accountId: string; accountType: ConnectAccountType; fee: FeeRule };
+  /** `manual` only authorizes the card (the authorize plan); `capturePayment` takes the money later. */
+  captureMethod?: "automatic" | "manual";
+  /** Which of the booking's charges this is. */
+  purpose?: ChargePurpose;
+  /**
+   * Standard accounts only: the customer's copy on the fieldworker's account (from an earlier BookingPayment's or
+   * BookingSetup's `customerId`); `paymentMethodId` is then a card saved on that account, used as it is.
+   */
+  connectedCustomerId?: string;
+  /**
+   * Required in Connect mode, refused in Stripe mode: who does the job and the business's commission.
+   * `applicationFee`, when given, is the fee exactly (a later charge of a booking, see plans.ts feeForCharge).
+   */
+  connect?: { accountId: string; accountType: ConnectAccountType; fee: FeeRule; applicationFee?: Money };
 }
 
 export interface BookingPayment {
@@ -102,6 +118,41 @@ export interface BookingPayment {
   onAccount: string | null;
   applicationFee: Money | null;
   fieldworkerNet: Money | null;
+  /** The customer the PaymentIntent carries, on whichever account it lives (keep it for later charges). */
+  customerId: string | null;
+  captureMethod: "automatic" | "manual";
+}
+
+export interface CapturePaymentInput {
+  tenantId: string;
+  paymentIntentId: string;
+  /** The connected account the PaymentIntent lives on (Standard direct charges), else null. */
+  onAccount: string | null;
+  /** How much of the authorization to take; the rest is released. */
+  amount: Money;
+  /** Connect only: the business's commission on what is captured. */
+  applicationFee: Money | null;
+}
+
+export interface BookingSetupInput {
+  tenantId: string;
+  bookingId: string;
+  attempt: number;
+  /** The customer on the business's (platform) account. */
+  stripeCustomerId: string;
+  /** Connect mode: the fieldworker doing the job (a Standard account keeps the card on their own account). */
+  connect?: { accountId: string; accountType: ConnectAccountType };
+  /** Standard accounts: the customer's copy on the fieldworker's account, when one was made before. */
+  connectedCustomerId?: string;
+}
+
+export interface BookingSetup {
+  setupIntentId: string;
+  clientSecret: string;
+  /** Stripe.js must be initialised with this `stripeAccount` when set (Standard accounts). */
+  onAccount: string | null;
+  /** The customer the card is saved for, on that account. */
+  customerId: string;
 }
 
 export interface CancelPaymentInput {
@@ -122,6 +173,15 @@ export interface PaymentSnapshot {
   status: string;
   /** Why the card failed on the last try, already in plain words (the card-error catalogue), else null. */
   cardFailure: PaymentError | null;
+  /** For the portal to complete the same PaymentIntent (a failed off-session charge). */
+  clientSecret: string | null;
+  amount: number;
+  amountReceived: number;
+  /** What an authorization still holds. */
+  amountCapturable: number;
+  paymentMethodId: string | null;
+  /** When an authorization lapses (the card network's capture deadline), else null. */
+  captureBefore: Date | null;
 }
 
 export interface RefundInput {
@@ -176,6 +236,17 @@ export interface PaymentStrategy {
   /** Where a PaymentIntent stands now, for "Refresh status" when a webhook is late. */
   retrievePayment(input: RetrievePaymentInput): Promise<Outcome<{ payment: PaymentSnapshot }>>;
   refund(input: RefundInput): Promise<Outcome<{ refund: RefundSummary }>>;
+  /**
+   * Takes (part of) an authorization. One that lapsed or was cancelled answers `status: "canceled"` and
+   * `amountReceived: 0`, for the caller to charge the card on file instead.
+   */
+  capturePayment(input: CapturePaymentInput): Promise<Outcome<{ status: string; amountReceived: number }>>;
+  /** Saves the card at booking for a charge after the job (the card-on-file plan). */
+  createBookingSetup(input: BookingSetupInput): Promise<Outcome<{ setup: BookingSetup }>>;
+  retrieveSetup(input: {
+    setupIntentId: string;
+    onAccount: string | null;
+  }): Promise<Outcome<{ setup: { setupIntentId: string; status: string; paymentMethodId: string | null } }>>;
 }
 
 export interface AccountRequirements {
