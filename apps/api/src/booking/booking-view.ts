@@ -6,8 +6,8 @@ import { type BookingListRow, DONE_FROM, listBookings } from "@fieldpay/db/repos
 import { type LedgerLine, ledgerTotals, listLedgerLines } from "@fieldpay/db/repositories/ledger";
 import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { listRefunds, type RefundRow } from "@fieldpay/db/repositories/refunds";
-import { planSummary } from "./payment-plans.ts";
 import { attemptFailed } from "./pay-booking.ts";
+import { planSummary } from "./payment-plans.ts";
 
 export type Audience = "admin" | "customer" | "fieldworker";
 const money = (amount: number, currency: string) => ({ amount, currency });

@@ -1,9 +1,10 @@
 // The card-on-file plan: nothing is charged when booking; the customer saves a card (a SetupIntent for off-session
 // use) that the worker charges once the job is done. One SetupIntent per booking, keyed by it, so reopening the
 // pay page or a double click gets the same one back.
+
+import type { PaySettings } from "@fieldpay/db/repositories/booking-to-pay";
 import type { Booking } from "@fieldpay/db/repositories/bookings";
 import { recordBookingSetup } from "@fieldpay/db/repositories/bookings";
-import type { PaySettings } from "@fieldpay/db/repositories/booking-to-pay";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
 import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import type { ConnectTerms } from "./connect-terms.ts";

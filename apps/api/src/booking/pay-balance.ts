@@ -1,8 +1,9 @@
 // "Balance due": the worker's after-job charge needed the customer (their bank asked them to confirm, or the card
 // was declined). The emailed link opens the pay page, which completes that same PaymentIntent: with 3-D Secure,
 // or with another card. No second PaymentIntent is made, so the balance can only be charged once.
-import type { Booking } from "@fieldpay/db/repositories/bookings";
+
 import type { PaySettings } from "@fieldpay/db/repositories/booking-to-pay";
+import type { Booking } from "@fieldpay/db/repositories/bookings";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import { AFTER_JOB, latestPayment } from "@fieldpay/db/repositories/payments";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";

@@ -1,9 +1,13 @@
 // Starts (or resumes) paying a booking: one PaymentIntent per attempt, created with a key derived from the
 // attempt, so a double click or a retry gets Stripe's first answer back instead of a second charge.
 import { findBookingToPay, type LatestAttempt } from "@fieldpay/db/repositories/booking-to-pay";
-import { type Booking, findBooking, reopenBookingForPayment } from "@fieldpay/db/repositories/bookings";
+import {
+  type Booking,
+  findBooking,
+  recordAgreedFee,
+  reopenBookingForPayment,
+} from "@fieldpay/db/repositories/bookings";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
-import { recordAgreedFee } from "@fieldpay/db/repositories/bookings";
 import {
   AT_BOOKING,
   latestPayment,
@@ -23,8 +27,8 @@ import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
 import { keepCardForBooking } from "./keep-card.ts";
-import { payBalance } from "./pay-balance.ts";
 import { type PayAnswer, planAnswer } from "./pay-answer.ts";
+import { payBalance } from "./pay-balance.ts";
 import { createStripeCustomer } from "./stripe-customer.ts";
 import { noCardPayments, type PaymentDeps } from "./tenant-payments.ts";
 

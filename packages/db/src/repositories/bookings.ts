@@ -50,7 +50,8 @@ export async function listBookings(
     .where("bookings.tenant_id", "=", tenantId);
   if (filter.customerId !== undefined) query = query.where("bookings.customer_id", "=", filter.customerId);
   if (filter.bookingId !== undefined) query = query.where("bookings.id", "=", filter.bookingId);
-  if (filter.fieldworkerId !== undefined) query = query.where("bookings.fieldworker_id", "=", filter.fieldworkerId);
+  if (filter.fieldworkerId !== undefined)
+    query = query.where("bookings.fieldworker_id", "=", filter.fieldworkerId);
   return query.orderBy("bookings.created_at", "desc").limit(500).execute();
 }
 
@@ -266,7 +267,11 @@ export async function applyBookingSetupSucceeded(
         .when(
           eb.and([
             eb("payment_plan", "=", "card_on_file"),
-            eb("status", "in", ["pending_payment", "requires_action", "payment_failed"] satisfies BookingStatus[]),
+            eb("status", "in", [
+              "pending_payment",
+              "requires_action",
+              "payment_failed",
+            ] satisfies BookingStatus[]),
           ]),
         )
         .then(eb.val<BookingStatus>("card_saved"))

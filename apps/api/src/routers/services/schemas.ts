@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { PAYMENT_PLANS } from "@fieldpay/payments/plans";
+import { z } from "zod";
 import { planInput, planOutput } from "../../booking/payment-plans.ts";
 
 export const moneyOutput = z.object({ amount: z.number().int(), currency: z.string() });
