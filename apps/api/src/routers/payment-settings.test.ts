@@ -133,6 +133,16 @@ describe("payment settings", () => {
     const view = await caller.paymentSettings.get();
     expect(view.settings).toBeNull();
     expect(view.endpoints.account.events).toContain("payment_intent.succeeded");
+    // Holds and their capture or lapse, on the business's account and (Standard) the fieldworkers' accounts.
+    const holds = [
+      "payment_intent.amount_capturable_updated",
+      "charge.captured",
+      "charge.expired",
+      "payment_intent.canceled",
+      "setup_intent.succeeded",
+    ];
+    expect(view.endpoints.account.events).toEqual(expect.arrayContaining(holds));
+    expect(view.endpoints.connect.events).toEqual(expect.arrayContaining(holds));
     expect(view.endpoints.connect.url).toBe(
       `https://hooks.fieldpay.test/webhooks/stripe/${biz.auth.tenant.id}/connect`,
     );
