@@ -63,9 +63,9 @@ describe("refundShares", () => {
     expect(refundShares(refundOf("destination", 4000, flags))).toEqual({ business: 0, fieldworker: -4000 });
   });
 
-  it("destination, refund_application_fee only: the business pays the refund and hands its fee part over", () => {
+  it("destination, refund_application_fee only: nothing moves but the refund, which the business carries", () => {
     const flags = { refundApplicationFee: true, reverseTransfer: false };
-    expect(refundShares(refundOf("destination", 4000, flags))).toEqual({ business: -4400, fieldworker: 400 });
+    expect(refundShares(refundOf("destination", 4000, flags))).toEqual({ business: -4000, fieldworker: 0 });
   });
 
   it("Standard: the fieldworker's account pays; the fee's share comes back from the business when asked", () => {

@@ -41,13 +41,14 @@ export interface RefundSharesInput {
 /**
  * A refund's shares, negative and adding up to exactly −refund, as Stripe moves the money:
  * - Stripe mode: the business gives it all back.
- * - Destination charge (Express/Custom): the platform pays the customer. Stripe transfers the whole charge to the
- *   fieldworker and takes the application fee back from them, so `reverseTransfer` pulls the refunded share of
- *   that whole transfer (the refund itself) back from the fieldworker, and `refundApplicationFee` returns the
- *   refunded share of the fee to the fieldworker. Both: the fieldworker gives back their share (amount − fee,
+ * - Destination charge (Express/Custom): the platform pays the customer. With an application fee Stripe transfers
+ *   the whole charge to the fieldworker and takes the fee back from them, so `reverseTransfer` pulls the refunded
+ *   share of that whole transfer (the refund itself) back from the fieldworker, and `refundApplicationFee` returns
+ *   the refunded share of the fee to them. Both: the fieldworker gives back their share (amount − fee,
  *   proportionally), the business its fee. Neither: the business carries the whole refund. Only
- *   `reverseTransfer`: the fieldworker gives back all of it, their part of the fee included. Only
- *   `refundApplicationFee`: the business pays the refund and hands its fee part to the fieldworker.
+ *   `reverseTransfer`: the fieldworker gives back all of it and the business keeps its fee. Only
+ *   `refundApplicationFee`: Stripe refunds a destination charge's fee only with its transfer reversed, so the flag
+ *   moves nothing here and the business carries the whole refund.
  * - Direct charge on a Standard account: the fieldworker's account pays the refund; `refundApplicationFee` gives
  *   the fee's share back from the business. There is no transfer to reverse.
  * The fee's share is computed cumulatively over the charge's refunds (see `proportionalPart`), so refunds that
@@ -73,8 +74,8 @@ export function refundShares(input: RefundSharesInput): Shares {
     ? proportionalPart({ total: fee, of: charge.amount, before: refundedBefore, now: refund })
     : 0;
   if (chargeType === "direct_on_connected_account") return shares(-feeBack, -(refund - feeBack));
-  const reversed = input.reverseTransfer ? refund : 0;
-  return shares(-(refund - reversed) - feeBack, feeBack - reversed);
+  if (!input.reverseTransfer) return shares(-refund, 0);
+  return shares(-feeBack, feeBack - refund);
 }
 
 /**
