@@ -88,6 +88,9 @@ const CONNECT_SERVICES: ServiceInput[] = [
     price: "150.00",
     durationMinutes: 180,
     active: true,
+    paymentPlan: "deposit",
+    depositKind: "percent",
+    depositValue: "30",
   },
   {
     name: "Window cleaning",
@@ -95,6 +98,7 @@ const CONNECT_SERVICES: ServiceInput[] = [
     price: "89.99",
     durationMinutes: 90,
     active: true,
+    paymentPlan: "authorize",
   },
   {
     name: "Gutter clearing",
@@ -102,6 +106,7 @@ const CONNECT_SERVICES: ServiceInput[] = [
     price: "65.00",
     durationMinutes: 60,
     active: true,
+    paymentPlan: "card_on_file",
   },
 ];
 

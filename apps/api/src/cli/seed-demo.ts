@@ -34,6 +34,10 @@ const DEMO_SERVICES: ServiceInput[] = [
     price: "120.00",
     durationMinutes: 60,
     active: true,
+    // A deposit when booking, the balance after the job (the seed's own example).
+    paymentPlan: "deposit",
+    depositKind: "percent",
+    depositValue: "50",
   },
   {
     name: "Lawn mowing",
@@ -41,6 +45,7 @@ const DEMO_SERVICES: ServiceInput[] = [
     price: "45.00",
     durationMinutes: 45,
     active: true,
+    paymentPlan: "card_on_file",
   },
 ];
 
