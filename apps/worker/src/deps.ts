@@ -2,6 +2,7 @@ import type { Db } from "@fieldpay/db/client";
 import type { ReceivedEvent } from "@fieldpay/db/repositories/webhook-events";
 import type { SecretBox } from "@fieldpay/db/secret-box";
 import type { Logger } from "pino";
+import type { StripeLimiters } from "./stripe/limiters.ts";
 import type { LoadEndpoint } from "./webhooks/endpoint-cache.ts";
 
 /** What the worker's server and jobs are built from; made once in main.ts, or per test. */
@@ -17,6 +18,10 @@ export interface WorkerDeps {
   storeEvent?: (event: ReceivedEvent) => Promise<boolean>;
   /** A business's settings and opened webhook secrets; main.ts keeps them a few seconds (endpoint-cache.ts). */
   loadEndpoint?: LoadEndpoint;
+  /** One Stripe rate limiter per business in this process, shared by all its running jobs (stripe/limiters.ts). */
+  stripeLimiters: StripeLimiters;
+  /** The web app's origin, for links in the emails jobs write (WEB_ORIGIN). */
+  webOrigin: string;
   /** The clock of the jobs; tests pin it. */
   now: () => Date;
   /** The worker's logger (@fieldpay/payments/log); requests, jobs and webhook batches log through children of it. */

@@ -18,6 +18,10 @@ export const envSchema = z.object({
   WEBHOOK_BASE_URL: z
     .url({ message: "must be the URL where Stripe reaches the worker, such as https://hooks.example.com" })
     .default("http://localhost:3001"),
+  /** The web app, for the links in emails the worker writes (a balance the customer must pay on the portal). */
+  WEB_ORIGIN: z
+    .url({ message: "must be the web app's origin, such as http://localhost:5173" })
+    .default("http://localhost:5173"),
   /** `npm start` sets production: the log is JSON lines there, one readable line each otherwise. */
   NODE_ENV: z
     .enum(["development", "test", "production"], { message: "must be development, test or production" })

@@ -5,6 +5,7 @@ import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { migrateQueue, startQueue } from "./queue/queue.ts";
 import { createWorkerServer } from "./server.ts";
+import { createStripeLimiters } from "./stripe/limiters.ts";
 import { createEndpointCache } from "./webhooks/endpoint-cache.ts";
 import { createEventBatcher } from "./webhooks/event-batcher.ts";
 import { startEventProcessor } from "./webhooks/event-processor.ts";
@@ -29,6 +30,8 @@ const deps: WorkerDeps = {
   loadEndpoint: createEndpointCache(db, secretBox),
   webhookBaseUrl: env.WEBHOOK_BASE_URL,
   storeEvent: batcher.store,
+  stripeLimiters: createStripeLimiters(),
+  webOrigin: env.WEB_ORIGIN,
   now: () => new Date(),
   log,
 };

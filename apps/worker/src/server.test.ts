@@ -4,6 +4,7 @@ import { useTestDatabase } from "@fieldpay/db/testing";
 import { quietLog } from "@fieldpay/payments/testing/log-capture";
 import { describe, expect, inject, it } from "vitest";
 import { createWorkerServer } from "./server.ts";
+import { createStripeLimiters } from "./stripe/limiters.ts";
 
 const t = useTestDatabase();
 
@@ -13,6 +14,8 @@ async function healthz(stripeApiBase: string) {
     stripeApiBase,
     secretBox: createSecretBox({ 1: Buffer.alloc(32, 1) }, 1),
     webhookBaseUrl: "https://hooks.fieldpay.test",
+    stripeLimiters: createStripeLimiters(),
+    webOrigin: "https://app.fieldpay.test",
     now: () => new Date(),
     log: quietLog("worker"),
   });

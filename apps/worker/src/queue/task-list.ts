@@ -1,7 +1,8 @@
-// graphile-worker tasks (payout checks, health reports, duplicate refunds, the token purge): each parses its payload, then calls its job with the worker's dependencies.
+// graphile-worker tasks (payout checks, health reports, duplicate refunds, after-job charges, the token purge): each parses its payload, then calls its job with the worker's dependencies.
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { WorkerDeps } from "../deps.ts";
+import { chargeAfterJob } from "../jobs/charge-after-job.ts";
 import { checkPayouts } from "../jobs/check-payouts.ts";
 import { runHealthReport } from "../jobs/health-report.ts";
 import { purgeExpiredTokens } from "../jobs/purge-expired-tokens.ts";
@@ -15,6 +16,7 @@ const healthPayload = z.object({
 });
 const schedulePayload = z.object({ check: z.enum(["payouts", "health"]) });
 const duplicatePayload = z.object({ tenantId: z.uuid(), paymentId: z.uuid() });
+const afterJobPayload = z.object({ tenantId: z.uuid(), bookingId: z.uuid() });
 
 /** The worker's dependencies for one job: its lines carry the job's id and task. */
 function forJob(deps: WorkerDeps, helpers: JobHelpers): WorkerDeps {
@@ -41,11 +43,16 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     const job = forJob(deps, helpers);
     job.log.info(await refundDuplicatePayment(job, duplicatePayload.parse(payload)));
   };
+  const afterJob: Task = async (payload, helpers) => {
+    const job = forJob(deps, helpers);
+    job.log.info(await chargeAfterJob(job, afterJobPayload.parse(payload)));
+  };
   const purge: Task = async (_payload, helpers) => {
     helpers.logger.info(`expired tokens purged: ${JSON.stringify(await purgeExpiredTokens(deps))}`);
   };
   return {
     refund_duplicate_payment: duplicate,
+    charge_after_job: afterJob,
     purge_expired_tokens: purge,
     check_payouts: payouts,
     health_report: health,

@@ -17,11 +17,13 @@ import type { WorkerDeps } from "../deps.ts";
 import { processDueEvents } from "../jobs/process-due-events.ts";
 import { drainQueue, migrateQueue } from "../queue/queue.ts";
 import { createWorkerServer } from "../server.ts";
+import { createStripeLimiters } from "../stripe/limiters.ts";
 
 export const SECRET_KEY = "sk_test_fieldpayFake1234";
 export const WEBHOOK_SECRET = "whsec_fieldpayFakeOne1";
 export const CONNECT_SECRET = "whsec_fieldpayFakeTwo2";
 export const OLD_SECRET = "whsec_fieldpayFakeOld3";
+export const WEB_ORIGIN = "https://app.fieldpay.test";
 
 export interface WorkerTestKit {
   t: TestDatabase;
@@ -47,6 +49,8 @@ export async function workerTestKit(
     stripeApiBase: options.stripeApiBase ?? inject("stripeApiBase"),
     secretBox: createSecretBox({ 1: key }, 1),
     webhookBaseUrl: "https://hooks.fieldpay.test",
+    stripeLimiters: createStripeLimiters(),
+    webOrigin: WEB_ORIGIN,
     now: options.now ?? (() => new Date()),
     // Tests that read the log put a captureLog() here.
     log: quietLog("worker"),
