@@ -6,13 +6,26 @@ import { FormError } from "@fieldpay/ui/form-error";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { FormEvent } from "react";
-import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { errorAtField, errorInfo, firstFieldError } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { PlanFields, planErrors, planValuesOf } from "./plan-fields.tsx";
 
 type Service = inferRouterOutputs<AppRouter>["services"]["list"][number];
 
-/** Adds a service, or changes the one being edited. Prices are typed in the business's currency. */
-export function ServiceForm({ editing, onDone }: { editing: Service | null; onDone: () => void }) {
+/**
+ * Adds a service, or changes the one being edited. Prices are typed in the business's currency; how customers pay
+ * is the business default unless the service chooses its own.
+ */
+export function ServiceForm({
+  editing,
+  onDone,
+  businessDefault,
+}: {
+  editing: Service | null;
+  onDone: () => void;
+  /** The business default plan in words, such as "In full when booking". */
+  businessDefault: string;
+}) {
   const utils = trpc.useUtils();
   const done = async () => {
     await utils.services.list.invalidate();
@@ -22,6 +35,8 @@ export function ServiceForm({ editing, onDone }: { editing: Service | null; onDo
   const update = trpc.services.update.useMutation({ onSuccess: done });
   const mutation = editing ? update : create;
   const error = errorInfo(mutation.error);
+  const priceError = errorAtField(error, "price", "Price");
+  const placed = priceError ?? Object.values(planErrors(error)).find(Boolean);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,6 +47,7 @@ export function ServiceForm({ editing, onDone }: { editing: Service | null; onDo
       price: String(data.get("price") ?? ""),
       durationMinutes: Number(data.get("durationMinutes") ?? 0),
       active: data.get("active") === "on",
+      ...planValuesOf(data),
     };
     if (editing) update.mutate({ ...values, id: editing.id });
     else create.mutate(values);
@@ -54,7 +70,7 @@ export function ServiceForm({ editing, onDone }: { editing: Service | null; onDo
           inputMode="decimal"
           defaultValue={editing?.priceDecimal ?? ""}
           hint="In your currency, e.g. 45.00."
-          error={firstFieldError(error, "price")}
+          error={priceError}
         />
         <TextField
           name="durationMinutes"
@@ -64,12 +80,21 @@ export function ServiceForm({ editing, onDone }: { editing: Service | null; onDo
           error={firstFieldError(error, "durationMinutes")}
         />
       </div>
+      <PlanFields
+        initial={{
+          paymentPlan: editing?.paymentPlan ?? "business_default",
+          depositKind: editing?.depositKind ?? null,
+          depositValue: editing?.depositValue ?? null,
+        }}
+        businessDefault={businessDefault}
+        error={error}
+      />
       <CheckboxField
         name="active"
         label="Show on the booking page"
         defaultChecked={editing?.active ?? true}
       />
-      <FormError message={error?.message} fix={error?.fix ?? undefined} />
+      {!placed && <FormError message={error?.message} fix={error?.fix ?? undefined} />}
       {create.isSuccess && !editing && <Alert tone="success" title={`Added ${create.data.name}`} />}
       <div className="actions">
         <Button type="submit" busy={mutation.isPending} busyLabel="Saving…">

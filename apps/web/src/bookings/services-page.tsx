@@ -1,7 +1,7 @@
-// /app/services: what customers can book, at what price and for how long; and whether they pick a fieldworker.
+// /app/services: what customers can book, at what price and for how long, and how they pay; and what the booking
+// page allows, with the business's default for how customers pay.
 import type { AppRouter } from "@fieldpay/api/router";
 import { Button } from "@fieldpay/ui/button";
-import { CheckboxField } from "@fieldpay/ui/checkbox-field";
 import { DataTable } from "@fieldpay/ui/data-table";
 import { Money } from "@fieldpay/ui/money";
 import { PageHeader } from "@fieldpay/ui/page-header";
@@ -9,39 +9,33 @@ import { StatusPill } from "@fieldpay/ui/status-pill";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { trpc } from "../lib/trpc.ts";
+import { planLine } from "./plan-words.ts";
+import { Preferences } from "./preferences-card.tsx";
 import { ServiceForm } from "./service-form.tsx";
 
 type Service = inferRouterOutputs<AppRouter>["services"]["list"][number];
+type Prefs = inferRouterOutputs<AppRouter>["services"]["preferences"];
 
-function Preferences() {
-  const prefs = trpc.services.preferences.useQuery();
-  const utils = trpc.useUtils();
-  const save = trpc.services.setPreferences.useMutation({
-    onSuccess: (data) => utils.services.preferences.setData(undefined, data),
-  });
-  if (!prefs.data) return null;
-  return (
-    <section className="card">
-      <h2>Booking page</h2>
-      <CheckboxField
-        label="Customers choose their fieldworker"
-        hint="In Stripe Connect mode. When off, each booking goes to the first fieldworker who can be paid."
-        checked={prefs.data.customersChooseFieldworker}
-        disabled={save.isPending}
-        onChange={(e) => save.mutate({ customersChooseFieldworker: e.target.checked })}
-      />
-    </section>
-  );
+function servicePlan(s: Service, prefs: Prefs | undefined): string {
+  if (s.paymentPlan !== "business_default")
+    return planLine(s.paymentPlan, s.depositKind, s.depositValue, s.price.currency);
+  if (!prefs) return "Business default";
+  return `Business default: ${planLine(prefs.paymentPlan, prefs.depositKind, prefs.depositValue, s.price.currency)}`;
 }
 
 export function ServicesPage() {
   const services = trpc.services.list.useQuery();
+  const prefs = trpc.services.preferences.useQuery();
   const [editing, setEditing] = useState<Service | null>(null);
+  const currency = services.data?.[0]?.price.currency;
+  const businessDefault = prefs.data
+    ? planLine(prefs.data.paymentPlan, prefs.data.depositKind, prefs.data.depositValue, currency)
+    : "";
   return (
     <>
       <PageHeader
         title="Services"
-        description="What customers can book on your booking page, with price and duration."
+        description="What customers can book on your booking page, with price, duration and how they pay."
       />
       {services.isError && <p role="alert">{services.error.message}</p>}
       <DataTable
@@ -54,6 +48,7 @@ export function ServicesPage() {
           { key: "name", header: "Service", rowHeader: true, cell: (s) => s.name },
           { key: "duration", header: "Duration", cell: (s) => `${s.durationMinutes} min` },
           { key: "price", header: "Price", align: "right", cell: (s) => <Money {...s.price} /> },
+          { key: "plan", header: "How customers pay", cell: (s) => servicePlan(s, prefs.data) },
           {
             key: "active",
             header: "On the booking page",
@@ -72,7 +67,14 @@ export function ServicesPage() {
           },
         ]}
       />
-      <ServiceForm key={editing?.id ?? "new"} editing={editing} onDone={() => setEditing(null)} />
+      {prefs.data && (
+        <ServiceForm
+          key={editing?.id ?? "new"}
+          editing={editing}
+          onDone={() => setEditing(null)}
+          businessDefault={businessDefault}
+        />
+      )}
       <Preferences />
     </>
   );

@@ -32,3 +32,22 @@ export function errorInfo(error: unknown): ErrorInfo | null {
 }
 
 export const firstFieldError = (info: ErrorInfo | null, field: string) => info?.fieldErrors[field]?.[0];
+
+/**
+ * The api's own checks name their field first ("Deposit: enter a percentage from 1 to 99"); such a message belongs
+ * beside that field rather than above the button. `mentions` also claims messages that speak of the field
+ * ("A deposit must be less than the price…").
+ */
+export function errorAtField(
+  info: ErrorInfo | null,
+  field: string,
+  label: string,
+  mentions?: RegExp,
+): string | undefined {
+  if (!info) return undefined;
+  const fromSchema = firstFieldError(info, field);
+  if (fromSchema) return fromSchema;
+  const message = info.message;
+  if (message.startsWith(`${label}:`) || mentions?.test(message)) return message;
+  return undefined;
+}
