@@ -10,6 +10,10 @@ const STATUS: Readonly<Record<string, { label: string; tone: Tone }>> = {
   refunded: { label: "Refunded", tone: "neutral" },
   canceled: { label: "Canceled", tone: "neutral" },
   disputed: { label: "Disputed", tone: "bad" },
+  deposit_paid: { label: "Deposit paid", tone: "good" },
+  card_saved: { label: "Card saved", tone: "neutral" },
+  authorized: { label: "Amount held on card", tone: "neutral" },
+  balance_due: { label: "Balance due", tone: "bad" },
 };
 
 export function bookingStatusLabel(status: string): string {

@@ -25,6 +25,15 @@ export function BookingSummary({ booking }: { booking: BookingView }) {
       <dd className="total">
         <Money amount={booking.amount.amount} currency={booking.amount.currency} />
       </dd>
+      <dt>How you pay</dt>
+      <dd>
+        {booking.plan.summary}
+        {booking.plan.deposit && (
+          <span className="block muted">
+            Deposit: <Money {...booking.plan.deposit} />
+          </span>
+        )}
+      </dd>
       <dt>Status</dt>
       <dd>
         <BookingStatusPill status={booking.status} />

@@ -1,6 +1,7 @@
 // The booking payment form: a saved card or a new one (Stripe's Payment Element), then Stripe.js confirms in
 // place (3-D Secure included). A decline is explained in plain words by the api; the booking stays unpaid and
-// only "Try again with another card" opens a new payment attempt.
+// only "Try again with another card" opens a new payment attempt. Under the card-on-file plan the form saves the
+// card instead (a SetupIntent): nothing is charged, and a declined card can simply be replaced on the same form.
 import type { AppRouter } from "@fieldpay/api/router";
 import { formatMoney } from "@fieldpay/payments/money/format";
 import { Button } from "@fieldpay/ui/button";
@@ -30,9 +31,23 @@ export function PaymentPanel({ payment, onPaid, onTryAgain, tryingAgain }: Payme
   const [problem, setProblem] = useState<Problem | null>(null);
   const refresh = trpc.bookings.refreshPayment.useMutation();
   const amount = formatMoney(payment.amount.amount, payment.amount.currency);
+  const setup = payment.intent === "setup";
+  const words = setup
+    ? { heading: "Save your card", submit: "Save card", busy: "Saving…" }
+    : payment.hold
+      ? { heading: `Hold ${amount}`, submit: `Hold ${amount} on my card`, busy: "Holding…" }
+      : { heading: `Pay ${amount}`, submit: `Pay ${amount}`, busy: "Paying…" };
 
   const handle = async (confirmation: Confirmation) => {
     if (confirmation.kind !== "failed") return onPaid(confirmation);
+    if (setup) {
+      setProblem({
+        message: confirmation.error?.message ?? "The card could not be saved.",
+        fix: "Nothing was charged. Check the details, or use another card.",
+        final: false,
+      });
+      return;
+    }
     const declineCode = declineCodeOf(confirmation.error);
     if (confirmation.error && confirmation.error.type !== "card_error") {
       // Incomplete or invalid fields: Stripe's own message says which, and the same attempt can go on.
@@ -63,18 +78,19 @@ export function PaymentPanel({ payment, onPaid, onTryAgain, tryingAgain }: Payme
   const card = saved.find((c) => c.paymentMethodId === choice);
   const confirmNew = async (stripe: Stripe, elements: Elements) => {
     setProblem(null);
-    const result = await stripe.confirmPayment({
+    const params = {
       elements,
       redirect: "if_required",
       confirmParams: { return_url: window.location.href },
-    });
+    } as const;
+    const result = setup ? await stripe.confirmSetup(params) : await stripe.confirmPayment(params);
     await handle(await settle(stripe, result));
   };
   return (
     <section className="card" aria-labelledby="pay-heading">
-      <h2 id="pay-heading">Pay {amount}</h2>
+      <h2 id="pay-heading">{words.heading}</h2>
       {saved.length > 0 && <SavedCardChoice cards={saved} value={choice} onChange={setChoice} />}
-      {problem && <FormError message={problem.message} />}
+      {problem && <FormError message={problem.message} fix={problem.fix || undefined} />}
       <StripeElements
         key={card ? "saved" : "new"}
         publishableKey={payment.publishableKey}
@@ -84,7 +100,7 @@ export function PaymentPanel({ payment, onPaid, onTryAgain, tryingAgain }: Payme
         {card ? (
           <SavedCardPay card={card} clientSecret={payment.clientSecret} amount={amount} onResult={handle} />
         ) : (
-          <CardFields submitLabel={`Pay ${amount}`} busyLabel="Paying…" onConfirm={confirmNew} />
+          <CardFields submitLabel={words.submit} busyLabel={words.busy} onConfirm={confirmNew} />
         )}
       </StripeElements>
     </section>

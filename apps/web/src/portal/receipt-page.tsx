@@ -1,21 +1,28 @@
 // /book/:slug/bookings/:id: the receipt. Its status follows the payment through Stripe's webhooks; "Refresh
 // status" asks Stripe directly, for when a webhook is slow.
+
+import { formatMoney } from "@fieldpay/payments/money/format";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { FormError } from "@fieldpay/ui/form-error";
-import { Money } from "@fieldpay/ui/money";
 import { Link, useLocation, useParams } from "react-router";
+import { leftToPay } from "../bookings/ledger-words.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import { BookingSummary } from "./booking-summary.tsx";
+import { ReceiptLedger } from "./receipt-ledger.tsx";
 import { RequireCustomer } from "./require-customer.tsx";
 import { usePortalSlug } from "./use-portal-business.ts";
 
-const WAITING = ["pending_payment", "requires_action"];
+// Statuses a payment just made on the pay page moves on from, once Stripe's webhook arrives.
+const WAITING = ["pending_payment", "requires_action", "balance_due"];
+const SETTLED = ["paid", "partially_refunded", "refunded"];
 
 function Receipt({ bookingId }: { bookingId: string }) {
   const slug = usePortalSlug();
-  const justPaid = useLocation().state?.justPaid === true;
+  const state = useLocation().state;
+  const justPaid = state?.justPaid === true;
+  const justSaved = state?.justSaved === true;
   const booking = trpc.bookings.get.useQuery(
     { bookingId },
     // Right after paying, look again every few seconds until Stripe's webhook has marked it paid.
@@ -35,22 +42,34 @@ function Receipt({ bookingId }: { bookingId: string }) {
   const b = booking.data;
   const error = errorInfo(refresh.error);
   const waiting = WAITING.includes(b.status);
+  const payLink = `/book/${slug}/bookings/${bookingId}/pay`;
   return (
     <>
-      <h1>{b.status === "paid" ? "Receipt" : "Your booking"}</h1>
+      <h1>{SETTLED.includes(b.status) ? "Receipt" : "Your booking"}</h1>
+      {b.status === "balance_due" && !justPaid && (
+        <Alert
+          tone="warning"
+          title={`The job is done: ${formatMoney(leftToPay(b).amount, leftToPay(b).currency)} is left to pay`}
+          actions={
+            <Link className="btn btn-primary" to={payLink}>
+              Pay the balance
+            </Link>
+          }
+        >
+          The charge to your saved card needs you: your bank asked you to confirm it, or the card was
+          declined.
+        </Alert>
+      )}
       {justPaid && waiting && (
-        <Alert tone="success" title="Thank you: your payment went through">
+        <Alert
+          tone="success"
+          title={justSaved ? "Thank you: your card is saved" : "Thank you: your payment went through"}
+        >
           Stripe is confirming it; this page updates by itself.
         </Alert>
       )}
       <section className="card">
         <BookingSummary booking={b} />
-        {b.payment && b.payment.amountRefunded.amount > 0 && (
-          <p>
-            Refunded:{" "}
-            <Money amount={b.payment.amountRefunded.amount} currency={b.payment.amountRefunded.currency} />
-          </p>
-        )}
         {b.payment?.failure && b.status === "payment_failed" && (
           <FormError
             message={b.payment.failure.message}
@@ -60,7 +79,7 @@ function Receipt({ bookingId }: { bookingId: string }) {
         {refresh.data?.problem && <FormError message={refresh.data.problem.message} />}
         <FormError message={error?.message} fix={error?.fix ?? undefined} />
         <div className="actions">
-          {b.payment && (
+          {(b.payment || (b.plan.plan === "card_on_file" && !b.plan.cardSaved)) && (
             <Button
               variant="secondary"
               busy={refresh.isPending}
@@ -70,9 +89,10 @@ function Receipt({ bookingId }: { bookingId: string }) {
               Refresh status
             </Button>
           )}
-          {b.canPay && <Link to={`/book/${slug}/bookings/${bookingId}/pay`}>Pay now</Link>}
+          {b.canPay && b.status !== "balance_due" && <Link to={payLink}>Pay now</Link>}
         </div>
       </section>
+      <ReceiptLedger booking={b} />
     </>
   );
 }
