@@ -55,7 +55,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         or application_fee_amount + fieldworker_net_amount = coalesce(amount_received, amount))`.execute(db);
   await sql`create index payments_after_job_idx on payments (tenant_id, booking_id, purpose)`.execute(db);
 
-  // What each side gives back for a refund; together always the refund.
+  // What each side gives back for a refund; together always the refund. Refunds made before this migration get it
+  // as packages/payments' refundShares would say, each rounded on its own (the running-total rounding needs the
+  // order of a charge's refunds; a cent either way on old partial refunds).
   await sql`alter table refunds add column business_amount bigint, add column fieldworker_amount bigint`.execute(
     db,
   );
@@ -64,9 +66,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       fieldworker_amount = case p.charge_type
         when 'direct' then 0
         when 'destination' then
-          case when r.reverse_transfer
+          case when not r.reverse_transfer then 0
+            when r.refund_application_fee
             then r.amount - round(r.amount::numeric * coalesce(p.application_fee_amount, 0) / p.amount)::bigint
-            else 0 end
+            else r.amount end
         else
           case when r.refund_application_fee
             then r.amount - round(r.amount::numeric * coalesce(p.application_fee_amount, 0) / p.amount)::bigint
@@ -90,7 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           else coalesce(p.amount_received, p.amount) - coalesce(p.application_fee_amount, 0) end
           as fieldworker_amount,
         p.currency, p.charge_type, p.fieldworker_account_id, p.payment_intent_id as stripe_id,
-        p.updated_at as occurred_at
+        coalesce(p.stripe_event_at, p.created_at) as occurred_at
       from payments p
       where p.status = 'succeeded' and p.duplicate_at is null
       union all

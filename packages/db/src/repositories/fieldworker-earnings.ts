@@ -3,7 +3,6 @@
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 
-const SUCCEEDED = "succeeded";
 
 /** Payments for bookings this fieldworker did (any status), newest first, with the booking they were for. */
 export async function listFieldworkerPayments(db: Db, tenantId: string, accountId: string, limit = 100) {
@@ -82,29 +81,29 @@ export interface PeriodTotals {
   refunded: number;
 }
 
-/** Succeeded payments summed per week or month (UTC) and currency, oldest period first. */
+/**
+ * The fieldworker's ledger lines (every charge kept and every refund, never a duplicate) summed per week or month
+ * (UTC) and currency, oldest period first: what was charged, what each side kept after refunds, what went back.
+ */
 export async function earningsByPeriod(
   db: Db,
   input: { tenantId: string; accountId: string; period: EarningsPeriod; since: Date },
 ): Promise<PeriodTotals[]> {
-  const start = sql<Date>`date_trunc(${input.period}, payments.created_at at time zone 'UTC') at time zone 'UTC'`;
+  const start = sql<Date>`date_trunc(${input.period}, occurred_at at time zone 'UTC') at time zone 'UTC'`;
   const rows = await db
-    .selectFrom("payments")
+    .selectFrom("ledger_lines")
     .select([
       start.as("period_start"),
       "currency",
-      sql<number>`count(*)::int`.as("payments"),
-      sql<number>`coalesce(sum(amount), 0)::bigint`.as("gross"),
-      sql<number>`coalesce(sum(application_fee_amount), 0)::bigint`.as("fees"),
-      sql<number>`coalesce(sum(fieldworker_net_amount), 0)::bigint`.as("net"),
-      sql<number>`coalesce(sum(amount_refunded), 0)::bigint`.as("refunded"),
+      sql<number>`count(*) filter (where kind = 'charge')::int`.as("payments"),
+      sql<number>`coalesce(sum(amount) filter (where kind = 'charge'), 0)::bigint`.as("gross"),
+      sql<number>`coalesce(sum(business_amount), 0)::bigint`.as("fees"),
+      sql<number>`coalesce(sum(fieldworker_amount), 0)::bigint`.as("net"),
+      sql<number>`coalesce(-sum(amount) filter (where kind = 'refund'), 0)::bigint`.as("refunded"),
     ])
     .where("tenant_id", "=", input.tenantId)
     .where("fieldworker_account_id", "=", input.accountId)
-    .where("status", "=", SUCCEEDED)
-    // A duplicate charge is refunded whole, its share reversed: it was never theirs.
-    .where("duplicate_at", "is", null)
-    .where("created_at", ">=", input.since)
+    .where("occurred_at", ">=", input.since)
     // By position: the period is a bound parameter, and Postgres matches a grouped expression only textually.
     .groupBy([sql`1`, "currency"])
     .orderBy(sql`1`)
