@@ -202,9 +202,9 @@ export interface BookingPreferencesTable {
   updated_at: UpdatedAt;
 }
 
-/** Held to packages/payments' PAYMENT_PLANS like the types above. */
+/** Held to packages/payments' PAYMENT_PLANS like the types above (stored-kinds.test.ts). */
 export type PaymentPlan = "full" | "deposit" | "card_on_file" | "authorize";
-/** Which of a booking's charges a payment is (held to packages/payments' purposes). */
+/** Which of a booking's charges a payment is (held to packages/payments' CHARGE_PURPOSES). */
 export type ChargePurpose = "full" | "deposit" | "authorization" | "balance" | "extra";
 
 export type BookingStatus =

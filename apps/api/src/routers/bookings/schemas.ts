@@ -1,9 +1,7 @@
 import { PAYMENT_PLANS } from "@fieldpay/payments/plans";
-import { CHARGE_TYPES } from "@fieldpay/payments/strategy";
+import { CHARGE_PURPOSES, CHARGE_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
 import { moneyOutput, serviceOutput } from "../services/schemas.ts";
-
-const CHARGE_PURPOSES = ["full", "deposit", "authorization", "balance", "extra"] as const;
 
 export const bookingId = z.object({ bookingId: z.uuid("That is not a booking of yours.") });
 
