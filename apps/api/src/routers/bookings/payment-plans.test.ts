@@ -306,6 +306,34 @@ describe("paying at booking under each plan (Connect)", () => {
   });
 });
 
+describe("card on file in Connect mode", () => {
+  it.each(["express", "standard"] as const)(
+    "%s: the card is saved where the after-job charge will run",
+    async (type) => {
+      const p = await connectPlatform(deps, type);
+      await p.admin.services.update({ ...p.service, price: "100.00", paymentPlan: "card_on_file" });
+      const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: inDays(20) });
+      const pay = await p.customer.bookings.pay({ bookingId: id });
+      const standard = type === "standard";
+      expect(pay).toMatchObject({ intent: "setup", stripeAccount: standard ? p.wesAccount : null });
+      const [setup] = stripe().proxy.sent("POST", "/v1/setup_intents");
+      expect(setup?.headers["stripe-account"]).toBe(standard ? p.wesAccount : undefined);
+      const booking = await t.db
+        .selectFrom("bookings")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      // The commission in force now is the one the after-job charge keeps, whatever the business changes later.
+      expect(booking).toMatchObject({
+        agreed_fee_bps: 1000,
+        agreed_fee_fixed: 30,
+        card_on_account: standard ? p.wesAccount : null,
+      });
+      expect(booking.card_customer_id).toBe(setup?.form.customer);
+    },
+  );
+});
+
 describe("marking the job done", () => {
   async function depositPaid() {
     const p = await connectPlatform(deps, "express");
