@@ -1,4 +1,5 @@
-// /app/bookings/:id: one booking with its payment, the Connect split, refunds, and the refund form.
+// /app/bookings/:id: one booking with its plan, its latest payment, the ledger (every charge and refund with who
+// received what), marking the job done, the refunds and the refund form.
 import type { AppRouter } from "@fieldpay/api/router";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
@@ -9,6 +10,10 @@ import { useParams } from "react-router";
 import { trpc } from "../lib/trpc.ts";
 import { AssignFieldworker } from "./assign-fieldworker.tsx";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
+import { LedgerTable } from "./ledger-table.tsx";
+import { type BookingView, refundableCharges } from "./ledger-words.ts";
+import { MarkDoneForm } from "./mark-done-form.tsx";
+import { PLAN_LABEL } from "./plan-words.ts";
 import { RefundForm } from "./refund-form.tsx";
 import { RefundsTable } from "./refunds-table.tsx";
 
@@ -45,6 +50,46 @@ function PaymentRows({ payment: p }: { payment: Payment }) {
       <dt>Refunded</dt>
       <dd>
         <Money {...p.amountRefunded} />
+      </dd>
+    </>
+  );
+}
+
+/** The booking's plan, its hold and the job: done when, for how much, and why the amount changed. */
+function PlanRows({ booking: b }: { booking: BookingView }) {
+  const { plan, job } = b;
+  return (
+    <>
+      <dt>How the customer pays</dt>
+      <dd>
+        {PLAN_LABEL[plan.plan]}
+        {plan.deposit && (
+          <>
+            {" "}
+            (deposit <Money {...plan.deposit} />)
+          </>
+        )}
+        {plan.cardSaved && <span className="block muted">Card saved for after the job.</span>}
+      </dd>
+      {plan.holdExpiresAt && (
+        <>
+          <dt>Hold on the card</dt>
+          <dd>
+            {plan.holdLapsed
+              ? "Lapsed: the saved card is charged instead."
+              : `Expires ${formatWhen(plan.holdExpiresAt)}; capture before then.`}
+          </dd>
+        </>
+      )}
+      <dt>Job</dt>
+      <dd>
+        {job.doneAt ? `Done ${formatWhen(job.doneAt)}` : "Not done yet"}
+        {job.finalAmount && (
+          <>
+            , final amount <Money {...job.finalAmount} />
+          </>
+        )}
+        {job.adjustmentReason && <span className="block muted">Reason: {job.adjustmentReason}</span>}
       </dd>
     </>
   );
@@ -87,6 +132,7 @@ export function BookingDetailPage() {
           <dd>
             <BookingStatusPill status={b.status} />
           </dd>
+          <PlanRows booking={b} />
           {p && <PaymentRows payment={p} />}
         </dl>
         {p?.failure && (
@@ -106,8 +152,15 @@ export function BookingDetailPage() {
         )}
       </section>
       {b.canPay && <AssignFieldworker bookingId={b.id} current={b.fieldworkerId} />}
+      {b.job.canMarkDone && (
+        <section className="card" aria-labelledby="mark-done-heading">
+          <h2 id="mark-done-heading">Mark job done</h2>
+          <MarkDoneForm booking={b} />
+        </section>
+      )}
+      <LedgerTable booking={b} />
       {p && p.refunds.length > 0 && <RefundsTable payment={p} />}
-      {p && p.refundable.amount > 0 && <RefundForm bookingId={b.id} payment={p} />}
+      {p && refundableCharges(b.ledger.lines).length > 0 && <RefundForm booking={b} payment={p} />}
     </>
   );
 }

@@ -1,15 +1,19 @@
-// Full or partial refund. For Stripe Connect both decisions are explicit, with what each one means.
+// Full or partial refund of one of the booking's charges (the latest with something left, unless the admin picks
+// another). For Stripe Connect both decisions are explicit, with what each one means.
 import type { AppRouter } from "@fieldpay/api/router";
 import { formatMoney } from "@fieldpay/payments/money/format";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";
 import { FormError } from "@fieldpay/ui/form-error";
+import { SelectField } from "@fieldpay/ui/select-field";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
 import { errorInfo, firstFieldError } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { formatWhen } from "./booking-status.tsx";
+import { type BookingView, ledgerLineLabel, refundableCharges } from "./ledger-words.ts";
 
 type Payment = NonNullable<inferRouterOutputs<AppRouter>["bookings"]["get"]["payment"]>;
 
@@ -41,7 +45,10 @@ function ConnectChoices({ destination }: { destination: boolean }) {
   );
 }
 
-export function RefundForm({ bookingId, payment }: { bookingId: string; payment: Payment }) {
+export function RefundForm({ booking, payment }: { booking: BookingView; payment: Payment }) {
+  const bookingId = booking.id;
+  const charges = refundableCharges(booking.ledger.lines);
+  const [chargeId, setChargeId] = useState(charges[0]?.line.paymentId ?? "");
   // One id per form: a resubmitted (or retried) form refunds once; after a success the next refund gets a new one.
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
   const utils = trpc.useUtils();
@@ -54,7 +61,8 @@ export function RefundForm({ bookingId, payment }: { bookingId: string; payment:
   const error = errorInfo(refund.error);
   const connect = payment.chargeType !== "direct";
   const destination = payment.chargeType === "destination";
-  const left = formatMoney(payment.refundable.amount, payment.refundable.currency);
+  const chosen = charges.find((c) => c.line.paymentId === chargeId) ?? charges[0];
+  const left = chosen ? formatMoney(chosen.left.amount, chosen.left.currency) : "";
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,6 +70,7 @@ export function RefundForm({ bookingId, payment }: { bookingId: string; payment:
     refund.mutate({
       bookingId,
       requestId,
+      ...(chosen && { paymentId: chosen.line.paymentId }),
       amount: String(data.get("amount") ?? "").trim() || undefined,
       ...(connect && {
         refundApplicationFee: data.get("refundApplicationFee") === "on",
@@ -72,11 +81,27 @@ export function RefundForm({ bookingId, payment }: { bookingId: string; payment:
   return (
     <form className="card refund-form" onSubmit={submit} noValidate>
       <h2>Refund</h2>
+      {charges.length > 1 && (
+        <SelectField
+          name="paymentId"
+          label="Refund from"
+          value={chosen?.line.paymentId ?? ""}
+          onChange={(e) => {
+            setChargeId(e.target.value);
+            setRequestId(crypto.randomUUID());
+          }}
+          options={charges.map((c) => ({
+            value: c.line.paymentId,
+            label: `${ledgerLineLabel(c.line, booking.plan.plan)} on ${formatWhen(c.line.occurredAt)}: ${formatMoney(c.left.amount, c.left.currency)} left`,
+          }))}
+          error={firstFieldError(error, "paymentId")}
+        />
+      )}
       <TextField
         name="amount"
         label="Amount to refund"
         inputMode="decimal"
-        hint={`Leave empty to refund everything not refunded yet (${left}).`}
+        hint={`Leave empty to refund everything not refunded yet of this charge (${left}).`}
         error={firstFieldError(error, "amount")}
       />
       {connect && <ConnectChoices destination={destination} />}
