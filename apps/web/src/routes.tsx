@@ -165,6 +165,13 @@ export function createRoutes() {
           ),
         },
         {
+          path: "jobs",
+          lazy: page(
+            () => import("./bookings/my-jobs-page.tsx"),
+            (m) => m.MyJobsPage,
+          ),
+        },
+        {
           path: "earnings",
           lazy: page(
             () => import("./connect/my-earnings-page.tsx"),

@@ -21,6 +21,7 @@ export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
   ],
   fieldworker: [
     { href: "/app", label: "Overview" },
+    { href: "/app/jobs", label: "Jobs" },
     { href: "/app/stripe", label: "My Stripe account" },
     { href: "/app/earnings", label: "Earnings and payouts" },
     { href: "/app/account", label: "Account" },
