@@ -1,6 +1,8 @@
 // Refunds (including those made in the Stripe dashboard) and disputes on our payments.
 import { applyChargeRefunded, applyDisputeCreated } from "@fieldpay/db/repositories/charge-events";
+import { recordOutsideRefund } from "@fieldpay/db/repositories/stripe-side-changes";
 import type Stripe from "stripe";
+import { derivedRefundId, refundSplit } from "../refunds/refund-parts.ts";
 import { type EventContext, idOf } from "./types.ts";
 
 export async function chargeRefunded(ctx: EventContext<Stripe.ChargeRefundedEvent>): Promise<string> {
@@ -13,9 +15,39 @@ export async function chargeRefunded(ctx: EventContext<Stripe.ChargeRefundedEven
     amountRefunded: charge.amount_refunded,
     refunds: (charge.refunds?.data ?? []).map((r) => ({ id: r.id, status: r.status ?? "pending" })),
   });
-  return matched
-    ? `refunded ${charge.amount_refunded} of ${charge.amount}`
-    : "ignored: not one of our payments";
+  if (!matched) return "ignored: not one of our payments";
+  const outside = await recordDashboardRefund(ctx, paymentIntentId, charge);
+  return `refunded ${charge.amount_refunded} of ${charge.amount}${outside > 0 ? ` (${outside} in the Stripe Dashboard)` : ""}`;
+}
+
+/**
+ * What Stripe refunded beyond our refund rows was refunded in the Stripe Dashboard: recorded as a refund of its
+ * own so the ledger shows it. A Dashboard refund neither refunds the application fee nor reverses the transfer
+ * unless the person ticks those boxes, which the event does not tell; so it is split as made with neither: on a
+ * destination charge the business carries all of it, on a Standard account's direct charge the fieldworker's
+ * account pays it (Stripe takes it from the balance the charge landed in).
+ */
+async function recordDashboardRefund(
+  ctx: EventContext<Stripe.ChargeRefundedEvent>,
+  paymentIntentId: string,
+  charge: Stripe.Charge,
+): Promise<number> {
+  const payment = await ctx.trx
+    .selectFrom("payments")
+    .select(["charge_type", "amount", "amount_received", "application_fee_amount"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("payment_intent_id", "=", paymentIntentId)
+    .executeTakeFirst();
+  if (!payment) return 0;
+  return recordOutsideRefund(ctx.trx, {
+    tenantId: ctx.tenantId,
+    paymentIntentId,
+    amountRefunded: charge.amount_refunded,
+    refundId: derivedRefundId("dashboard-refund", charge.id, charge.amount_refunded),
+    stripeRefundId: null,
+    split: (before, refund) =>
+      refundSplit(payment, { amount: refund, refundApplicationFee: false, reverseTransfer: false })(before),
+  });
 }
 
 export async function disputeCreated(ctx: EventContext<Stripe.ChargeDisputeCreatedEvent>): Promise<string> {

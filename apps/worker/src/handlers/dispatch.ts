@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { accountDeauthorized, accountUpdated, capabilityUpdated } from "./accounts.ts";
 import { applicationFeeChanged } from "./application-fees.ts";
 import { chargeRefunded, disputeCreated } from "./charges.ts";
+import { amountCapturableUpdated, chargeCaptured, chargeExpired } from "./holds.ts";
 import { paymentIntentChanged } from "./payment-intents.ts";
 import { payoutChanged } from "./payouts.ts";
 import { setupIntentSucceeded } from "./setup-intents.ts";
@@ -24,6 +25,12 @@ export async function dispatchEvent(ctx: EventContext): Promise<string> {
     case "payment_intent.requires_action":
     case "payment_intent.canceled":
       return paymentIntentChanged({ ...ctx, event });
+    case "payment_intent.amount_capturable_updated":
+      return amountCapturableUpdated({ ...ctx, event });
+    case "charge.captured":
+      return chargeCaptured({ ...ctx, event });
+    case "charge.expired":
+      return chargeExpired({ ...ctx, event });
     case "setup_intent.succeeded":
       return setupIntentSucceeded({ ...ctx, event });
     case "charge.refunded":

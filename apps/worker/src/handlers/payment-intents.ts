@@ -1,7 +1,7 @@
 // PaymentIntent status -> payment and booking status, through the transition shared with the api.
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import type Stripe from "stripe";
-import type { EventContext } from "./types.ts";
+import { type EventContext, idOf } from "./types.ts";
 
 export type PaymentIntentEvent =
   | Stripe.PaymentIntentSucceededEvent
@@ -19,6 +19,8 @@ export async function paymentIntentChanged(ctx: EventContext<PaymentIntentEvent>
     failureCode: error ? (error.decline_code ?? error.code ?? null) : null,
     failureMessage: error?.message ?? null,
     eventAt: ctx.eventAt,
+    // The card it was paid with: a deposit kept with setup_future_usage saves it for the after-job charge.
+    paymentMethodId: idOf(intent.payment_method),
   });
   return applied
     ? `payment is ${intent.status}`
