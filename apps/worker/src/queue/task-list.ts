@@ -3,6 +3,7 @@ import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { WorkerDeps } from "../deps.ts";
 import { chargeAfterJob } from "../jobs/charge-after-job.ts";
+import { checkExpiringHolds } from "../jobs/check-expiring-holds.ts";
 import { checkPayouts } from "../jobs/check-payouts.ts";
 import { runHealthReport } from "../jobs/health-report.ts";
 import { purgeExpiredTokens } from "../jobs/purge-expired-tokens.ts";
@@ -37,7 +38,11 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     await runHealthReport(forJob(deps, helpers), healthPayload.parse(payload));
   };
   const schedule: Task = async (payload, helpers) => {
-    await scheduleTenantChecks(forJob(deps, helpers), schedulePayload.parse(payload).check);
+    const job = forJob(deps, helpers);
+    const { check } = schedulePayload.parse(payload);
+    await scheduleTenantChecks(job, check);
+    // Card holds about to lapse are watched in the 15-minute pass too (the database alone, no Stripe call).
+    if (check === "payouts") job.log.info({ holds: await checkExpiringHolds(job) }, "card holds checked");
   };
   const duplicate: Task = async (payload, helpers) => {
     const job = forJob(deps, helpers);
@@ -60,7 +65,7 @@ export function createTaskList(deps: WorkerDeps): TaskList {
   };
 }
 
-// Every 15 minutes: payouts; hourly: health reports and the purge of expired sessions, reset links and
+// Every 15 minutes: payouts and card holds about to lapse; hourly: health reports and the purge of expired sessions, reset links and
 // invitations. (Webhook events are not jobs: see webhooks/event-processor.ts.)
 export const CRONTAB = [
   '*/15 * * * * schedule_tenant_checks ?id=payouts {check:"payouts"}',
