@@ -174,12 +174,12 @@ describe("a refund made in the Stripe Dashboard", () => {
 });
 
 describe("a booking's SetupIntent succeeding", () => {
-  it("keeps the card on the booking and makes a card-on-file booking card_saved, once", async () => {
+  it("keeps the card on the booking and makes a card-on-file booking card_saved; a replaced one saves nothing", async () => {
     const booking = await seedBooking(env.kit.t.db, env.tenantId, 10_000);
     const setupIntentId = randomId("seti");
     await env.kit.t.db
       .updateTable("bookings")
-      .set({ payment_plan: "card_on_file", setup_intent_id: setupIntentId })
+      .set({ payment_plan: "card_on_file", setup_intent_id: setupIntentId, card_customer_id: "cus_saver" })
       .where("id", "=", booking.id)
       .execute();
     const intent = {

@@ -1,8 +1,7 @@
-// Money moves made outside fieldpay that its records must still show: a refund made in the Stripe Dashboard, and a
-// card saved through a booking's SetupIntent. Applied by the worker's webhook handlers, in the event's
-// transaction; each is idempotent, so duplicated and reordered events record them once.
+// Money moves made outside fieldpay that its records must still show: a refund made in the Stripe Dashboard.
+// Applied by the worker's webhook handler, in the event's transaction; idempotent, so duplicated and reordered
+// events record it once.
 import type { Db } from "../client.ts";
-import type { BookingStatus } from "../schema.ts";
 import { applyBookingRefundStatus } from "./refunds.ts";
 
 // What counts against a charge (as in refunds.ts): Stripe counts pending refunds in amount_refunded too.
@@ -74,52 +73,4 @@ export async function recordOutsideRefund(trx: Db, input: DashboardRefundInput):
   if (!inserted) return 0;
   await applyBookingRefundStatus(trx, input.tenantId, payment.booking_id);
   return missing;
-}
-
-export type SetupCardResult = "saved" | "not_ours" | "replaced";
-
-/**
- * A booking's SetupIntent succeeded: the card is kept on the booking for the charge after the job, and a
- * card-on-file booking waiting for it is now "card saved". A SetupIntent the booking no longer uses (replaced by
- * a newer one) saves nothing.
- */
-export async function saveSetupCard(
-  trx: Db,
-  input: {
-    tenantId: string;
-    bookingId: string;
-    setupIntentId: string;
-    customerId: string | null;
-    paymentMethodId: string;
-    onAccount: string | null;
-  },
-): Promise<SetupCardResult> {
-  const booking = await trx
-    .selectFrom("bookings")
-    .select(["setup_intent_id"])
-    .where("tenant_id", "=", input.tenantId)
-    .where("id", "=", input.bookingId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!booking) return "not_ours";
-  if (booking.setup_intent_id !== null && booking.setup_intent_id !== input.setupIntentId) return "replaced";
-  await trx
-    .updateTable("bookings")
-    .set((eb) => ({
-      setup_intent_id: input.setupIntentId,
-      card_customer_id: eb.fn.coalesce(eb.val(input.customerId), eb.ref("card_customer_id")),
-      card_payment_method_id: input.paymentMethodId,
-      card_on_account: input.onAccount,
-      status: eb
-        .case()
-        .when(eb.and([eb("status", "=", "pending_payment"), eb("payment_plan", "=", "card_on_file")]))
-        .then(eb.val<BookingStatus>("card_saved"))
-        .else(eb.ref("status"))
-        .end(),
-      updated_at: new Date(),
-    }))
-    .where("tenant_id", "=", input.tenantId)
-    .where("id", "=", input.bookingId)
-    .execute();
-  return "saved";
 }
