@@ -27,12 +27,13 @@ const server = createRelayServer(relay);
 server.listen(env.DEV_RELAY_PORT, "127.0.0.1", () => {
   log(
     `playing Stripe's part for stripe-mock on http://localhost:${env.DEV_RELAY_PORT}: payments confirmed in the ` +
-      `portal and refunds become signed webhook events to ${env.WORKER_URL}. Dev only: never with --real-stripe.`,
+      `portal, refunds, after-job charges and saved cards become signed webhook events to ${env.WORKER_URL}. Dev only: never with --real-stripe.`,
   );
 });
 
 const poll = setInterval(() => {
   relay.announceRefunds().catch((error: unknown) => log(`refund check failed: ${String(error)}`));
+  relay.announceAfterJob().catch((error: unknown) => log(`after-job check failed: ${String(error)}`));
 }, REFUND_POLL_MS);
 
 function shutdown() {

@@ -1,12 +1,20 @@
 // The dev relay plays Stripe's servers for `npm run dev` against stripe-mock (which keeps no state and sends no
 // webhooks): told by the Stripe.js stand-in what the customer's bank said, it posts the business's worker the
 // events Stripe would, signed with that business's own webhook secret, through the worker's real endpoint; and it
-// announces refunds fieldpay made (charge.refunded), as Stripe does. Never with the real Stripe API.
+// announces refunds fieldpay made (charge.refunded), the worker's after-job charges and captures, and cards saved
+// through a booking's SetupIntent, as Stripe does. Never with the real Stripe API.
 import type { Db } from "@fieldpay/db/client";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import type { SecretBox } from "@fieldpay/db/secret-box";
 import { signWebhookPayload } from "@fieldpay/payments/webhooks";
 import { endpointSecrets } from "../webhooks/endpoint-secrets.ts";
+import {
+  capturedEvent,
+  pendingBookingSetups,
+  pendingCaptures,
+  pendingOffSessionCharges,
+  setupSucceededEvent,
+} from "./after-job.ts";
 import { chargeIdOf, type Outcome, paymentEvents, type RelayEvent, stripeEvent } from "./events.ts";
 import {
   findNewestPaymentOfBooking,
@@ -80,6 +88,34 @@ export function createRelay(deps: RelayDeps) {
       const problem = await deliverAll(deps, payment.tenantId, events);
       if (problem) return { ok: false, status: 502, message: problem };
       return { ok: true, sent: events.map((e) => String(e.event.type)) };
+    },
+
+    /**
+     * What Stripe would say of the after-job money: the off-session charges succeed, prepared captures are
+     * captured, booking SetupIntents save their card. Returns how many events were sent.
+     */
+    async announceAfterJob(): Promise<number> {
+      const batches: { tenantId: string; events: RelayEvent[] }[] = [
+        ...(await pendingOffSessionCharges(deps.db)).map((p) => ({
+          tenantId: p.tenantId,
+          events: paymentEvents(p, "succeeded", undefined, "offsession"),
+        })),
+        ...(await pendingCaptures(deps.db)).map((p) => ({
+          tenantId: p.tenantId,
+          events: [capturedEvent(p), ...paymentEvents(p, "succeeded", undefined, "captured")],
+        })),
+        ...(await pendingBookingSetups(deps.db)).map((s) => ({
+          tenantId: s.tenantId,
+          events: [setupSucceededEvent(s)],
+        })),
+      ];
+      let sent = 0;
+      for (const batch of batches) {
+        const problem = await deliverAll(deps, batch.tenantId, batch.events);
+        if (problem) deps.log(`could not announce an after-job event: ${problem}`);
+        else sent += batch.events.length;
+      }
+      return sent;
     },
 
     /** charge.refunded for each refund Stripe made that the worker has not been told of; returns how many. */
