@@ -1,5 +1,5 @@
 // The job queue: graphile-worker's schema in our PostgreSQL, shared by every worker process on every machine.
-import { Logger, type Runner, run, runMigrations, runOnce } from "graphile-worker";
+import { Logger, type Runner, run, runMigrations, runOnce, type WorkerEvents } from "graphile-worker";
 import type { Logger as Log } from "pino";
 import type { WorkerDeps } from "../deps.ts";
 import { CRONTAB, createTaskList } from "./task-list.ts";
@@ -12,6 +12,8 @@ export async function migrateQueue(databaseUrl: string, log: Log): Promise<void>
 export interface QueueOptions {
   databaseUrl: string;
   concurrency: number;
+  /** Where graphile-worker reports its workers (dead-workers.ts marks each alive). */
+  events?: WorkerEvents;
 }
 
 export function startQueue(deps: WorkerDeps, options: QueueOptions): Promise<Runner> {
@@ -24,6 +26,7 @@ export function startQueue(deps: WorkerDeps, options: QueueOptions): Promise<Run
     taskList: createTaskList(deps),
     crontab: CRONTAB,
     logger: queueLogger(deps.log, "info"),
+    ...(options.events && { events: options.events }),
   });
 }
 
