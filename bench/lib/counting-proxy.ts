@@ -1,12 +1,22 @@
-// Forwards to stripe-mock and notes when each request arrived, to measure the rate Stripe would see.
+// Forwards to stripe-mock and notes when each request arrived (and what it was: method, path, idempotency key), to
+// measure the rate Stripe would see and count what was asked twice.
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export async function startCountingProxy(target: string) {
   const upstream = new URL(target);
   const arrivals: number[] = [];
+  const requests: { at: number; method: string; path: string; idempotencyKey: string | null }[] = [];
   const server = createServer((req, res) => {
-    arrivals.push(performance.now());
+    const at = performance.now();
+    arrivals.push(at);
+    const key = req.headers["idempotency-key"];
+    requests.push({
+      at,
+      method: req.method ?? "GET",
+      path: (req.url ?? "/").split("?")[0] ?? "/",
+      idempotencyKey: typeof key === "string" ? key : null,
+    });
     const forward = request(
       {
         host: upstream.hostname,
@@ -31,6 +41,7 @@ export async function startCountingProxy(target: string) {
   return {
     url: `http://127.0.0.1:${port}`,
     arrivals,
+    requests,
     /** The most requests that arrived within any one-second window. */
     busiestSecond() {
       let most = 0;
