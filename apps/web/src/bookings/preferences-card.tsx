@@ -30,10 +30,12 @@ function DefaultPlanForm({ prefs }: { prefs: Prefs }) {
   };
   return (
     <form className="service-form" onSubmit={submit} noValidate aria-labelledby="default-plan-heading">
-      <h3 id="default-plan-heading">Business default: how customers pay</h3>
-      <p className="muted">
-        For every service set to “Business default”. A booking keeps the plan it was made under.
-      </p>
+      <div>
+        <h3 id="default-plan-heading">Business default</h3>
+        <p className="muted">
+          For every service set to “Business default”. A booking keeps the plan it was made under.
+        </p>
+      </div>
       <PlanFields
         initial={{
           paymentPlan: prefs.paymentPlan,

@@ -54,8 +54,8 @@ export function ServiceForm({
   };
 
   return (
-    <form className="card service-form" onSubmit={submit} noValidate>
-      <h2>{editing ? `Edit ${editing.name}` : "Add a service"}</h2>
+    <form className="card service-form" onSubmit={submit} noValidate aria-labelledby="service-form-heading">
+      <h2 id="service-form-heading">{editing ? `Edit ${editing.name}` : "Add a service"}</h2>
       <TextField
         name="name"
         label="Service name"

@@ -63,7 +63,9 @@ function PayBooking({ bookingId }: { bookingId: string }) {
           payment={pay.data}
           tryingAgain={pay.isPending}
           onTryAgain={() => pay.mutate({ bookingId, newAttempt: true })}
-          onPaid={() => navigate(receipt, { state: { justPaid: true, justSaved: setup } })}
+          onPaid={() =>
+            navigate(receipt, { state: { justPaid: true, justSaved: setup, paidBalance: balance } })
+          }
         />
       )}
     </>

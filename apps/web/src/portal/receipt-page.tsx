@@ -15,7 +15,8 @@ import { RequireCustomer } from "./require-customer.tsx";
 import { usePortalSlug } from "./use-portal-business.ts";
 
 // Statuses a payment just made on the pay page moves on from, once Stripe's webhook arrives.
-const WAITING = ["pending_payment", "requires_action", "balance_due"];
+const WAITING = ["pending_payment", "requires_action"];
+const WAITING_BALANCE = ["balance_due"];
 const SETTLED = ["paid", "partially_refunded", "refunded"];
 
 function Receipt({ bookingId }: { bookingId: string }) {
@@ -23,10 +24,13 @@ function Receipt({ bookingId }: { bookingId: string }) {
   const state = useLocation().state;
   const justPaid = state?.justPaid === true;
   const justSaved = state?.justSaved === true;
+  // The history state outlives reloads: only a balance just paid silences "balance due".
+  const paidBalance = justPaid && state?.paidBalance === true;
+  const waitingFor = paidBalance ? WAITING_BALANCE : WAITING;
   const booking = trpc.bookings.get.useQuery(
     { bookingId },
     // Right after paying, look again every few seconds until Stripe's webhook has marked it paid.
-    { refetchInterval: (q) => (justPaid && WAITING.includes(q.state.data?.status ?? "") ? 3000 : false) },
+    { refetchInterval: (q) => (justPaid && waitingFor.includes(q.state.data?.status ?? "") ? 3000 : false) },
   );
   const utils = trpc.useUtils();
   const refresh = trpc.bookings.refreshPayment.useMutation({
@@ -41,12 +45,12 @@ function Receipt({ bookingId }: { bookingId: string }) {
     );
   const b = booking.data;
   const error = errorInfo(refresh.error);
-  const waiting = WAITING.includes(b.status);
+  const waiting = waitingFor.includes(b.status);
   const payLink = `/book/${slug}/bookings/${bookingId}/pay`;
   return (
     <>
       <h1>{SETTLED.includes(b.status) ? "Receipt" : "Your booking"}</h1>
-      {b.status === "balance_due" && !justPaid && (
+      {b.status === "balance_due" && !paidBalance && (
         <Alert
           tone="warning"
           title={`The job is done: ${formatMoney(leftToPay(b).amount, leftToPay(b).currency)} is left to pay`}
