@@ -27,18 +27,16 @@ async function lockedBy(workerId: string, key: string) {
 
 const lockOf = async (key: string) =>
   (
-    await sql<{ locked_by: string | null }>`select locked_by from graphile_worker.jobs where key = ${key}`.execute(
-      kit.t.db,
-    )
+    await sql<{
+      locked_by: string | null;
+    }>`select locked_by from graphile_worker.jobs where key = ${key}`.execute(kit.t.db)
   ).rows[0]?.locked_by;
 
 describe("jobs of workers that died", () => {
   it("are unlocked by the sweep, and a live worker's are not", async () => {
-    liveness.events.emit("worker:create", { worker: { workerId: "worker-alive" } });
+    await liveness.markAlive("worker-alive");
     await lockedBy("worker-dead", "after_job:dead");
     await lockedBy("worker-alive", "after_job:alive");
-    // Let the liveness lock be taken (it is queued on its own connection).
-    await new Promise((resolve) => setTimeout(resolve, 200));
 
     expect(await liveness.sweep()).toEqual(["worker-dead"]);
     expect(await lockOf("after_job:dead")).toBeNull();

@@ -19,6 +19,8 @@ const SWEEP_EVERY_MS = 10_000;
 export interface WorkerLiveness {
   /** Hand to graphile-worker's run(): each worker it creates is marked alive. */
   events: WorkerEvents;
+  /** Marks a worker of this process alive (graphile-worker's worker:create does it for each of its workers). */
+  markAlive(workerId: string): Promise<void>;
   /** Unlocks the jobs of dead workers now; returns their ids. */
   sweep(): Promise<string[]>;
   stop(): Promise<void>;
@@ -44,12 +46,14 @@ export function startWorkerLiveness(input: { db: Db; databaseUrl: string; log: L
     await held;
   });
   connection.catch((error: unknown) => log.error({ err: error }, "worker liveness connection lost"));
-  events.on("worker:create", ({ worker }: { worker: { workerId: string } }) => {
+  const markAlive = (workerId: string) => {
     marking = marking
-      .then(async () => (await session)(worker.workerId))
-      .catch((error: unknown) =>
-        log.warn({ err: error, workerId: worker.workerId }, "could not mark worker alive"),
-      );
+      .then(async () => (await session)(workerId))
+      .catch((error: unknown) => log.warn({ err: error, workerId }, "could not mark worker alive"));
+    return marking;
+  };
+  events.on("worker:create", ({ worker }: { worker: { workerId: string } }) => {
+    void markAlive(worker.workerId);
   });
 
   const sweep = async (): Promise<string[]> => {
@@ -70,6 +74,7 @@ export function startWorkerLiveness(input: { db: Db; databaseUrl: string; log: L
   timer.unref();
   return {
     events,
+    markAlive,
     sweep,
     async stop() {
       clearInterval(timer);
