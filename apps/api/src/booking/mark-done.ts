@@ -2,7 +2,7 @@
 // parts, time) and the reason the customer sees. The worker then charges what is due (charge_after_job), in the
 // same transaction as the mark, so a done job is never left uncharged and a double click marks it once.
 import { type Booking, DONE_FROM, findBooking, markBookingDone } from "@fieldpay/db/repositories/bookings";
-import { enqueueJob, jobQueueInstalled } from "@fieldpay/db/repositories/job-queue";
+import { jobQueueInstalled, requestAfterJobCharge } from "@fieldpay/db/repositories/job-queue";
 import { chargedSoFar } from "@fieldpay/db/repositories/ledger";
 import { latestPayment } from "@fieldpay/db/repositories/payments";
 import { parseMoney } from "@fieldpay/payments/money";
@@ -116,14 +116,8 @@ export async function markJobDone(deps: Pick<PaymentDeps, "db">, auth: Auth, inp
       reason: final.reason,
       doneBy: auth.user.id,
     });
-    // The worker installs the queue when it starts; a mark made before that is charged by its first pass.
-    if (done && (await jobQueueInstalled(trx))) {
-      await enqueueJob(trx, {
-        task: "charge_after_job",
-        payload: { tenantId, bookingId: booking.id },
-        jobKey: `after_job:${booking.id}`,
-      });
-    }
+    // The worker installs the queue when it starts; a mark made before that is queued by its 15-minute pass.
+    if (done && (await jobQueueInstalled(trx))) await requestAfterJobCharge(trx, tenantId, booking.id);
     return done;
   });
   if (!marked) throw new DomainError("conflict", "This job was already marked done.", "Reload the page.");

@@ -1,4 +1,6 @@
 // graphile-worker tasks (payout checks, health reports, duplicate refunds, after-job charges, the token purge): each parses its payload, then calls its job with the worker's dependencies.
+
+import { requestStalledAfterJobCharges } from "@fieldpay/db/repositories/job-queue";
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { WorkerDeps } from "../deps.ts";
@@ -42,7 +44,11 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     const { check } = schedulePayload.parse(payload);
     await scheduleTenantChecks(job, check);
     // Card holds about to lapse are watched in the 15-minute pass too (the database alone, no Stripe call).
-    if (check === "payouts") job.log.info({ holds: await checkExpiringHolds(job) }, "card holds checked");
+    if (check === "payouts") {
+      job.log.info({ holds: await checkExpiringHolds(job) }, "card holds checked");
+      const asked = await requestStalledAfterJobCharges(job.db);
+      if (asked > 0) job.log.info({ asked }, "done jobs never charged were queued again");
+    }
   };
   const duplicate: Task = async (payload, helpers) => {
     const job = forJob(deps, helpers);

@@ -109,3 +109,35 @@ export async function findQueuedJob(db: Db, jobKey: string) {
     await trx.rollback().execute();
   }
 }
+
+/** Asks the worker to settle a done job's money (charge_after_job); asking again while it waits changes nothing. */
+export function requestAfterJobCharge(db: Db, tenantId: string, bookingId: string): Promise<void> {
+  return enqueueJob(db, {
+    task: "charge_after_job",
+    payload: { tenantId, bookingId },
+    jobKey: `after_job:${bookingId}`,
+  });
+}
+
+/**
+ * Done jobs whose after-job work never started (marked done before the worker had installed its queue, or the
+ * job's retries ran out): asked for again. A job that started has its attempt row or prepared capture, and Stripe's
+ * events settle it from there. Returns how many were asked for.
+ */
+export async function requestStalledAfterJobCharges(db: Db, olderThanSeconds = 300): Promise<number> {
+  if (!(await jobQueueInstalled(db))) return 0;
+  const { rows } = await sql<{ tenant_id: string; id: string }>`
+    select b.tenant_id, b.id from bookings b
+    where b.done_at < now() - make_interval(secs => ${olderThanSeconds})
+      and (b.status in ('deposit_paid', 'card_saved', 'authorized')
+        or (b.status = 'paid' and b.payment_plan = 'full' and b.final_amount < b.amount))
+      and not exists (
+        select 1 from payments p where p.tenant_id = b.tenant_id and p.booking_id = b.id
+          and (p.purpose in ('balance', 'extra') or p.amount_received is not null))
+      and not exists (select 1 from refunds r join payments p on p.id = r.payment_id
+          where p.tenant_id = b.tenant_id and p.booking_id = b.id and r.created_by is null)
+      and not exists (select 1 from graphile_worker.jobs j where j.key = 'after_job:' || b.id::text)
+    limit 500`.execute(db);
+  for (const row of rows) await requestAfterJobCharge(db, row.tenant_id, row.id);
+  return rows.length;
+}
