@@ -3,7 +3,6 @@
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 
-
 /** Payments for bookings this fieldworker did (any status), newest first, with the booking they were for. */
 export async function listFieldworkerPayments(db: Db, tenantId: string, accountId: string, limit = 100) {
   return db
