@@ -27,9 +27,9 @@ export async function signUpBusiness(
 /** The reset link the dev outbox holds for `to` (the first one sent), as the person would click it. */
 export async function emailedResetLink(db: Db, webUrl: string, to: string): Promise<string> {
   const mail = await db
-    .selectFrom("outbox_emails")
+    .selectFrom("emails")
     .select("body")
     .where("to_address", "=", to)
     .executeTakeFirstOrThrow();
-  return new RegExp(`${webUrl}/reset-password/[A-Za-z0-9_-]{43}`).exec(mail.body)?.[0] ?? "";
+  return new RegExp(`${webUrl}/reset-password/[A-Za-z0-9_-]{43}`).exec(mail.body ?? "")?.[0] ?? "";
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { EmailTables } from "./schema-emails.ts";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -82,7 +83,7 @@ export interface PaymentSettingsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface Database extends PaymentsDomainTables {
+export interface Database extends PaymentsDomainTables, EmailTables {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -152,15 +153,6 @@ export interface InvitationsTable {
   revoked_at: Date | null;
   user_id: string | null;
   invited_by: string | null;
-  created_at: CreatedAt;
-}
-
-export interface OutboxEmailsTable {
-  id: Generated<string>;
-  tenant_id: string;
-  to_address: string;
-  subject: string;
-  body: string;
   created_at: CreatedAt;
 }
 
@@ -448,7 +440,6 @@ export interface PayoutCheckRunsTable {
 export interface PaymentsDomainTables {
   fieldworker_accounts: FieldworkerAccountsTable;
   invitations: InvitationsTable;
-  outbox_emails: OutboxEmailsTable;
   services: ServicesTable;
   stripe_customers: StripeCustomersTable;
   bookings: BookingsTable;

@@ -37,7 +37,7 @@ const run = (bookingId: string, tenant = tenantId) =>
   chargeAfterJob(kit.deps, { tenantId: tenant, bookingId });
 const creates = () => proxy().sent("POST", "/v1/payment_intents");
 const emailsAbout = (bookingId: string) =>
-  kit.t.db.selectFrom("outbox_emails").selectAll().where("body", "like", `%${bookingId}%`).execute();
+  kit.t.db.selectFrom("emails").selectAll().where("body", "like", `%${bookingId}%`).execute();
 const succeedAnswer = (body: Record<string, unknown>) => ({ ...body, status: "succeeded" });
 
 /** Stripe's 402 for an off-session charge the bank refused, with the PaymentIntent it left behind. */

@@ -9,7 +9,8 @@ export type JobTask =
   | "health_report"
   | "schedule_tenant_checks"
   | "refund_duplicate_payment"
-  | "charge_after_job";
+  | "charge_after_job"
+  | "deliver_email";
 
 export interface JobSpec {
   task: JobTask;
@@ -18,6 +19,8 @@ export interface JobSpec {
   jobKey?: string;
   /** Jobs in one named queue run one at a time (across every worker). */
   queueName?: string;
+  /** Not before this moment (a retry's backoff). */
+  runAt?: Date;
 }
 
 /** Whether the worker has installed the queue in this database (it does so at start-up). */
@@ -35,7 +38,8 @@ export async function enqueueJob(db: Db, spec: JobSpec): Promise<void> {
     identifier => ${spec.task},
     payload => ${JSON.stringify(spec.payload)}::json,
     queue_name => ${spec.queueName ?? null}::text,
-    job_key => ${spec.jobKey ?? null}::text
+    job_key => ${spec.jobKey ?? null}::text,
+    run_at => ${spec.runAt ?? null}::timestamptz
   )`.execute(db);
 }
 

@@ -1,29 +1,52 @@
-// Emails as sent by the outbox transport (dev and tests): what the recipient would have received.
-import type { Selectable } from "kysely";
+// The dev outbox: emails the worker delivered through the outbox transport (no SMTP_URL), as the recipient
+// would have received them. The rows are the outbox's own (emails.ts); this reads what the dev page shows.
 import type { Db } from "../client.ts";
-import type { OutboxEmailsTable } from "../schema.ts";
 
-export type OutboxEmail = Selectable<OutboxEmailsTable>;
-
-export async function insertOutboxEmail(
-  db: Db,
-  email: { tenantId: string; to: string; subject: string; body: string },
-): Promise<OutboxEmail> {
+/** Newest first: every email of the business, delivered or not yet, with what it said once rendered. */
+export async function listOutboxEmails(db: Db, tenantId: string, limit = 50) {
   return db
-    .insertInto("outbox_emails")
-    .values({ tenant_id: email.tenantId, to_address: email.to, subject: email.subject, body: email.body })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-/** Newest first. */
-export async function listOutboxEmails(db: Db, tenantId: string, limit = 50): Promise<OutboxEmail[]> {
-  return db
-    .selectFrom("outbox_emails")
-    .selectAll()
+    .selectFrom("emails")
+    .select([
+      "id",
+      "to_address",
+      "subject",
+      "body",
+      "html",
+      "status",
+      "transport",
+      "last_answer",
+      "created_at",
+      "delivered_at",
+    ])
     .where("tenant_id", "=", tenantId)
+    .where("status", "!=", "suppressed")
     .orderBy("created_at", "desc")
     .orderBy("id")
     .limit(limit)
     .execute();
+}
+
+/** Until every sender queues a template (emails.ts): a text email shown as delivered to the dev outbox. */
+export async function insertOutboxEmail(
+  db: Db,
+  email: { tenantId: string; to: string; subject: string; body: string },
+) {
+  return db
+    .insertInto("emails")
+    .values({
+      tenant_id: email.tenantId,
+      to_address: email.to,
+      subject: email.subject,
+      body: email.body,
+      template: "legacy",
+      props: "{}",
+      category: "transactional",
+      user_id: null,
+      dedupe_key: null,
+      status: "delivered",
+      transport: "outbox",
+      delivered_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

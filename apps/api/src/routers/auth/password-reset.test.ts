@@ -35,7 +35,7 @@ function setUp() {
 
 async function emailsTo(address: string) {
   return t.db
-    .selectFrom("outbox_emails")
+    .selectFrom("emails")
     .selectAll()
     .where("to_address", "=", address)
     .orderBy("created_at")
@@ -106,7 +106,7 @@ describe("password reset", () => {
     const biz = await newBusiness(t.db, "reset-old");
     await visitor().caller.auth.requestPasswordReset({ email: biz.email });
     await visitor().caller.auth.requestPasswordReset({ email: biz.email });
-    const [first, second] = (await emailsTo(biz.email)).map((m) => LINK.exec(m.body)?.[1] ?? "");
+    const [first, second] = (await emailsTo(biz.email)).map((m) => LINK.exec(m.body ?? "")?.[1] ?? "");
     expect(await rejection(visitor().caller.auth.passwordReset({ token: first ?? "" }))).toMatchObject({
       code: "NOT_FOUND",
       message: "This reset link is not valid.",

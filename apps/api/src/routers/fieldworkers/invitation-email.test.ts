@@ -41,7 +41,7 @@ describe("invitations by SMTP", () => {
     });
     // Nothing lands in the outbox, the app does not offer it, and its page says why.
     expect(await admin.auth.me()).toMatchObject({ emailOutbox: false });
-    expect(await t.db.selectFrom("outbox_emails").select("id").execute()).toEqual([]);
+    expect(await t.db.selectFrom("emails").select("id").execute()).toEqual([]);
     expect(await rejection(admin.fieldworkers.outbox())).toMatchObject({
       code: "NOT_FOUND",
       message: "Emails are delivered for real here, so there is no outbox to show.",

@@ -72,8 +72,8 @@ export const outboxProcedure = roleProcedure("admin")
     return rows.map((r) => ({
       id: r.id,
       to: r.to_address,
-      subject: r.subject,
-      body: r.body,
+      subject: r.subject ?? "",
+      body: r.body ?? "",
       sentAt: r.created_at,
     }));
   });
