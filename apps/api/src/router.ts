@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth/index.ts";
 import { bookingsRouter } from "./routers/bookings/index.ts";
 import { fieldworkersRouter } from "./routers/fieldworkers/index.ts";
 import { healthReportsRouter } from "./routers/health-reports.ts";
+import { overviewRouter } from "./routers/overview.ts";
 import { paymentSettingsRouter } from "./routers/payment-settings.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { portalRouter } from "./routers/portal.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   system: systemRouter,
   alerts: alertsRouter,
   healthReports: healthReportsRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;
