@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { DisputeLiability, DisputeTables } from "./schema-disputes.ts";
 import type { EmailTables } from "./schema-emails.ts";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -81,9 +82,11 @@ export interface PaymentSettingsTable {
   currency: string;
   validated_at: Timestamp;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Who carries a lost dispute on destination charges (since 2026-12-02T1000). */
+  dispute_liability: ColumnType<DisputeLiability, DisputeLiability | undefined, DisputeLiability>;
 }
 
-export interface Database extends PaymentsDomainTables, EmailTables {
+export interface Database extends PaymentsDomainTables, EmailTables, DisputeTables {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -315,13 +318,25 @@ export interface RefundsTable {
   created_at: CreatedAt;
 }
 
-/** One line of a booking's ledger (the view ledger_lines): a succeeded charge (+) or refund (−). */
+/**
+ * What a ledger line records: a charge (+), a refund (−), and for a dispute (since 2026-12-02T1000) the funds Stripe
+ * withdrew (−) or reinstated (+), and the fieldworker's share taken back (business +, fieldworker −) or sent again.
+ */
+export type LedgerKind =
+  | "charge"
+  | "refund"
+  | "dispute_withdrawn"
+  | "dispute_reinstated"
+  | "dispute_share_reversed"
+  | "dispute_share_resent";
+
+/** One line of a booking's ledger (the view ledger_lines). */
 export interface LedgerLinesView {
   tenant_id: string;
   booking_id: string;
   payment_id: string;
   refund_id: string | null;
-  kind: "charge" | "refund";
+  kind: LedgerKind;
   purpose: ChargePurpose;
   amount: number;
   business_amount: number;

@@ -12,6 +12,12 @@ import {
   retrieveAccount,
 } from "./connect-accounts.ts";
 import type { ConnectionSettings } from "./credentials.ts";
+import {
+  type ResendDisputedShareInput,
+  type ReverseDisputedShareInput,
+  resendDisputedShare,
+  reverseDisputedShare,
+} from "./disputes.ts";
 import { failure, type Outcome, stripeCall } from "./errors.ts";
 import { splitCharge } from "./fees.ts";
 import { checkMoney, type Money } from "./money.ts";
@@ -176,6 +182,14 @@ export class StripeConnect extends StripeStrategyBase implements ConnectPaymentS
 
   retrieveAccount(input: { accountId: string }) {
     return retrieveAccount(this.stripe, input);
+  }
+
+  reverseDisputedShare(input: ReverseDisputedShareInput) {
+    return reverseDisputedShare(this.stripe, input);
+  }
+
+  resendDisputedShare(input: ResendDisputedShareInput) {
+    return resendDisputedShare(this.stripe, input);
   }
 }
 

@@ -14,7 +14,11 @@ export type StripeOperation =
   | "refund:create"
   | "account:create"
   | "account_link:create"
-  | "login_link:create";
+  | "login_link:create"
+  | "file:create"
+  | "dispute:update"
+  | "transfer_reversal:create"
+  | "transfer:create";
 
 /** Stripe rejects longer Idempotency-Key headers. */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;

@@ -10,6 +10,7 @@ import {
   listPaymentMethods,
   retrieveCustomer,
 } from "./customers.ts";
+import { type DisputeEvidenceInput, submitDisputeEvidence } from "./disputes.ts";
 import { failure, type Outcome } from "./errors.ts";
 import { customerOnAccount } from "./standard-account.ts";
 import type {
@@ -118,5 +119,9 @@ export abstract class StripeStrategyBase {
 
   retrieveSetup(input: { setupIntentId: string; onAccount: string | null }) {
     return retrieveSetupIntent(this.stripe, input);
+  }
+
+  submitDisputeEvidence(input: DisputeEvidenceInput) {
+    return submitDisputeEvidence(this.stripe, input);
   }
 }

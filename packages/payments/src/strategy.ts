@@ -1,3 +1,9 @@
+import type {
+  DisputeEvidenceInput,
+  DisputeEvidenceResult,
+  ResendDisputedShareInput,
+  ReverseDisputedShareInput,
+} from "./disputes.ts";
 import type { Outcome, PaymentError } from "./errors.ts";
 import type { FeeRule } from "./fees.ts";
 import type { KeyMode } from "./keys.ts";
@@ -247,6 +253,8 @@ export interface PaymentStrategy {
     setupIntentId: string;
     onAccount: string | null;
   }): Promise<Outcome<{ setup: { setupIntentId: string; status: string; paymentMethodId: string | null } }>>;
+  /** Answers a dispute on the business's own account: documents through Stripe Files, then the evidence. */
+  submitDisputeEvidence(input: DisputeEvidenceInput): Promise<Outcome<{ result: DisputeEvidenceResult }>>;
 }
 
 export interface AccountRequirements {
@@ -297,6 +305,12 @@ export interface ConnectOperations {
   /** Express accounts only; anything else is a typed `login_link_not_available` error. */
   createLoginLink(input: { accountId: string; attempt: number }): Promise<Outcome<{ url: string }>>;
   retrieveAccount(input: { accountId: string }): Promise<Outcome<{ account: ConnectedAccount }>>;
+  /** Takes the fieldworker's share of a disputed destination charge back from its transfer (one per dispute). */
+  reverseDisputedShare(
+    input: ReverseDisputedShareInput,
+  ): Promise<Outcome<{ reversal: { id: string; transferId: string; amount: number } }>>;
+  /** Sends that share to the fieldworker again once the dispute is won (one per dispute). */
+  resendDisputedShare(input: ResendDisputedShareInput): Promise<Outcome<{ transferId: string }>>;
 }
 
 /** `mode` tells the two apart: checking `strategy.mode === "connect"` narrows to the Connect operations. */

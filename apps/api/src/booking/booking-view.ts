@@ -69,10 +69,13 @@ function ledgerLineView(line: LedgerLine, audience: Audience) {
 
 function ledgerView(lines: LedgerLine[], currency: string, audience: Audience) {
   const totals = ledgerTotals(lines);
+  // What a dispute moves between the business and the fieldworker is theirs to see, not the customer's.
+  const shown = audience === "customer" ? lines.filter((l) => !l.kind.startsWith("dispute_share")) : lines;
   return {
-    lines: lines.map((line) => ledgerLineView(line, audience)),
+    lines: shown.map((line) => ledgerLineView(line, audience)),
     charged: money(totals.charged, currency),
     refunded: money(totals.refunded, currency),
+    disputed: money(totals.disputed, currency),
     net: money(totals.net, currency),
     business: audience === "admin" ? money(totals.business, currency) : null,
     fieldworker: audience === "customer" ? null : money(totals.fieldworker, currency),

@@ -65,6 +65,7 @@ function totalsView(t: PeriodTotals, period: EarningsPeriod) {
     applicationFees: money(t.applicationFees, t.currency),
     fieldworkerNet: money(t.fieldworkerNet, t.currency),
     refunded: money(t.refunded, t.currency),
+    disputed: money(t.disputed, t.currency),
   };
 }
 

@@ -11,6 +11,7 @@ import * as alertDismissal from "./2026-11-27T0330_alert-dismissal.ts";
 import * as passwordResets from "./2026-11-27T0600_password-resets.ts";
 import * as supersededAttempts from "./2026-12-02T0600_superseded-attempts.ts";
 import * as paymentPlans from "./2026-12-02T0800_payment-plans.ts";
+import * as disputes from "./2026-12-02T1000_disputes.ts";
 import * as emailOutbox from "./2026-12-02T1010_email-outbox.ts";
 
 // Frozen: append new migrations, never edit a shipped one. Names sort in the order they run.
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T0600_password-resets": passwordResets,
   "2026-12-02T0600_superseded-attempts": supersededAttempts,
   "2026-12-02T0800_payment-plans": paymentPlans,
+  "2026-12-02T1000_disputes": disputes,
   "2026-12-02T1010_email-outbox": emailOutbox,
 };

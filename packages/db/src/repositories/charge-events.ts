@@ -1,5 +1,5 @@
 // What Stripe's charge events mean for our payments and bookings: refunds (also those made in the Stripe
-// dashboard) and disputes. Refunded totals only ever grow, so events apply in any order and any number of times.
+// dashboard); disputes are in disputes.ts. Refunded totals only ever grow, so events apply in any order and any number of times.
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 import { applyBookingRefundStatus } from "./refunds.ts";
@@ -38,27 +38,6 @@ export async function applyChargeRefunded(db: Db, input: ChargeRefundedInput): P
   // A duplicate's refund gives back the second charge; the booking stays paid by its own payment.
   if (payment.amount_refunded <= 0 || payment.duplicate_at !== null) return true;
   await applyBookingRefundStatus(db, input.tenantId, payment.booking_id);
-  return true;
-}
-
-/** A customer disputed the payment with their bank: the booking shows it until someone looks at it. */
-export async function applyDisputeCreated(
-  db: Db,
-  input: { tenantId: string; paymentIntentId: string },
-): Promise<boolean> {
-  const payment = await db
-    .selectFrom("payments")
-    .select("booking_id")
-    .where("tenant_id", "=", input.tenantId)
-    .where("payment_intent_id", "=", input.paymentIntentId)
-    .executeTakeFirst();
-  if (!payment) return false;
-  await db
-    .updateTable("bookings")
-    .set({ status: "disputed", updated_at: sql`now()` })
-    .where("tenant_id", "=", input.tenantId)
-    .where("id", "=", payment.booking_id)
-    .execute();
   return true;
 }
 

@@ -78,6 +78,8 @@ export interface PeriodTotals {
   applicationFees: number;
   fieldworkerNet: number;
   refunded: number;
+  /** What disputes took from the fieldworker (their share reversed, less what was sent again), positive. */
+  disputed: number;
 }
 
 /**
@@ -96,9 +98,14 @@ export async function earningsByPeriod(
       "currency",
       sql<number>`count(*) filter (where kind = 'charge')::int`.as("payments"),
       sql<number>`coalesce(sum(amount) filter (where kind = 'charge'), 0)::bigint`.as("gross"),
-      sql<number>`coalesce(sum(business_amount), 0)::bigint`.as("fees"),
+      sql<number>`coalesce(sum(business_amount) filter (where kind in ('charge', 'refund')), 0)::bigint`.as(
+        "fees",
+      ),
       sql<number>`coalesce(sum(fieldworker_amount), 0)::bigint`.as("net"),
       sql<number>`coalesce(-sum(amount) filter (where kind = 'refund'), 0)::bigint`.as("refunded"),
+      sql<number>`coalesce(-sum(fieldworker_amount) filter (where kind like 'dispute%'), 0)::bigint`.as(
+        "disputed",
+      ),
     ])
     .where("tenant_id", "=", input.tenantId)
     .where("fieldworker_account_id", "=", input.accountId)
@@ -116,6 +123,7 @@ export async function earningsByPeriod(
     applicationFees: row.fees,
     fieldworkerNet: row.net,
     refunded: row.refunded,
+    disputed: row.disputed,
   }));
 }
 

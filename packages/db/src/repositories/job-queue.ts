@@ -10,6 +10,7 @@ export type JobTask =
   | "schedule_tenant_checks"
   | "refund_duplicate_payment"
   | "charge_after_job"
+  | "settle_dispute_share"
   | "deliver_email";
 
 export interface JobSpec {

@@ -1,11 +1,20 @@
-// A booking's ledger: the view ledger_lines (migration 2026-12-02T0800) over every succeeded charge and refund,
-// each with what the business and the fieldworker received or gave back. Pages, receipts and earnings read it;
+// A booking's ledger: the view ledger_lines (migrations 2026-12-02T0800, T1000) over every succeeded charge and
+// refund and each dispute's money, each with what the business and the fieldworker received or gave back. Pages, receipts and earnings read it;
 // nothing else keeps money totals. Scoped by tenant_id throughout.
 import type { Selectable } from "kysely";
 import type { Db } from "../client.ts";
-import type { LedgerLinesView } from "../schema.ts";
+import type { LedgerKind, LedgerLinesView } from "../schema.ts";
 
 export type LedgerLine = Selectable<LedgerLinesView>;
+
+export const LEDGER_KINDS = [
+  "charge",
+  "refund",
+  "dispute_withdrawn",
+  "dispute_reinstated",
+  "dispute_share_reversed",
+  "dispute_share_resent",
+] as const satisfies readonly LedgerKind[];
 
 /** Every line of these bookings, oldest first (a charge before its refunds). */
 export async function listLedgerLines(db: Db, tenantId: string, bookingIds: string[]): Promise<LedgerLine[]> {
@@ -26,7 +35,9 @@ export interface LedgerTotals {
   charged: number;
   /** What went back, as a positive amount. */
   refunded: number;
-  /** charged − refunded, and its split: business + fieldworker = net, exactly. */
+  /** What disputes took and kept (withdrawn less reinstated), as a positive amount. */
+  disputed: number;
+  /** charged − refunded − disputed, and its split: business + fieldworker = net, exactly. */
   net: number;
   business: number;
   fieldworker: number;
@@ -36,10 +47,11 @@ export interface LedgerTotals {
 export function ledgerTotals(
   lines: readonly Pick<LedgerLine, "kind" | "amount" | "business_amount" | "fieldworker_amount">[],
 ): LedgerTotals {
-  const totals = { charged: 0, refunded: 0, net: 0, business: 0, fieldworker: 0 };
+  const totals = { charged: 0, refunded: 0, disputed: 0, net: 0, business: 0, fieldworker: 0 };
   for (const line of lines) {
     if (line.kind === "charge") totals.charged += line.amount;
-    else totals.refunded -= line.amount;
+    else if (line.kind === "refund") totals.refunded -= line.amount;
+    else totals.disputed -= line.amount;
     totals.net += line.amount;
     totals.business += line.business_amount;
     totals.fieldworker += line.fieldworker_amount;

@@ -1,3 +1,4 @@
+import { LEDGER_KINDS } from "@fieldpay/db/repositories/ledger";
 import { PAYMENT_PLANS } from "@fieldpay/payments/plans";
 import { CHARGE_PURPOSES, CHARGE_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
@@ -45,7 +46,7 @@ export const bookingOutput = z.object({
       z.object({
         id: z.string(),
         paymentId: z.string(),
-        kind: z.enum(["charge", "refund"]),
+        kind: z.enum(LEDGER_KINDS),
         purpose: z.enum(CHARGE_PURPOSES),
         amount: moneyOutput,
         business: moneyOutput.nullable(),
@@ -56,6 +57,7 @@ export const bookingOutput = z.object({
     ),
     charged: moneyOutput,
     refunded: moneyOutput,
+    disputed: moneyOutput,
     net: moneyOutput,
     business: moneyOutput.nullable(),
     fieldworker: moneyOutput.nullable(),

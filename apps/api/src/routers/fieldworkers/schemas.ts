@@ -131,6 +131,7 @@ export const earnings = z.object({
       applicationFees: money,
       fieldworkerNet: money,
       refunded: money,
+      disputed: money,
     }),
   ),
   alerts: z.array(alert),
