@@ -274,10 +274,11 @@ export async function payBooking(
   if (!settings) throw noCardPayments();
   // Built from the settings row just read, so a key or mode change applies from this request on.
   const strategy = strategyFromSettings(deps, settings);
-  if (booking.status === "balance_due") return payBalance(deps, strategy, settings, booking);
-  const terms = settings.mode === "connect" ? await connectTerms(deps.db, settings, booking) : undefined;
-  const stripeCustomerId =
+  const customer = async () =>
     found.stripeCustomerId ?? (await createStripeCustomer(deps, strategy, auth)).stripe_customer_id;
+  if (booking.status === "balance_due") return payBalance(deps, strategy, settings, booking, customer);
+  const terms = settings.mode === "connect" ? await connectTerms(deps.db, settings, booking) : undefined;
+  const stripeCustomerId = await customer();
   if (booking.payment_plan === "card_on_file") {
     return keepCardForBooking(deps, strategy, { booking, settings, terms, stripeCustomerId });
   }

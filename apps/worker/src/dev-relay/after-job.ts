@@ -5,7 +5,7 @@
 // stores an event id once, and the relay skips what the worker already stored).
 import type { Db } from "@fieldpay/db/client";
 import { sql } from "kysely";
-import { chargeIdOf, type RelayEvent, stripeEvent } from "./events.ts";
+import { chargeIdOf, type RelayEvent, stripeEvent, THREE_DS_CARD } from "./events.ts";
 import type { RelayPayment } from "./payments.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,6 +21,7 @@ const paymentColumns = [
   "payments.application_fee_amount as applicationFeeAmount",
   "payments.fieldworker_net_amount as fieldworkerNetAmount",
   "payments.amount_refunded as amountRefunded",
+  "payments.capture_method as captureMethod",
 ] as const;
 
 /** The id of the relay's event for a PaymentIntent and step (as paymentEvents names it). */
@@ -29,18 +30,28 @@ const stepEventId = (step: string) =>
 const notStored = (id: ReturnType<typeof sql<string>>) =>
   sql<boolean>`not exists (select 1 from webhook_events w where w.tenant_id = payments.tenant_id and w.id = ${id})`;
 
+/** A card saved from a 3-D Secure test card: off-session, its bank wants the customer (events.ts names it). */
+export const needsCustomer = (paymentMethodId: string | null) =>
+  paymentMethodId?.startsWith(THREE_DS_CARD) ?? false;
+
 /** Off-session charges Stripe has not answered with a success or a card error yet (stripe-mock's fixture). */
-export async function pendingOffSessionCharges(db: Db): Promise<RelayPayment[]> {
+export async function pendingOffSessionCharges(db: Db): Promise<(RelayPayment & { card: string | null })[]> {
   const rows = await db
     .selectFrom("payments")
-    .select([...paymentColumns, "payments.amount", "payments.payment_intent_id as paymentIntentId"])
-    .where("off_session", "=", true)
-    .where("status", "not in", ["succeeded", "canceled", "creating"])
-    .where("failure_code", "is", null)
-    .where("payment_intent_id", "is not", null)
-    .where("updated_at", ">", recently())
+    .innerJoin("bookings", "bookings.id", "payments.booking_id")
+    .select([
+      ...paymentColumns,
+      "payments.amount",
+      "payments.payment_intent_id as paymentIntentId",
+      "bookings.card_payment_method_id as card",
+    ])
+    .where("payments.off_session", "=", true)
+    .where("payments.status", "not in", ["succeeded", "canceled", "creating"])
+    .where("payments.failure_code", "is", null)
+    .where("payments.payment_intent_id", "is not", null)
+    .where("payments.updated_at", ">", recently())
     .where(notStored(stepEventId("offsession")))
-    .orderBy("updated_at")
+    .orderBy("payments.updated_at")
     .limit(200)
     .execute();
   return rows.flatMap((r) => (r.paymentIntentId ? [{ ...r, paymentIntentId: r.paymentIntentId }] : []));

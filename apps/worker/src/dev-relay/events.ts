@@ -34,19 +34,32 @@ export function stripeEvent(
   };
 }
 
-function paymentIntent(payment: RelayPayment, status: string, declineCode: string | undefined) {
+/** The card a confirmed PaymentIntent used: named for 3-D Secure cards, whose bank later wants the customer. */
+export const THREE_DS_CARD = "pm_dev_3ds_";
+const cardOf = (payment: RelayPayment, threeDS: boolean) =>
+  `${threeDS ? THREE_DS_CARD : "pm_dev_"}${suffix(payment.paymentIntentId)}`;
+
+function paymentIntent(
+  payment: RelayPayment,
+  status: string,
+  declineCode: string | undefined,
+  threeDS: boolean,
+) {
   const declined = status === "requires_payment_method";
   const code =
     declineCode === "authentication_required" ? "payment_intent_authentication_failure" : "card_declined";
+  const held = status === "requires_capture";
   return {
     id: payment.paymentIntentId,
     object: "payment_intent",
     amount: payment.amount,
     amount_received: status === "succeeded" ? payment.amount : 0,
+    amount_capturable: held ? payment.amount : 0,
     currency: payment.currency,
     status,
-    capture_method: "automatic",
-    latest_charge: status === "succeeded" ? chargeIdOf(payment.paymentIntentId) : null,
+    capture_method: payment.captureMethod,
+    latest_charge: status === "succeeded" || held ? chargeIdOf(payment.paymentIntentId) : null,
+    payment_method: status === "succeeded" || held ? cardOf(payment, threeDS) : null,
     application_fee_amount: payment.applicationFeeAmount,
     metadata: { booking_id: payment.bookingId },
     last_payment_error: declined
@@ -56,31 +69,42 @@ function paymentIntent(payment: RelayPayment, status: string, declineCode: strin
   };
 }
 
+export interface EventOptions {
+  /** The customer passed their bank's 3-D Secure check on the way (the saved card will want them again). */
+  threeDS?: boolean;
+  /** A hold being captured: it succeeds now, with its split. */
+  captured?: boolean;
+}
+
 /** What Stripe sends for one outcome of one payment; the step (attempt at confirming) keeps ids apart. */
 export function paymentEvents(
   payment: RelayPayment,
   outcome: Outcome,
   declineCode: string | undefined,
   step: string,
+  options: EventOptions = {},
 ): RelayEvent[] {
   // A direct charge on a Standard account happens on that account: its events come on the Connect endpoint.
   const onAccount = payment.onAccount;
   const endpoint = onAccount ? "connect" : "account";
   const base = `evt_dev_${suffix(payment.paymentIntentId)}_${step}`;
-  const status = {
-    succeeded: "succeeded",
-    requires_action: "requires_action",
-    declined: "requires_payment_method",
-  }[outcome];
-  const type = {
-    succeeded: "payment_intent.succeeded",
-    requires_action: "payment_intent.requires_action",
-    declined: "payment_intent.payment_failed",
-  }[outcome];
-  const events: RelayEvent[] = [
-    { endpoint, event: stripeEvent(base, type, paymentIntent(payment, status, declineCode), onAccount) },
-  ];
-  if (outcome === "succeeded") events.push(...splitEvents(payment, base));
+  // A confirmed hold waits for its capture: requires_capture, announced as amount_capturable_updated.
+  const hold = outcome === "succeeded" && payment.captureMethod === "manual" && !options.captured;
+  const status = hold
+    ? "requires_capture"
+    : { succeeded: "succeeded", requires_action: "requires_action", declined: "requires_payment_method" }[
+        outcome
+      ];
+  const type = hold
+    ? "payment_intent.amount_capturable_updated"
+    : {
+        succeeded: "payment_intent.succeeded",
+        requires_action: "payment_intent.requires_action",
+        declined: "payment_intent.payment_failed",
+      }[outcome];
+  const intent = paymentIntent(payment, status, declineCode, options.threeDS ?? false);
+  const events: RelayEvent[] = [{ endpoint, event: stripeEvent(base, type, intent, onAccount) }];
+  if (outcome === "succeeded" && !hold) events.push(...splitEvents(payment, base));
   return events;
 }
 

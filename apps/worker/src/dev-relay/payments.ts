@@ -16,6 +16,8 @@ export interface RelayPayment {
   applicationFeeAmount: number | null;
   fieldworkerNetAmount: number | null;
   amountRefunded: number;
+  /** A hold (manual capture) is confirmed into requires_capture, not succeeded. */
+  captureMethod: "automatic" | "manual";
 }
 
 const columns = [
@@ -29,6 +31,7 @@ const columns = [
   "payments.application_fee_amount as applicationFeeAmount",
   "payments.fieldworker_net_amount as fieldworkerNetAmount",
   "payments.amount_refunded as amountRefunded",
+  "payments.capture_method as captureMethod",
 ] as const;
 
 export async function findPaymentByIntent(db: Db, paymentIntentId: string): Promise<RelayPayment | null> {

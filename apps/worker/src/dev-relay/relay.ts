@@ -10,12 +10,14 @@ import { signWebhookPayload } from "@fieldpay/payments/webhooks";
 import { endpointSecrets } from "../webhooks/endpoint-secrets.ts";
 import {
   capturedEvent,
+  needsCustomer,
   pendingBookingSetups,
   pendingCaptures,
   pendingOffSessionCharges,
   setupSucceededEvent,
 } from "./after-job.ts";
 import { chargeIdOf, type Outcome, paymentEvents, type RelayEvent, stripeEvent } from "./events.ts";
+import type { RelayPayment } from "./payments.ts";
 import {
   findNewestPaymentOfBooking,
   findPaymentByIntent,
@@ -63,6 +65,18 @@ async function deliver(
   return null;
 }
 
+/** Whether this PaymentIntent asked for 3-D Secure on the way (its requires_action event was sent before). */
+async function passedThreeDS(db: Db, payment: RelayPayment): Promise<boolean> {
+  const id = `evt_dev_${payment.paymentIntentId.replace(/^pi_/, "")}_requires_action`;
+  const row = await db
+    .selectFrom("webhook_events")
+    .select("id")
+    .where("tenant_id", "=", payment.tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 async function deliverAll(deps: RelayDeps, tenantId: string, events: RelayEvent[]) {
   for (const event of events) {
     const problem = await deliver(deps, tenantId, event);
@@ -84,7 +98,8 @@ export function createRelay(deps: RelayDeps) {
         (await findPaymentByIntent(deps.db, intentId)) ??
         (bookingId ? await findNewestPaymentOfBooking(deps.db, bookingId) : null);
       if (!payment) return { ok: false, status: 404, message: `no fieldpay payment for ${report.page}` };
-      const events = paymentEvents(payment, report.outcome, report.declineCode, report.outcome);
+      const threeDS = report.outcome === "succeeded" && (await passedThreeDS(deps.db, payment));
+      const events = paymentEvents(payment, report.outcome, report.declineCode, report.outcome, { threeDS });
       const problem = await deliverAll(deps, payment.tenantId, events);
       if (problem) return { ok: false, status: 502, message: problem };
       return { ok: true, sent: events.map((e) => String(e.event.type)) };
@@ -98,11 +113,17 @@ export function createRelay(deps: RelayDeps) {
       const batches: { tenantId: string; events: RelayEvent[] }[] = [
         ...(await pendingOffSessionCharges(deps.db)).map((p) => ({
           tenantId: p.tenantId,
-          events: paymentEvents(p, "succeeded", undefined, "offsession"),
+          // A card saved through 3-D Secure wants its customer again off-session, as test card 3184 does.
+          events: needsCustomer(p.card)
+            ? paymentEvents(p, "declined", "authentication_required", "offsession")
+            : paymentEvents(p, "succeeded", undefined, "offsession"),
         })),
         ...(await pendingCaptures(deps.db)).map((p) => ({
           tenantId: p.tenantId,
-          events: [capturedEvent(p), ...paymentEvents(p, "succeeded", undefined, "captured")],
+          events: [
+            capturedEvent(p),
+            ...paymentEvents(p, "succeeded", undefined, "captured", { captured: true }),
+          ],
         })),
         ...(await pendingBookingSetups(deps.db)).map((s) => ({
           tenantId: s.tenantId,

@@ -1,5 +1,7 @@
 // PaymentIntent status -> payment and booking status, through the transition shared with the api.
+import { requestAfterJobCharge } from "@fieldpay/db/repositories/job-queue";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
+import { AFTER_JOB } from "@fieldpay/db/repositories/payments";
 import type Stripe from "stripe";
 import { type EventContext, idOf } from "./types.ts";
 
@@ -22,7 +24,32 @@ export async function paymentIntentChanged(ctx: EventContext<PaymentIntentEvent>
     // The card it was paid with: a deposit kept with setup_future_usage saves it for the after-job charge.
     paymentMethodId: idOf(intent.payment_method),
   });
-  return applied
-    ? `payment is ${intent.status}`
-    : "ignored: not one of our payments, or a newer event was applied";
+  if (!applied) return "ignored: not one of our payments, or a newer event was applied";
+  if (await afterJobRefused(ctx, intent.id))
+    return `payment is ${intent.status}; the customer will be asked to pay`;
+  return `payment is ${intent.status}`;
+}
+
+/**
+ * An after-job charge Stripe refused by event rather than in its answer (an asynchronous decline, or the bank
+ * asking for the customer): the after-job job runs again, and sends the customer's link and the admin's alert
+ * from the one place that writes them (jobs/after-job/balance-due.ts), once.
+ */
+async function afterJobRefused(
+  ctx: EventContext<PaymentIntentEvent>,
+  paymentIntentId: string,
+): Promise<boolean> {
+  const payment = await ctx.trx
+    .selectFrom("payments")
+    .select(["booking_id", "purpose", "status", "failure_code"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("payment_intent_id", "=", paymentIntentId)
+    .executeTakeFirst();
+  if (!payment || !AFTER_JOB.includes(payment.purpose)) return false;
+  const refused =
+    payment.status === "requires_action" ||
+    (payment.status === "requires_payment_method" && payment.failure_code !== null);
+  if (!refused) return false;
+  await requestAfterJobCharge(ctx.trx, ctx.tenantId, payment.booking_id);
+  return true;
 }

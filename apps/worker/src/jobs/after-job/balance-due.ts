@@ -47,7 +47,10 @@ export async function chargeRefused(ctx: AfterJobContext, refused: RefusedCharge
   });
 }
 
-/** No PaymentIntent to complete (no card saved, or refused outright): the customer pays on the portal. */
+/**
+ * The customer pays on the portal: no card was saved, Stripe refused the charge outright, or refused it later by
+ * event (payment_intent.payment_failed). The booking is balance due; the notices go out once.
+ */
 export async function balanceDueWithoutIntent(
   ctx: AfterJobContext,
   amount: number,

@@ -12,7 +12,7 @@ import type { PaymentError } from "@fieldpay/payments/errors";
 import type { Money } from "@fieldpay/payments/money";
 import { feeForCharge } from "@fieldpay/payments/plans";
 import type { BookingPaymentInput } from "@fieldpay/payments/strategy";
-import { balanceDueWithoutIntent, chargeRefused } from "./balance-due.ts";
+import { type BalanceDueReason, balanceDueWithoutIntent, chargeRefused } from "./balance-due.ts";
 import type { AfterJobContext } from "./context.ts";
 
 export interface CardCharge {
@@ -25,10 +25,6 @@ export interface CardCharge {
 export async function chargeCardOnFile(ctx: AfterJobContext, charge: CardCharge): Promise<string> {
   const { booking, connect } = ctx;
   const { db } = ctx.deps;
-  if (booking.card_payment_method_id === null || booking.card_customer_id === null) {
-    await balanceDueWithoutIntent(ctx, charge.amount.amount, { kind: "no_card" });
-    return `${charge.purpose}: no card saved, the customer was emailed a link to pay`;
-  }
   const currency = charge.amount.currency;
   const fee =
     connect === null
@@ -52,9 +48,23 @@ export async function chargeCardOnFile(ctx: AfterJobContext, charge: CardCharge)
     applicationFeeAmount: fee?.applicationFee.amount ?? null,
     fieldworkerNetAmount: fee?.fieldworkerNet.amount ?? null,
   });
-  // Stripe answered this attempt before: its events (or the customer, on the portal) decide from here.
-  if (payment.status !== "creating")
+  // The attempt is opened either way, so the portal charges the customer exactly this amount and fee.
+  if (booking.card_payment_method_id === null || booking.card_customer_id === null) {
+    if (payment.status === "creating") {
+      await recordCreateFailure(db, booking.tenant_id, payment.id, { code: "no_card", message: NO_CARD });
+    }
+    await balanceDueWithoutIntent(ctx, charge.amount.amount, { kind: "no_card" });
+    return `${charge.purpose}: no card saved, the customer was emailed a link to pay`;
+  }
+  // Stripe answered this attempt before: its events (or the customer, on the portal) decide from here. A refusal
+  // Stripe announced by event (not in its answer) still owes the customer their link: sent once (balance-due.ts).
+  if (payment.status !== "creating") {
+    if (refusedByEvent(payment)) {
+      await balanceDueWithoutIntent(ctx, payment.amount, refusalReason(payment));
+      return `${charge.purpose}: attempt ${payment.attempt} was refused; the customer was emailed a link to pay`;
+    }
     return `${charge.purpose}: attempt ${payment.attempt} is ${payment.status}`;
+  }
   const result = await ctx.stripe((strategy) => strategy.createBookingPayment(paymentInput(ctx, payment)));
   if (!result.ok) return refusedOrThrow(ctx, payment, result.error);
   const created = result.payment;
@@ -85,6 +95,24 @@ export async function chargeCardOnFile(ctx: AfterJobContext, charge: CardCharge)
   }
   // Anything else (stateless stripe-mock answers requires_payment_method without an error) moves nothing.
   return `${charge.purpose}: PaymentIntent ${created.paymentIntentId} is ${created.status}; Stripe's events decide`;
+}
+
+const NO_CARD = "No card was saved for this booking.";
+
+/** An off-session charge Stripe refused after answering (payment_intent.payment_failed / requires_action). */
+function refusedByEvent(payment: PaymentRow): boolean {
+  if (payment.payment_intent_id === null) return false;
+  return (
+    payment.status === "requires_action" ||
+    (payment.status === "requires_payment_method" && payment.failure_code !== null)
+  );
+}
+
+function refusalReason(payment: PaymentRow): BalanceDueReason {
+  if (payment.status === "requires_action" || payment.failure_code === "authentication_required") {
+    return { kind: "authentication_required" };
+  }
+  return { kind: "declined", message: payment.failure_message ?? "The card was declined." };
 }
 
 /** The exact charge of this attempt: amount and fee as stored with it, the card kept at booking. */
