@@ -430,3 +430,97 @@ describe("marking the job done", () => {
     });
   });
 });
+
+describe("a balance due after the job", () => {
+  it("with no PaymentIntent (no card was saved), the portal opens one for exactly the attempt's amount and fee, once", async () => {
+    const p = await connectPlatform(deps, "express");
+    await p.admin.services.update({
+      ...p.service,
+      price: "100.00",
+      paymentPlan: "deposit",
+      depositKind: "percent",
+      depositValue: "40",
+    });
+    const { id } = await p.customer.bookings.create({
+      serviceId: p.service.id,
+      startsAt: inDays(3),
+      fieldworkerId: p.wes.id,
+    });
+    await p.customer.bookings.pay({ bookingId: id });
+    const deposit = await onlyPayment(id);
+    await applyPaymentIntentSnapshot(t.db, {
+      tenantId: p.tenantId,
+      paymentIntentId: deposit.payment_intent_id ?? "",
+      status: "succeeded",
+      eventAt: new Date(),
+    });
+    await p.admin.bookings.markDone({ bookingId: id });
+    // What the worker leaves when no card was kept: the attempt with its amount and fee, refused before Stripe.
+    await t.db
+      .insertInto("payments")
+      .values({
+        tenant_id: p.tenantId,
+        booking_id: id,
+        attempt: 2,
+        status: "requires_payment_method",
+        amount: 6000,
+        currency: "usd",
+        charge_type: "destination",
+        fieldworker_account_id: p.wesAccount,
+        application_fee_amount: 600,
+        fieldworker_net_amount: 5400,
+        purpose: "balance",
+        off_session: true,
+        failure_code: "no_card",
+      })
+      .execute();
+    await t.db.updateTable("bookings").set({ status: "balance_due" }).where("id", "=", id).execute();
+    const before = stripe().proxy.sent("POST", "/v1/payment_intents").length;
+    const pay = await p.customer.bookings.pay({ bookingId: id });
+    expect(pay).toMatchObject({
+      intent: "payment",
+      amount: { amount: 6000 },
+      applicationFee: { amount: 600 },
+    });
+    const created = stripe().proxy.sent("POST", "/v1/payment_intents").slice(before);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.form).toMatchObject({
+      amount: "6000",
+      application_fee_amount: "600",
+      "transfer_data[destination]": p.wesAccount,
+      "metadata[charge]": "balance",
+    });
+    expect(created[0]?.form.off_session).toBeUndefined();
+    expect(created[0]?.headers["idempotency-key"]).toBe(
+      `fieldpay:payment_intent:create:${p.tenantId}:${id}:3`,
+    );
+    const rows = await t.db
+      .selectFrom("payments")
+      .selectAll()
+      .where("booking_id", "=", id)
+      .orderBy("attempt")
+      .execute();
+    expect(rows.map((r) => [r.attempt, r.purpose, r.superseded_at !== null])).toEqual([
+      [1, "deposit", false],
+      [2, "balance", true],
+      [3, "balance", false],
+    ]);
+    // Opening the link again completes that same PaymentIntent: nothing new is created.
+    await p.customer.bookings.pay({ bookingId: id });
+    expect(stripe().proxy.sent("POST", "/v1/payment_intents").slice(before)).toHaveLength(1);
+    // Paid by the customer: the ledger holds both charges and the booking is paid.
+    await applyPaymentIntentSnapshot(t.db, {
+      tenantId: p.tenantId,
+      paymentIntentId: rows[2]?.payment_intent_id ?? "",
+      status: "succeeded",
+      eventAt: new Date(),
+    });
+    const view = await p.admin.bookings.get({ bookingId: id });
+    expect(view.status).toBe("paid");
+    expect(view.ledger).toMatchObject({
+      charged: { amount: 10000 },
+      business: { amount: 1030 },
+      fieldworker: { amount: 8970 },
+    });
+  });
+});
