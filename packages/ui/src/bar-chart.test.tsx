@@ -88,6 +88,13 @@ describe("BarChart", () => {
     expect(view.container.querySelectorAll("rect")).toHaveLength(30);
   });
 
+  it("draws fewer labels when asked, for narrow screens", () => {
+    const days = Array.from({ length: 30 }, (_, i) => ({ label: `D${i + 1}`, value: i }));
+    view = mount(<BarChart title="Per day" data={days} currency="usd" maxLabels={6} />);
+    const labels = [...view.container.querySelectorAll(".bar-chart-label")].map((t) => t.textContent);
+    expect(labels).toEqual(["D1", "D6", "D11", "D16", "D21", "D26"]);
+  });
+
   it("says there is nothing to chart instead of drawing an empty image", () => {
     view = mount(<BarChart title="Per month" data={[]} currency="usd" emptyMessage="No payments yet." />);
     expect(view.container.querySelector("svg")).toBeNull();

@@ -18,12 +18,14 @@ export interface BarChartProps {
   /** Height in CSS pixels; the width always fills the container. */
   height?: number;
   emptyMessage?: ReactNode;
+  /** At most this many period labels are drawn (every n-th period); fewer fit a phone when periods are many. */
+  maxLabels?: number;
 }
 
 // Pixels above the plot for the scale label and below it for the period labels.
 const TOP = 22;
 const BOTTOM = 24;
-// More period labels than this collide on a phone, so only every n-th one is drawn.
+// More period labels than this collide on a narrow screen, so only every n-th one is drawn.
 const MAX_LABELS = 12;
 
 export function BarChart({
@@ -33,6 +35,7 @@ export function BarChart({
   locale,
   height = 220,
   emptyMessage = "No totals for this period yet.",
+  maxLabels = MAX_LABELS,
 }: BarChartProps) {
   const money = (value: number) => formatMoney(value, currency, locale);
   if (data.length === 0) {
@@ -50,7 +53,7 @@ export function BarChart({
   const zeroY = TOP + highest * perUnit;
   // Horizontal positions are percentages so the bars stretch with the container while text keeps its size.
   const slot = 100 / data.length;
-  const labelEvery = Math.ceil(data.length / MAX_LABELS);
+  const labelEvery = Math.ceil(data.length / Math.max(1, maxLabels));
   return (
     <figure className="bar-chart">
       <figcaption className="bar-chart-title">{title}</figcaption>

@@ -107,6 +107,8 @@ export function OverviewChart({ overview }: { overview: Overview }) {
         title={`Net volume per day, ${overview.currency.toUpperCase()}`}
         currency={overview.currency}
         height={200}
+        // Every day of a week, every fifth of 30: as many dates as fit under the bars on a phone.
+        maxLabels={7}
         data={overview.series.map((d) => ({ label: day(d.day), value: d.net }))}
       />
     </div>
