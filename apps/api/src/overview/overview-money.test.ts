@@ -42,6 +42,8 @@ async function seedCharge(db: Db, tenantId: string, bookingId: string, c: Charge
       fieldworker_account_id: direct ? null : "acct_fw_overview",
       application_fee_amount: c.fee ?? null,
       fieldworker_net_amount: direct ? null : c.amount - (c.fee ?? 0),
+      // Made and confirmed at the same instant (the ledger dates a charge by both).
+      created_at: new Date(c.at),
       stripe_event_at: new Date(c.at),
       duplicate_at: c.duplicate ? new Date(c.at) : null,
     })
