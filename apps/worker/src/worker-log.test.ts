@@ -75,7 +75,7 @@ describe("the worker's log", () => {
     const batchIds: unknown[] = [];
     for (const event of [bad("po_log_bad1"), bad("po_log_bad2")]) {
       expect((await deliver(env.worker, env.tenantId, event)).status).toBe(200);
-      expect(await processDueEvents({ db: env.kit.t.db, log: captured.log }, { limit: 50 })).toMatchObject({
+      expect(await processDueEvents({ ...env.kit.deps, log: captured.log }, { limit: 50 })).toMatchObject({
         failed: 1,
       });
       const [line] = linesWith("webhook event failed; it waits for its retry").filter(

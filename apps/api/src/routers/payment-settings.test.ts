@@ -143,6 +143,12 @@ describe("payment settings", () => {
     ];
     expect(view.endpoints.account.events).toEqual(expect.arrayContaining(holds));
     expect(view.endpoints.connect.events).toEqual(expect.arrayContaining(holds));
+    // Every step of a dispute, on both: a Standard account's direct charge is disputed on the fieldworker's account.
+    const disputes = ["created", "updated", "closed", "funds_withdrawn", "funds_reinstated"].map(
+      (step) => `charge.dispute.${step}`,
+    );
+    expect(view.endpoints.account.events).toEqual(expect.arrayContaining(disputes));
+    expect(view.endpoints.connect.events).toEqual(expect.arrayContaining(disputes));
     expect(view.endpoints.connect.url).toBe(
       `https://hooks.fieldpay.test/webhooks/stripe/${biz.auth.tenant.id}/connect`,
     );

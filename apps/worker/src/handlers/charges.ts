@@ -1,5 +1,5 @@
-// Refunds (including those made in the Stripe dashboard) and disputes on our payments.
-import { applyChargeRefunded, applyDisputeCreated } from "@fieldpay/db/repositories/charge-events";
+// Refunds on our payments, including those made in the Stripe dashboard (disputes: disputes.ts).
+import { applyChargeRefunded } from "@fieldpay/db/repositories/charge-events";
 import { recordOutsideRefund } from "@fieldpay/db/repositories/stripe-side-changes";
 import type Stripe from "stripe";
 import { derivedRefundId, refundSplit } from "../refunds/refund-parts.ts";
@@ -48,11 +48,4 @@ async function recordDashboardRefund(
     split: (before, refund) =>
       refundSplit(payment, { amount: refund, refundApplicationFee: false, reverseTransfer: false })(before),
   });
-}
-
-export async function disputeCreated(ctx: EventContext<Stripe.ChargeDisputeCreatedEvent>): Promise<string> {
-  const paymentIntentId = idOf(ctx.event.data.object.payment_intent);
-  if (paymentIntentId === null) return "ignored: the dispute has no PaymentIntent";
-  const matched = await applyDisputeCreated(ctx.trx, { tenantId: ctx.tenantId, paymentIntentId });
-  return matched ? "booking marked disputed" : "ignored: not one of our payments";
 }

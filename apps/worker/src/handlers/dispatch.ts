@@ -2,7 +2,8 @@
 import type Stripe from "stripe";
 import { accountDeauthorized, accountUpdated, capabilityUpdated } from "./accounts.ts";
 import { applicationFeeChanged } from "./application-fees.ts";
-import { chargeRefunded, disputeCreated } from "./charges.ts";
+import { chargeRefunded } from "./charges.ts";
+import { disputeChanged } from "./disputes.ts";
 import { amountCapturableUpdated, chargeCaptured, chargeExpired } from "./holds.ts";
 import { paymentIntentChanged } from "./payment-intents.ts";
 import { payoutChanged } from "./payouts.ts";
@@ -36,7 +37,11 @@ export async function dispatchEvent(ctx: EventContext): Promise<string> {
     case "charge.refunded":
       return chargeRefunded({ ...ctx, event });
     case "charge.dispute.created":
-      return disputeCreated({ ...ctx, event });
+    case "charge.dispute.updated":
+    case "charge.dispute.closed":
+    case "charge.dispute.funds_withdrawn":
+    case "charge.dispute.funds_reinstated":
+      return disputeChanged({ ...ctx, event });
     case "payout.created":
     case "payout.paid":
     case "payout.failed":

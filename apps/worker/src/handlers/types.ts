@@ -11,6 +11,8 @@ export interface EventContext<E extends Stripe.Event = Stripe.Event> {
   eventAt: Date;
   /** The business's own Stripe account (payouts arriving on the account endpoint are its payouts). */
   businessAccountId: string;
+  /** The web app's origin, for links in the emails an event queues (WEB_ORIGIN). */
+  webOrigin: string;
 }
 
 /** Applies one event to our records and says what it did, for the log. Running it twice must be harmless. */

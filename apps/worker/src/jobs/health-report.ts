@@ -1,11 +1,14 @@
 // A troubleshooting health report of one business, stored with its history: keys, account readiness,
 // capabilities, Connect, every fieldworker, webhooks arriving and applied, and the payout schedule.
+
+import { listDisputesAwaitingEvidence } from "@fieldpay/db/repositories/dispute-alerts";
 import { type HealthReportRow, saveHealthReport } from "@fieldpay/db/repositories/health-reports";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { listFieldworkerAccounts } from "@fieldpay/db/repositories/payouts";
 import { latestWebhookEvent, webhookProcessingState } from "@fieldpay/db/repositories/webhook-events";
 import type { PaymentSettingsRow } from "@fieldpay/db/schema";
 import { stripeChecks, unreadableKeyCheck } from "@fieldpay/payments/account-checks";
+import { checkOpenDisputes } from "@fieldpay/payments/dispute-health";
 import { buildCheck, checkKeyMode, type HealthCheck, KEYS_PAGE } from "@fieldpay/payments/health";
 import { keyMode } from "@fieldpay/payments/keys";
 import { checkWebhookFreshness, checkWebhookProcessing } from "@fieldpay/payments/webhook-health";
@@ -97,7 +100,29 @@ export async function gatherChecks(deps: Deps, tenantId: string): Promise<Health
   const fieldworkers =
     settings.mode === "connect" ? fieldworkerChecks(await listFieldworkerAccounts(deps.db, tenantId)) : [];
   const [keys = unreadableKeyCheck(), ...account] = stripe;
-  return [keys, keyMode_, ...account, ...(await webhookChecks(deps, settings)), ...fieldworkers];
+  return [
+    keys,
+    keyMode_,
+    ...account,
+    ...(await webhookChecks(deps, settings)),
+    await disputesCheck(deps, tenantId),
+    ...fieldworkers,
+  ];
+}
+
+async function disputesCheck(deps: Deps, tenantId: string): Promise<HealthCheck> {
+  const waiting = await listDisputesAwaitingEvidence(deps.db, tenantId);
+  return checkOpenDisputes({
+    now: deps.now(),
+    disputes: waiting.map((d) => ({
+      amount: d.amount,
+      currency: d.currency,
+      reason: d.reason,
+      dueBy: d.evidence_due_by ? new Date(d.evidence_due_by) : null,
+      customerName: d.customer_name,
+      onFieldworkerAccount: d.on_account !== null,
+    })),
+  });
 }
 
 export async function runHealthReport(

@@ -18,7 +18,7 @@ export interface BatchOutcome {
   failed: number;
 }
 
-type Deps = { db: Db; log: Logger };
+type Deps = { db: Db; log: Logger; webOrigin: string };
 
 export async function processDueEvents(deps: Deps, options: { limit: number }): Promise<BatchOutcome> {
   // Every line about this batch (each event of it that failed) carries the batch's id.
@@ -29,13 +29,13 @@ export async function processDueEvents(deps: Deps, options: { limit: number }): 
       const rows = await claimDueWebhookEvents(trx, options.limit);
       claimed = rows.map((row) => ({ tenantId: row.tenant_id, eventId: row.id }));
       const businessAccountOf = businessAccountReader(trx);
-      for (const row of rows) await applyStoredEvent(trx, row, businessAccountOf);
+      for (const row of rows) await applyStoredEvent(trx, row, businessAccountOf, deps.webOrigin);
       await markWebhookEventsProcessed(trx, claimed);
       return { claimed: rows.length, applied: rows.length, failed: 0 };
     });
   } catch (batchError) {
     if (claimed.length === 0) throw batchError;
-    return processOneByOne({ db: deps.db, log }, claimed);
+    return processOneByOne({ ...deps, log }, claimed);
   }
 }
 

@@ -157,8 +157,13 @@ describe("charge events", () => {
       id: "dp_1",
       object: "dispute",
       amount: 10_000,
+      currency: "usd",
       charge: "ch_1",
       payment_intent: b.paymentIntentId,
+      reason: "fraudulent",
+      status: "needs_response",
+      created: T0 + 6,
+      balance_transactions: [],
     };
     await deliverAll([{ event: stripeEvent("charge.dispute.created", dispute, { created: T0 + 6 }) }]);
     expect((await b.state()).booking).toBe("disputed");

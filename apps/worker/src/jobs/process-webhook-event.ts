@@ -37,6 +37,7 @@ export async function applyStoredEvent(
   trx: Db,
   row: WebhookEventRow,
   businessAccountOf: BusinessAccountOf,
+  webOrigin: string,
 ): Promise<string> {
   const event = row.payload;
   if (!isStripeEvent(event)) throw new Error(`stored event ${row.id} is not a Stripe event`);
@@ -47,6 +48,7 @@ export async function applyStoredEvent(
     event,
     eventAt: new Date(event.created * 1000),
     businessAccountId: await businessAccountOf(row.tenant_id),
+    webOrigin,
   });
 }
 
@@ -58,14 +60,17 @@ export const failureMessage = (error: unknown) =>
  * One event in its own transaction. A failure rolls the work back, is recorded against the event (which then
  * waits for its backoff) and is thrown.
  */
-export async function processWebhookEvent(deps: { db: Db }, key: EventKey): Promise<ProcessOutcome> {
+export async function processWebhookEvent(
+  deps: { db: Db; webOrigin: string },
+  key: EventKey,
+): Promise<ProcessOutcome> {
   const { tenantId, eventId } = key;
   try {
     return await deps.db.transaction().execute(async (trx): Promise<ProcessOutcome> => {
       const row = await lockWebhookEvent(trx, tenantId, eventId);
       if (!row) return { status: "missing" };
       if (row.processed_at !== null) return { status: "already_processed" };
-      const detail = await applyStoredEvent(trx, row, businessAccountReader(trx));
+      const detail = await applyStoredEvent(trx, row, businessAccountReader(trx), deps.webOrigin);
       await markWebhookEventsProcessed(trx, [key]);
       return { status: "applied", detail };
     });

@@ -4,6 +4,7 @@ import { requestStalledAfterJobCharges } from "@fieldpay/db/repositories/job-que
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { WorkerDeps } from "../deps.ts";
+import { refreshDisputeAlerts } from "../disputes/dispute-alerts.ts";
 import { chargeAfterJob } from "../jobs/charge-after-job.ts";
 import { checkExpiringHolds } from "../jobs/check-expiring-holds.ts";
 import { checkPayouts } from "../jobs/check-payouts.ts";
@@ -11,6 +12,7 @@ import { runHealthReport } from "../jobs/health-report.ts";
 import { purgeExpiredTokens } from "../jobs/purge-expired-tokens.ts";
 import { refundDuplicatePayment } from "../jobs/refund-duplicate-payment.ts";
 import { scheduleTenantChecks } from "../jobs/schedule-tenant-checks.ts";
+import { settleDisputeShare } from "../jobs/settle-dispute-share.ts";
 
 const payoutPayload = z.object({ tenantId: z.uuid(), trigger: z.enum(["scheduled", "manual"]) });
 const healthPayload = z.object({
@@ -20,6 +22,7 @@ const healthPayload = z.object({
 const schedulePayload = z.object({ check: z.enum(["payouts", "health"]) });
 const duplicatePayload = z.object({ tenantId: z.uuid(), paymentId: z.uuid() });
 const afterJobPayload = z.object({ tenantId: z.uuid(), bookingId: z.uuid() });
+const disputeSharePayload = z.object({ tenantId: z.uuid(), disputeId: z.string().min(1) });
 
 /** The worker's dependencies for one job: its lines carry the job's id and task. */
 function forJob(deps: WorkerDeps, helpers: JobHelpers): WorkerDeps {
@@ -48,6 +51,8 @@ export function createTaskList(deps: WorkerDeps): TaskList {
       job.log.info({ holds: await checkExpiringHolds(job) }, "card holds checked");
       const asked = await requestStalledAfterJobCharges(job.db);
       if (asked > 0) job.log.info({ asked }, "done jobs never charged were queued again");
+      // Dispute deadlines come closer without any event: their alerts turn critical within 72 hours.
+      job.log.info(await refreshDisputeAlerts(job.db, { tenantId: null, now: job.now() }), "dispute alerts");
     }
   };
   const duplicate: Task = async (payload, helpers) => {
@@ -58,12 +63,17 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     const job = forJob(deps, helpers);
     job.log.info(await chargeAfterJob(job, afterJobPayload.parse(payload)));
   };
+  const disputeShare: Task = async (payload, helpers) => {
+    const job = forJob(deps, helpers);
+    job.log.info(await settleDisputeShare(job, disputeSharePayload.parse(payload)));
+  };
   const purge: Task = async (_payload, helpers) => {
     helpers.logger.info(`expired tokens purged: ${JSON.stringify(await purgeExpiredTokens(deps))}`);
   };
   return {
     refund_duplicate_payment: duplicate,
     charge_after_job: afterJob,
+    settle_dispute_share: disputeShare,
     purge_expired_tokens: purge,
     check_payouts: payouts,
     health_report: health,

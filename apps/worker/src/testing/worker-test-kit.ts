@@ -34,7 +34,10 @@ export interface WorkerTestKit {
 }
 
 /** Applies due webhook events until none is left, as the worker's processing loop would. */
-export async function drainEvents(deps: Pick<WorkerDeps, "db" | "log">, batchSize = 50): Promise<void> {
+export async function drainEvents(
+  deps: Pick<WorkerDeps, "db" | "log" | "webOrigin">,
+  batchSize = 50,
+): Promise<void> {
   while ((await processDueEvents(deps, { limit: batchSize })).claimed === batchSize) {}
 }
 

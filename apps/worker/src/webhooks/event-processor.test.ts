@@ -97,7 +97,7 @@ describe("the webhook processing loop", () => {
     });
     const schema = `later_${Date.now()}`;
     const processor = startEventProcessor(
-      { db: env.kit.t.db.withSchema(schema), log },
+      { db: env.kit.t.db.withSchema(schema), log, webOrigin: env.kit.deps.webOrigin },
       { lanes: 2, pollMs: 20 },
     );
     try {

@@ -33,7 +33,7 @@ interface Lane {
 }
 
 export function startEventProcessor(
-  deps: { db: Db; log: Logger },
+  deps: { db: Db; log: Logger; webOrigin: string },
   options: EventProcessorOptions = {},
 ): EventProcessor {
   const { lanes = 2, batchSize = 200, pollMs = 1000, gatherMs = 20, maxDeferMs = 10_000 } = options;
