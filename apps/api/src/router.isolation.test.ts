@@ -151,6 +151,13 @@ const cases: Record<string, Case> = {
     allowed: ["admin"],
     input: (fx) => ({ alertId: fx.b.alertId ?? "00000000-0000-4000-8000-000000000000", dismissed: true }),
   },
+  "disputes.list": { allowed: ["admin"], input: (fx) => ({ bookingId: fx.b.portal.bookingId }) },
+  "disputes.get": { allowed: ["admin"], input: () => ({ disputeId: "du_isolationB" }) },
+  "disputes.submitEvidence": {
+    allowed: ["admin"],
+    input: () => ({ disputeId: "du_isolationB", submit: true }),
+  },
+  "paymentSettings.setDisputeLiability": { allowed: ["admin"], input: () => ({ liability: "fieldworker" }) },
   "healthReports.list": { allowed: ["admin"], input: () => undefined },
   "healthReports.runNow": { allowed: ["admin"], input: () => undefined },
   // Connect: fieldworkers (admin), invitations (admin; accepting is public, the token is the credential),

@@ -1,6 +1,7 @@
 import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth/index.ts";
 import { bookingsRouter } from "./routers/bookings/index.ts";
+import { disputesRouter } from "./routers/disputes/index.ts";
 import { fieldworkersRouter } from "./routers/fieldworkers/index.ts";
 import { healthReportsRouter } from "./routers/health-reports.ts";
 import { overviewRouter } from "./routers/overview.ts";
@@ -15,6 +16,7 @@ import { router } from "./trpc.ts";
 export const appRouter = router({
   auth: authRouter,
   bookings: bookingsRouter,
+  disputes: disputesRouter,
   fieldworkers: fieldworkersRouter,
   savedCards: savedCardsRouter,
   services: servicesRouter,

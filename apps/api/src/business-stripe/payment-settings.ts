@@ -184,6 +184,7 @@ export function settingsView(row: PaymentSettingsRow, webhookBaseUrl: string) {
     commissionFixedDecimal: toDecimalString(row.commission_fixed, row.currency),
     currency: row.currency,
     validatedAt: new Date(row.validated_at),
+    disputeLiability: row.dispute_liability,
     endpoints: webhookEndpoints(webhookBaseUrl, row.tenant_id),
   };
 }

@@ -1,7 +1,9 @@
+import { findPaymentSettings, setDisputeLiability } from "@fieldpay/db/repositories/payment-settings";
 import { KEY_MODES } from "@fieldpay/payments/keys";
 import { CONNECT_ACCOUNT_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
 import { getPaymentSettings, updatePaymentSettings } from "../business-stripe/payment-settings.ts";
+import { DomainError } from "../errors.ts";
 import { roleProcedure, router } from "../trpc.ts";
 
 const key = (what: string) => z.string().trim().max(255, `${what} is too long: paste only the key.`);
@@ -24,6 +26,7 @@ const settingsOutput = z.object({
   commissionFixedDecimal: z.string(),
   currency: z.string(),
   validatedAt: z.date(),
+  disputeLiability: z.enum(["business", "fieldworker"]),
   endpoints,
 });
 
@@ -56,4 +59,27 @@ export const paymentSettingsRouter = router({
     .input(updatePaymentSettingsInput)
     .output(z.object({ settings: settingsOutput, warnings: z.array(z.string()) }))
     .mutation(({ ctx, input }) => updatePaymentSettings(ctx, ctx.auth.tenant.id, input)),
+
+  /** Who carries a lost dispute on destination charges: the business alone, or the fieldworker's share too. */
+  setDisputeLiability: roleProcedure("admin")
+    .input(
+      z.object({
+        liability: z.enum(["business", "fieldworker"], {
+          message: "Choose who carries a lost dispute: your business, or the fieldworker's share.",
+        }),
+      }),
+    )
+    .output(z.object({ disputeLiability: z.enum(["business", "fieldworker"]) }))
+    .mutation(async ({ ctx, input }) => {
+      const settings = await findPaymentSettings(ctx.db, ctx.auth.tenant.id);
+      if (settings?.mode !== "connect") {
+        throw new DomainError(
+          "conflict",
+          "Only Stripe Connect has fieldworkers' shares to take back from.",
+          "Switch to Stripe Connect under Payment integration first.",
+        );
+      }
+      await setDisputeLiability(ctx.db, ctx.auth.tenant.id, input.liability);
+      return { disputeLiability: input.liability };
+    }),
 });

@@ -96,3 +96,14 @@ export async function syncDisputeAlerts(
   const result = await stale.executeTakeFirst();
   return { resolved: Number(result.numUpdatedRows) };
 }
+
+/** The dispute was answered: its alert is resolved at once (the worker's next pass would find it answered too). */
+export async function resolveDisputeAlert(db: Db, tenantId: string, disputeId: string): Promise<void> {
+  await db
+    .updateTable("alerts")
+    .set({ resolved_at: sql<Date>`now()` })
+    .where("tenant_id", "=", tenantId)
+    .where("key", "=", disputeAlertKey(disputeId))
+    .where("resolved_at", "is", null)
+    .execute();
+}

@@ -150,7 +150,11 @@ export async function findDispute(db: Db, tenantId: string, id: string): Promise
 }
 
 /** Disputes of the business (or of one booking), newest first, with the booking's service and customer. */
-export async function listDisputes(db: Db, tenantId: string, filter: { bookingId?: string } = {}) {
+export async function listDisputes(
+  db: Db,
+  tenantId: string,
+  filter: { bookingId?: string; disputeId?: string } = {},
+) {
   let query = db
     .selectFrom("disputes")
     .innerJoin("bookings", "bookings.id", "disputes.booking_id")
@@ -168,6 +172,7 @@ export async function listDisputes(db: Db, tenantId: string, filter: { bookingId
     ])
     .where("disputes.tenant_id", "=", tenantId);
   if (filter.bookingId) query = query.where("disputes.booking_id", "=", filter.bookingId);
+  if (filter.disputeId) query = query.where("disputes.id", "=", filter.disputeId);
   return query.orderBy("disputes.stripe_created_at", "desc").orderBy("disputes.id").execute();
 }
 

@@ -15,3 +15,17 @@ export async function savePaymentSettings(db: Db, row: NewPaymentSettings): Prom
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Who carries a lost dispute on destination charges from now on (disputes already open keep theirs). */
+export async function setDisputeLiability(
+  db: Db,
+  tenantId: string,
+  liability: PaymentSettingsRow["dispute_liability"],
+): Promise<boolean> {
+  const result = await db
+    .updateTable("payment_settings")
+    .set({ dispute_liability: liability, updated_at: new Date() })
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   /** The form body, flat as sent: { "transfer_data[destination]": "acct_1", "metadata[booking_id]": "b1" }. */
   form: Record<string, string>;
   headers: Record<string, string>;
+  /** The body as sent, read as Latin-1 (byte for byte): what a multipart upload (Stripe Files) carries. */
+  body: string;
 }
 
 /**
@@ -46,7 +48,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const bytes = await readBody(req);
+    const body = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://proxy.invalid");
     const method = req.method ?? "GET";
     requests.push({
@@ -55,6 +58,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       query: Object.fromEntries(url.searchParams),
       form: Object.fromEntries(new URLSearchParams(body)),
       headers: flatHeaders(req),
+      body: bytes.toString("latin1"),
     });
     const interception = interceptions.find((candidate) => matches(candidate, method, url.pathname));
     if (interception?.respond !== undefined) {
@@ -63,7 +67,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     const upstream = await fetch(new URL(`${url.pathname}${url.search}`, target), {
       method,
       headers: forwardHeaders(req),
-      ...(method !== "GET" && method !== "DELETE" && { body }),
+      ...(method !== "GET" && method !== "DELETE" && { body: new Uint8Array(bytes) }),
     });
     const text = await upstream.text();
     const patched = interception?.patch ? JSON.stringify(interception.patch(parseObject(text))) : text;
@@ -120,10 +124,10 @@ function parseObject(text: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(parsed));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {

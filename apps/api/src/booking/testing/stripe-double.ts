@@ -37,7 +37,10 @@ async function forward(req: IncomingMessage, target: string, body: string): Prom
 
 /** The request a key was first used for: same endpoint and the same parameters, in whatever order they came. */
 function fingerprint(req: IncomingMessage, body: string): string {
-  const params = [...new URLSearchParams(body)].map(([name, value]) => `${name}=${value}`).sort();
+  // A multipart upload (Stripe Files) has a fresh boundary each time; its parameters are the parts between them.
+  const boundary = header(req, "content-type").match(/boundary=([^;]+)/)?.[1];
+  const form = boundary ? body.replaceAll(boundary, "BOUNDARY") : body;
+  const params = [...new URLSearchParams(form)].map(([name, value]) => `${name}=${value}`).sort();
   return JSON.stringify([req.method, new URL(req.url ?? "/", "http://double.invalid").pathname, params]);
 }
 
