@@ -109,6 +109,20 @@ export function createRoutes() {
           ),
         },
         {
+          path: "disputes",
+          lazy: page(
+            () => import("./disputes/disputes-page.tsx"),
+            (m) => m.DisputesPage,
+          ),
+        },
+        {
+          path: "disputes/:disputeId",
+          lazy: page(
+            () => import("./disputes/dispute-page.tsx"),
+            (m) => m.DisputePage,
+          ),
+        },
+        {
           path: "payouts",
           lazy: page(
             () => import("./ops/payout-alerts-page.tsx"),

@@ -31,7 +31,9 @@ function disputeView(
   booking: BookingView | undefined,
   businessName: string,
 ) {
-  const needsResponse = NEEDS_RESPONSE.includes(d.status);
+  // Submitted evidence waits for the bank, even before Stripe's event saying so (under_review) arrives.
+  const submitted = d.evidence_submitted_at !== null;
+  const needsResponse = NEEDS_RESPONSE.includes(d.status) && !submitted;
   const onFieldworkerAccount = d.on_account !== null;
   return {
     id: d.id,
@@ -41,7 +43,10 @@ function disputeView(
     startsAt: new Date(d.starts_at),
     amount: money(d.amount, d.currency),
     status: d.status,
-    statusWords: disputeStatusWords(d.status),
+    statusWords:
+      submitted && NEEDS_RESPONSE.includes(d.status)
+        ? disputeStatusWords("under_review")
+        : disputeStatusWords(d.status),
     open: OPEN_DISPUTE.includes(d.status),
     needsResponse,
     reason: { code: d.reason, ...disputeReasonWords(d.reason) },
@@ -53,7 +58,7 @@ function disputeView(
     evidenceSavedAt: d.evidence_saved_at === null ? null : new Date(d.evidence_saved_at),
     evidenceSubmittedAt: d.evidence_submitted_at === null ? null : new Date(d.evidence_submitted_at),
     handledBy: onFieldworkerAccount ? FIELDWORKER_ACCOUNT_HANDLES : null,
-    canRespond: needsResponse && !onFieldworkerAccount && d.evidence_submitted_at === null,
+    canRespond: needsResponse && !onFieldworkerAccount,
     dashboardUrl: dashboardUrl(d.id, keyMode, d.on_account),
     liability: d.liability,
     shareReversed: d.share_reversed === null ? null : money(d.share_reversed, d.currency),

@@ -2,7 +2,7 @@
 // customer's name and email) plus what the admin adds (messages with the customer, an explanation, a file), sent
 // through Stripe's API, for the bank's decision or kept at Stripe as a draft. Standard accounts answer their own.
 import { resolveDisputeAlert } from "@fieldpay/db/repositories/dispute-alerts";
-import { NEEDS_RESPONSE, recordEvidence } from "@fieldpay/db/repositories/disputes";
+import { recordEvidence } from "@fieldpay/db/repositories/disputes";
 import type { EvidenceFile } from "@fieldpay/payments/disputes";
 import { type PaymentDeps, requireStrategy } from "../booking/tenant-payments.ts";
 import { fromPaymentError } from "../business-stripe/payment-error.ts";
@@ -34,7 +34,7 @@ export async function submitEvidence(deps: PaymentDeps, auth: Auth, input: Submi
       "Stripe takes one submission per dispute. Add anything more from the Stripe Dashboard if Stripe asks for it.",
     );
   }
-  if (!NEEDS_RESPONSE.includes(view.status) || view.prefill === null) {
+  if (!view.needsResponse || view.prefill === null) {
     throw new DomainError("conflict", `This dispute is not waiting for evidence: ${view.statusWords}.`);
   }
   const { strategy } = await requireStrategy(deps, auth.tenant.id);

@@ -11,6 +11,7 @@ export const navByRole: Record<"admin" | "fieldworker", NavItem[]> = {
     { href: "/app", label: "Overview" },
     { href: "/app/customers", label: "Customers" },
     { href: "/app/bookings", label: "Bookings" },
+    { href: "/app/disputes", label: "Disputes" },
     { href: "/app/services", label: "Services" },
     { href: "/app/fieldworkers", label: "Fieldworkers" },
     { href: OUTBOX_HREF, label: "Outbox (dev)" },

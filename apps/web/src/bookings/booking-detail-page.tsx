@@ -1,5 +1,5 @@
 // /app/bookings/:id: one booking with its plan, its latest payment, the ledger (every charge and refund with who
-// received what), marking the job done, the refunds and the refund form.
+// received what), its disputes, marking the job done, the refunds and the refund form.
 import type { AppRouter } from "@fieldpay/api/router";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
@@ -7,6 +7,7 @@ import { Money } from "@fieldpay/ui/money";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useParams } from "react-router";
+import { BookingDisputes } from "../disputes/booking-disputes.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { AssignFieldworker } from "./assign-fieldworker.tsx";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
@@ -151,6 +152,7 @@ export function BookingDetailPage() {
           </Button>
         )}
       </section>
+      <BookingDisputes bookingId={b.id} />
       {b.canPay && <AssignFieldworker bookingId={b.id} current={b.fieldworkerId} />}
       {b.job.canMarkDone && (
         <section className="card" aria-labelledby="mark-done-heading">
@@ -160,7 +162,10 @@ export function BookingDetailPage() {
       )}
       <LedgerTable booking={b} />
       {p && p.refunds.length > 0 && <RefundsTable payment={p} />}
-      {p && refundableCharges(b.ledger.lines).length > 0 && <RefundForm booking={b} payment={p} />}
+      {/* Stripe refuses refunds of a disputed charge: the dispute decides where that money goes. */}
+      {p && b.status !== "disputed" && refundableCharges(b.ledger.lines).length > 0 && (
+        <RefundForm booking={b} payment={p} />
+      )}
     </>
   );
 }

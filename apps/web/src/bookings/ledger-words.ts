@@ -22,11 +22,20 @@ const REFUND_OF: Readonly<Record<LedgerLine["purpose"], string>> = {
   extra: "the extra charge",
 };
 
+/** What a dispute moved, in words (the fieldworker's share lines are shown to the business and the fieldworker). */
+const DISPUTE: Readonly<Record<Exclude<LedgerLine["kind"], "charge" | "refund">, string>> = {
+  dispute_withdrawn: "Taken back by the customer's bank (dispute)",
+  dispute_reinstated: "Returned after the dispute was won",
+  dispute_share_reversed: "Fieldworker's share taken back for the dispute",
+  dispute_share_resent: "Fieldworker's share sent again: dispute won",
+};
+
 export function ledgerLineLabel(
   line: Pick<LedgerLine, "kind" | "purpose">,
   plan: BookingView["plan"]["plan"],
 ) {
   if (line.kind === "refund") return `Refund of ${REFUND_OF[line.purpose]}`;
+  if (line.kind !== "charge") return DISPUTE[line.kind];
   // With the card on file nothing was paid before: the after-job charge is the whole job, not a balance.
   if (line.purpose === "balance" && plan === "card_on_file") return "Charged after the job";
   return CHARGE[line.purpose];

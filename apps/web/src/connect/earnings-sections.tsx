@@ -71,6 +71,12 @@ export function PeriodChart({
             align: "right",
           },
           {
+            key: "disputed",
+            header: "Taken back for disputes",
+            cell: (t) => (t.disputed.amount === 0 ? "—" : <Money {...t.disputed} />),
+            align: "right",
+          },
+          {
             key: "net",
             header: "Fieldworker's share",
             cell: (t) => <Money {...t.fieldworkerNet} />,

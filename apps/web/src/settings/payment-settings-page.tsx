@@ -1,5 +1,6 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { PageHeader } from "@fieldpay/ui/page-header";
+import { DisputeLiabilityCard } from "../disputes/dispute-liability-card.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { PaymentSettingsForm } from "./payment-settings-form.tsx";
 
@@ -20,6 +21,9 @@ export function PaymentSettingsPage() {
         </Alert>
       )}
       {current.data && <PaymentSettingsForm current={current.data} />}
+      {current.data?.settings?.mode === "connect" && (
+        <DisputeLiabilityCard current={current.data.settings.disputeLiability} />
+      )}
       <section className="card faq">
         <h2>Questions</h2>
         <h3>What's the difference between Stripe and Stripe Connect?</h3>

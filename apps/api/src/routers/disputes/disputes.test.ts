@@ -98,7 +98,11 @@ describe("answering it", () => {
       explanation: "The customer thanked us on the day of the job.",
       file: { name: "photo.png", type: "image/png", base64: PNG },
     });
-    expect(answered).toMatchObject({ canRespond: false });
+    expect(answered).toMatchObject({
+      canRespond: false,
+      needsResponse: false,
+      statusWords: "Evidence sent: the bank is deciding",
+    });
     expect(answered.evidenceSubmittedAt).toBeInstanceOf(Date);
     const files = stripe().proxy.sent("POST", "/v1/files");
     expect(files.map((f) => part(f.body, "purpose"))).toEqual([

@@ -1,0 +1,33 @@
+// Disputes as the admin's pages show them: the api's view, and the deadline as time left in words.
+import type { AppRouter } from "@fieldpay/api/router";
+import type { inferRouterOutputs } from "@trpc/server";
+
+export type DisputeView = inferRouterOutputs<AppRouter>["disputes"]["get"];
+
+const HOUR = 3_600_000;
+
+/** "3 days 4 hours left", "5 hours left", "under an hour left", or that the deadline passed. */
+export function timeLeft(dueBy: Date | string, now: Date): { words: string; urgent: boolean } {
+  const ms = new Date(dueBy).getTime() - now.getTime();
+  if (ms <= 0) return { words: "The deadline has passed", urgent: true };
+  const hours = Math.floor(ms / HOUR);
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const words =
+    days > 0
+      ? `${plural(days, "day")}${rest > 0 ? ` ${plural(rest, "hour")}` : ""} left`
+      : hours > 0
+        ? `${plural(hours, "hour")} left`
+        : "Under an hour left";
+  return { words, urgent: ms <= 72 * HOUR };
+}
+
+export function disputeTone(
+  d: Pick<DisputeView, "status" | "needsResponse">,
+): "good" | "warn" | "bad" | "neutral" {
+  if (d.needsResponse) return "bad";
+  if (d.status === "lost") return "bad";
+  if (["won", "warning_closed", "prevented"].includes(d.status)) return "good";
+  return "warn";
+}
