@@ -68,6 +68,62 @@ async function payment(
 }
 
 describe("fieldworker earnings", () => {
+  it("show a dispute's share taken back (and sent again when won) apart from the commission", async () => {
+    const b = await business("dispute");
+    await payment(b, {
+      account: "acct_d1",
+      amount: 10_000,
+      fee: 1_000,
+      status: "succeeded",
+      at: "2026-10-03T10:00:00Z",
+      intent: "pi_d1",
+    });
+    const paid = await t.db
+      .selectFrom("payments")
+      .select(["id", "booking_id"])
+      .where("payment_intent_id", "=", "pi_d1")
+      .executeTakeFirstOrThrow();
+    const at = (day: string) => new Date(`2026-${day}T12:00:00Z`);
+    await t.db
+      .insertInto("disputes")
+      .values({
+        id: "du_earnings",
+        tenant_id: b.tenant.id,
+        booking_id: paid.booking_id,
+        payment_id: paid.id,
+        charge_id: "ch_d1",
+        reason: "fraudulent",
+        amount: 5_000,
+        currency: "usd",
+        status: "won",
+        funds_withdrawn: 5_000,
+        funds_withdrawn_at: at("10-05"),
+        funds_reinstated: 5_000,
+        funds_reinstated_at: at("11-20"),
+        booking_status_before: "paid",
+        liability: "fieldworker",
+        share_reversed: 4_500,
+        share_reversal_id: "trr_1",
+        share_reversed_at: at("10-05"),
+        share_resent_transfer_id: "tr_again",
+        share_resent_at: at("11-20"),
+        stripe_created_at: at("10-05"),
+        stripe_event_at: at("11-20"),
+      })
+      .execute();
+    const totals = await earningsByPeriod(t.db, {
+      tenantId: b.tenant.id,
+      accountId: "acct_d1",
+      period: "month",
+      since: new Date("2026-01-01T00:00:00Z"),
+    });
+    // October: paid 10,000 (9,000 theirs), 4,500 of it taken back; November: the win sends it again.
+    expect(totals).toMatchObject([
+      { payments: 1, gross: 10_000, applicationFees: 1_000, fieldworkerNet: 4_500, disputed: 4_500 },
+      { payments: 0, gross: 0, applicationFees: 0, fieldworkerNet: 4_500, disputed: -4_500 },
+    ]);
+  });
+
   it("sums succeeded payments per month for one account only, in UTC periods", async () => {
     const b = await business("months");
     const other = await business("months-other");
@@ -135,6 +191,7 @@ describe("fieldworker earnings", () => {
         applicationFees: 1_500,
         fieldworkerNet: 13_500,
         refunded: 0,
+        disputed: 0,
       },
       {
         periodStart: new Date("2026-11-01T00:00:00Z"),
@@ -144,6 +201,7 @@ describe("fieldworker earnings", () => {
         applicationFees: 700,
         fieldworkerNet: 6_300,
         refunded: 0,
+        disputed: 0,
       },
     ]);
     const listed = await listFieldworkerPayments(t.db, b.tenant.id, "acct_m1");
