@@ -59,7 +59,7 @@ async function replaceLedger(db: Kysely<any>, withDisputes: boolean): Promise<vo
           else coalesce(p.amount_received, p.amount) - coalesce(p.application_fee_amount, 0) end
           as fieldworker_amount,
         p.currency, p.charge_type, p.fieldworker_account_id, p.payment_intent_id as stripe_id,
-        coalesce(p.stripe_event_at, p.created_at) as occurred_at
+        greatest(p.created_at, coalesce(p.stripe_event_at, p.created_at)) as occurred_at
       from payments p
       where p.status = 'succeeded' and p.duplicate_at is null
       union all
