@@ -120,7 +120,16 @@ const cases: Record<string, Case> = {
     input: (fx) => ({ serviceId: fx.b.portal.serviceId, startsAt: new Date(Date.now() + 86_400_000) }),
   },
   "bookings.mine": { allowed: ["customer"], input: () => undefined },
-  "bookings.get": { allowed: ["customer", "admin"], input: (fx) => ({ bookingId: fx.b.portal.bookingId }) },
+  "bookings.get": {
+    allowed: ["customer", "admin", "fieldworker"],
+    input: (fx) => ({ bookingId: fx.b.portal.bookingId }),
+  },
+  "bookings.myJobs": { allowed: ["fieldworker"], input: () => undefined },
+  "bookings.markDone": {
+    allowed: ["fieldworker", "admin"],
+    input: (fx) => ({ bookingId: fx.b.portal.bookingId }),
+  },
+  "overview.get": { allowed: ["admin"], input: () => ({ range: "7d" }) },
   "bookings.pay": { allowed: ["customer"], input: (fx) => ({ bookingId: fx.b.portal.bookingId }) },
   "bookings.refreshPayment": {
     allowed: ["customer", "admin"],

@@ -24,7 +24,10 @@ const db = createDb({
 const secretBox = secretBoxFromBase64(env.APP_ENCRYPTION_KEY);
 const batcher = createEventBatcher(db, { onStored: () => events.poke() });
 // Events a killed worker had claimed are unlocked with its connection and simply due again: nothing to recover.
-const events = startEventProcessor({ db, log, webOrigin: env.WEB_ORIGIN }, { lanes: env.WEBHOOK_LANES, deferWhile: batcher.busy });
+const events = startEventProcessor(
+  { db, log, webOrigin: env.WEB_ORIGIN },
+  { lanes: env.WEBHOOK_LANES, deferWhile: batcher.busy },
+);
 const deps: WorkerDeps = {
   db,
   stripeApiBase: env.STRIPE_API_BASE,

@@ -100,6 +100,7 @@ export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnap
     await keepCard(trx, payment, snap);
     if (payment.purpose === "authorization") await trackHold(trx, payment, snap);
     const next = bookingStatusFor(snap.status, payment.purpose);
+    if (snap.status === "succeeded") await settleIfAllCharged(trx, payment);
     if (next === null) return true;
     if (next === "paid" && !(await everythingCharged(trx, payment))) return true;
     await trx
@@ -168,4 +169,19 @@ async function trackHold(trx: Db, payment: Applied, snap: PaymentIntentSnapshot)
       .where("status", "=", "authorized")
       .execute();
   }
+}
+
+/**
+ * A done job whose charges reach its final amount is paid, whichever of its charges succeeded last. (Against
+ * stateless stripe-mock every PaymentIntent has the fixture's id, so one event can match several rows.)
+ */
+async function settleIfAllCharged(trx: Db, payment: Applied) {
+  await sql`
+    update bookings b set status = 'paid', updated_at = now()
+    where b.tenant_id = ${payment.tenant_id} and b.id = ${payment.booking_id} and b.done_at is not null
+      and b.status in ('deposit_paid', 'card_saved', 'authorized', 'balance_due')
+      and coalesce((select sum(amount) from ledger_lines l
+        where l.tenant_id = b.tenant_id and l.booking_id = b.id and l.kind = 'charge'), 0) >= b.final_amount`.execute(
+    trx,
+  );
 }
