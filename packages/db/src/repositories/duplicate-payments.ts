@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import type { Db } from "../client.ts";
 import type { ChargePurpose } from "../schema.ts";
 import { enqueueJob, jobQueueInstalled } from "./job-queue.ts";
+import { AFTER_JOB, AT_BOOKING } from "./payments.ts";
 
 export const DUPLICATE_ALERT_KIND = "duplicate_payment";
 export const duplicateAlertKey = (paymentId: string) => `${DUPLICATE_ALERT_KIND}:${paymentId}`;
@@ -23,7 +24,7 @@ function duplicateAlertText(refunded: boolean) {
 
 /** The charges that stand for one another: the one made at booking (in full, a deposit or a hold), the balance, the extra. */
 export function chargeSlot(purpose: ChargePurpose): readonly ChargePurpose[] {
-  return purpose === "balance" || purpose === "extra" ? [purpose] : ["full", "deposit", "authorization"];
+  return AFTER_JOB.includes(purpose) ? [purpose] : AT_BOOKING;
 }
 
 /**

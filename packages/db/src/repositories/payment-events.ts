@@ -3,8 +3,10 @@
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 import type { BookingStatus, ChargePurpose } from "../schema.ts";
+import { settleAfterJobPaid } from "./after-job-charges.ts";
 import { saveBookingCard } from "./bookings.ts";
 import { isDuplicateSuccess, recordDuplicatePayment } from "./duplicate-payments.ts";
+import { AFTER_JOB } from "./payments.ts";
 
 export interface PaymentIntentSnapshot {
   tenantId: string;
@@ -29,7 +31,7 @@ export function bookingStatusFor(
   paymentIntentStatus: string,
   purpose: ChargePurpose = "full",
 ): BookingStatus | null {
-  const afterJob = purpose === "balance" || purpose === "extra";
+  const afterJob = AFTER_JOB.includes(purpose);
   switch (paymentIntentStatus) {
     case "succeeded":
       return purpose === "deposit" ? "deposit_paid" : "paid";
@@ -99,10 +101,14 @@ export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnap
     if (payment.superseded_at !== null) return true;
     await keepCard(trx, payment, snap);
     if (payment.purpose === "authorization") await trackHold(trx, payment, snap);
+    // A done job is paid once its charges reach the final amount, whichever of them succeeded last (against
+    // stateless stripe-mock every PaymentIntent has the fixture's id, so one event can match several rows).
+    if (snap.status === "succeeded" && (await settleAfterJobPaid(trx, snap.tenantId, payment.booking_id))) {
+      return true;
+    }
     const next = bookingStatusFor(snap.status, payment.purpose);
-    if (snap.status === "succeeded") await settleIfAllCharged(trx, payment);
     if (next === null) return true;
-    if (next === "paid" && !(await everythingCharged(trx, payment))) return true;
+    if (next === "paid" && !(await paidBeforeTheJob(trx, payment))) return true;
     await trx
       .updateTable("bookings")
       .set({ status: next, updated_at: new Date() })
@@ -116,24 +122,25 @@ export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnap
 
 /** Which booking statuses this move may not leave. */
 function guardFor(next: BookingStatus, purpose: ChargePurpose): BookingStatus[] {
-  const afterJob = purpose === "balance" || purpose === "extra";
   if (next === "paid") return NEVER_BACK;
-  if (afterJob) return [...SETTLED, "canceled"];
+  if (AFTER_JOB.includes(purpose)) return [...SETTLED, "canceled"];
   if (next === "deposit_paid" || next === "authorized") return [...NEVER_BACK, "paid", ...COMMITTED];
   return [...SETTLED, ...COMMITTED];
 }
 
-/** A success of the last charge settles the job: the booking is paid once its charges reach the final amount. */
-async function everythingCharged(trx: Db, payment: Applied): Promise<boolean> {
+/**
+ * A success pays the booking by itself when it was the whole price at booking, or (not a deposit) came before the
+ * job was done, such as a hold captured early; once the job is done, settleAfterJobPaid above decides.
+ */
+async function paidBeforeTheJob(trx: Db, payment: Applied): Promise<boolean> {
   if (payment.purpose === "full") return true;
-  const { rows } = await sql<{ charged: number; due: number | null; done: boolean }>`
-    select coalesce((select sum(amount) from ledger_lines l
-        where l.tenant_id = b.tenant_id and l.booking_id = b.id and l.kind = 'charge'), 0)::bigint as charged,
-      b.final_amount as due, b.done_at is not null as done
-    from bookings b where b.tenant_id = ${payment.tenant_id} and b.id = ${payment.booking_id}`.execute(trx);
-  const row = rows[0];
-  if (!row?.done) return payment.purpose !== "deposit";
-  return Number(row.charged) >= Number(row.due ?? 0);
+  const booking = await trx
+    .selectFrom("bookings")
+    .select("done_at")
+    .where("tenant_id", "=", payment.tenant_id)
+    .where("id", "=", payment.booking_id)
+    .executeTakeFirst();
+  return booking !== undefined && booking.done_at === null;
 }
 
 /** A deposit or hold made with setup_future_usage keeps its card on the booking for the after-job charge. */
@@ -169,19 +176,4 @@ async function trackHold(trx: Db, payment: Applied, snap: PaymentIntentSnapshot)
       .where("status", "=", "authorized")
       .execute();
   }
-}
-
-/**
- * A done job whose charges reach its final amount is paid, whichever of its charges succeeded last. (Against
- * stateless stripe-mock every PaymentIntent has the fixture's id, so one event can match several rows.)
- */
-async function settleIfAllCharged(trx: Db, payment: Applied) {
-  await sql`
-    update bookings b set status = 'paid', updated_at = now()
-    where b.tenant_id = ${payment.tenant_id} and b.id = ${payment.booking_id} and b.done_at is not null
-      and b.status in ('deposit_paid', 'card_saved', 'authorized', 'balance_due')
-      and coalesce((select sum(amount) from ledger_lines l
-        where l.tenant_id = b.tenant_id and l.booking_id = b.id and l.kind = 'charge'), 0) >= b.final_amount`.execute(
-    trx,
-  );
 }
