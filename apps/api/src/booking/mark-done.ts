@@ -4,7 +4,7 @@
 import { type Booking, DONE_FROM, findBooking, markBookingDone } from "@fieldpay/db/repositories/bookings";
 import { jobQueueInstalled, requestAfterJobCharge } from "@fieldpay/db/repositories/job-queue";
 import { chargedSoFar } from "@fieldpay/db/repositories/ledger";
-import { latestPayment } from "@fieldpay/db/repositories/payments";
+import { findUsableHold } from "@fieldpay/db/repositories/payments";
 import { parseMoney } from "@fieldpay/payments/money";
 import { formatMoney } from "@fieldpay/payments/money/format";
 import { maximumCharge, minimumCharge } from "@fieldpay/payments/money/limits";
@@ -72,13 +72,12 @@ async function checkDue(deps: Pick<PaymentDeps, "db">, booking: Booking, final: 
     );
   }
   const charged = await chargedSoFar(deps.db, booking.tenant_id, booking.id);
-  const hold = await latestPayment(deps.db, booking.tenant_id, booking.id, ["authorization"]);
-  const usable = hold?.status === "requires_capture" && booking.authorization_lapsed_at === null;
+  const hold = await findUsableHold(deps.db, booking);
   const due = afterJobMoney({
     plan: booking.payment_plan,
     final: { amount: final, currency },
     charged: { amount: charged.charged, currency },
-    authorization: hold && usable ? { amount: { amount: hold.amount, currency }, usable } : null,
+    authorization: hold === null ? null : { amount: { amount: hold.amount, currency }, usable: true },
   });
   for (const part of [due.capture, due.charge]) {
     if (part !== null && part.amount > 0 && belowMinimum(part)) {

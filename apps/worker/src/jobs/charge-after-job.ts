@@ -5,7 +5,7 @@
 // Every Stripe call waits for the business's limiter, which all of its jobs in this process share.
 import { recordAfterJobProblem, settleAfterJobPaid } from "@fieldpay/db/repositories/after-job-charges";
 import { chargedSoFar } from "@fieldpay/db/repositories/ledger";
-import { latestPayment, type PaymentRow } from "@fieldpay/db/repositories/payments";
+import { findUsableHold } from "@fieldpay/db/repositories/payments";
 import type { BookingStatus } from "@fieldpay/db/schema";
 import { formatMoney } from "@fieldpay/payments/money/format";
 import { afterJobMoney, belowMinimum } from "@fieldpay/payments/plans";
@@ -66,7 +66,7 @@ async function moneyDue(ctx: AfterJobContext, withHold: boolean) {
   const { booking } = ctx;
   const currency = booking.currency;
   const before = await chargedSoFar(ctx.deps.db, booking.tenant_id, booking.id);
-  const hold = withHold ? await usableHold(ctx) : null;
+  const hold = withHold ? await findUsableHold(ctx.deps.db, ctx.booking) : null;
   const money = afterJobMoney({
     plan: booking.payment_plan,
     final: { amount: booking.final_amount ?? 0, currency },
@@ -74,18 +74,6 @@ async function moneyDue(ctx: AfterJobContext, withHold: boolean) {
     authorization: hold === null ? null : { amount: { amount: hold.amount, currency }, usable: true },
   });
   return { before, hold, money };
-}
-
-/** The authorize plan's hold, while Stripe still holds it (not captured, not lapsed, not replaced). */
-async function usableHold(
-  ctx: AfterJobContext,
-): Promise<(PaymentRow & { payment_intent_id: string }) | null> {
-  const { booking } = ctx;
-  if (booking.payment_plan !== "authorize" || booking.authorization_lapsed_at !== null) return null;
-  const hold = await latestPayment(ctx.deps.db, booking.tenant_id, booking.id, ["authorization"]);
-  if (hold?.status !== "requires_capture" || hold.superseded_at !== null) return null;
-  const { payment_intent_id } = hold;
-  return payment_intent_id === null ? null : { ...hold, payment_intent_id };
 }
 
 async function tooSmall(ctx: AfterJobContext, amount: number): Promise<string> {

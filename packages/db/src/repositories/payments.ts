@@ -237,3 +237,31 @@ export async function recordOffSessionFailure(
     .where("stripe_event_at", "is", null)
     .execute();
 }
+
+/**
+ * An authorize-plan booking's hold while Stripe still holds it (not captured, not lapsed, not replaced), with its
+ * PaymentIntent; else null. What marking the job done previews and what the worker captures.
+ */
+export async function findUsableHold(
+  db: Db,
+  booking: { tenant_id: string; id: string; payment_plan: string; authorization_lapsed_at: Date | null },
+): Promise<(PaymentRow & { payment_intent_id: string }) | null> {
+  if (booking.payment_plan !== "authorize" || booking.authorization_lapsed_at !== null) return null;
+  const hold = await latestPayment(db, booking.tenant_id, booking.id, ["authorization"]);
+  if (hold?.status !== "requires_capture" || hold.superseded_at !== null) return null;
+  const { payment_intent_id } = hold;
+  return payment_intent_id === null ? null : { ...hold, payment_intent_id };
+}
+
+/** What a payment row's charge took (a hold captured for less than it held took less). */
+export const chargedAmount = (payment: Pick<PaymentRow, "amount" | "amount_received">) =>
+  payment.amount_received ?? payment.amount;
+
+/** The charge as packages/payments' ledger functions (refundSplit, refundShares) take it. */
+export const chargeOf = (
+  payment: Pick<PaymentRow, "charge_type" | "amount" | "amount_received" | "application_fee_amount">,
+) => ({
+  chargeType: payment.charge_type,
+  amount: chargedAmount(payment),
+  applicationFee: payment.application_fee_amount,
+});
