@@ -100,3 +100,25 @@ function checkMinor(name: string, value: number): void {
     throw new RangeError(`${name} must be a non-negative whole number of minor units, got ${value}`);
   }
 }
+
+/**
+ * packages/db's openRefund asks for the split under the payment's lock, given what was refunded before: this
+ * answers it for refunding `refund` of `charge` with these Connect choices, as the amounts each side gives back.
+ */
+export function refundSplit(
+  charge: { chargeType: ChargeType; amount: number; applicationFee: number | null },
+  refund: { amount: number; refundApplicationFee: boolean; reverseTransfer: boolean },
+) {
+  return (refundedBefore: number) => {
+    const shares = refundShares({
+      chargeType: charge.chargeType,
+      charge: { amount: charge.amount, applicationFee: charge.applicationFee },
+      refundedBefore,
+      refund: refund.amount,
+      refundApplicationFee: refund.refundApplicationFee,
+      reverseTransfer: refund.reverseTransfer,
+    });
+    // The shares are what each side's balance moves by (negative); the refund row keeps what each gives back.
+    return { businessAmount: -shares.business, fieldworkerAmount: -shares.fieldworker };
+  };
+}

@@ -4,7 +4,7 @@
 import type { Db } from "@fieldpay/db/client";
 import { type BookingListRow, DONE_FROM, listBookings } from "@fieldpay/db/repositories/bookings";
 import { type LedgerLine, ledgerTotals, listLedgerLines } from "@fieldpay/db/repositories/ledger";
-import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
+import { chargedAmount, listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { listRefunds, type RefundRow } from "@fieldpay/db/repositories/refunds";
 import { attemptFailed } from "./pay-booking.ts";
 import { planSummary } from "./payment-plans.ts";
@@ -21,7 +21,6 @@ function shownPayment(payments: PaymentRow[]): PaymentRow | undefined {
 
 function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
   const admin = audience === "admin";
-  const charged = p.amount_received ?? p.amount;
   return {
     attempt: p.attempt,
     status: p.status,
@@ -47,7 +46,7 @@ function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
           createdAt: r.created_at,
         }))
       : [],
-    refundable: money(p.status === "succeeded" ? charged - p.amount_refunded : 0, p.currency),
+    refundable: money(p.status === "succeeded" ? chargedAmount(p) - p.amount_refunded : 0, p.currency),
   };
 }
 

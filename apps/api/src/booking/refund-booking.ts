@@ -1,9 +1,9 @@
 // Admin refunds from a booking, full or partial. In Connect mode the admin decides explicitly whether the
 // business's commission (refund_application_fee) and the fieldworker's share (reverse_transfer) come back.
 import { findBooking } from "@fieldpay/db/repositories/bookings";
-import { listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
+import { chargedAmount, chargeOf, listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
-import { refundShares } from "@fieldpay/payments/ledger";
+import { refundSplit } from "@fieldpay/payments/ledger";
 import { parseMoney } from "@fieldpay/payments/money";
 import { formatMoney } from "@fieldpay/payments/money/format";
 import type { RefundInput } from "@fieldpay/payments/strategy";
@@ -24,11 +24,8 @@ export interface RefundRequest {
   reverseTransfer?: boolean | undefined;
 }
 
-/** What a charge took: less than asked when a hold was captured for less. */
-const charged = (p: PaymentRow) => p.amount_received ?? p.amount;
-
 function refundAmount(payment: PaymentRow, typed: string | undefined): number {
-  const remaining = charged(payment) - payment.amount_refunded;
+  const remaining = chargedAmount(payment) - payment.amount_refunded;
   if (remaining <= 0) {
     throw new DomainError(
       "conflict",
@@ -48,7 +45,7 @@ function refundAmount(payment: PaymentRow, typed: string | undefined): number {
 function chargeToRefund(payments: PaymentRow[], paymentId: string | undefined): PaymentRow | undefined {
   const charges = payments.filter((p) => p.status === "succeeded").reverse();
   if (paymentId !== undefined) return charges.find((p) => p.id === paymentId);
-  return charges.find((p) => p.amount_refunded < charged(p)) ?? charges[0];
+  return charges.find((p) => p.amount_refunded < chargedAmount(p)) ?? charges[0];
 }
 
 function connectChoice(payment: PaymentRow, request: RefundRequest): RefundInput["connect"] {
@@ -87,17 +84,11 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
     currency: payment.currency,
     refundApplicationFee: connect?.refundApplicationFee ?? false,
     reverseTransfer: connect?.reverseTransfer ?? false,
-    split: (refundedBefore) => {
-      const shares = refundShares({
-        chargeType: payment.charge_type,
-        charge: { amount: charged(payment), applicationFee: payment.application_fee_amount },
-        refundedBefore,
-        refund: amount,
-        refundApplicationFee: connect?.refundApplicationFee ?? false,
-        reverseTransfer: connect?.reverseTransfer ?? false,
-      });
-      return { businessAmount: -shares.business, fieldworkerAmount: -shares.fieldworker };
-    },
+    split: refundSplit(chargeOf(payment), {
+      amount,
+      refundApplicationFee: connect?.refundApplicationFee ?? false,
+      reverseTransfer: connect?.reverseTransfer ?? false,
+    }),
     createdBy: auth.user.id,
   });
   if (!opened.ok) {
@@ -111,7 +102,7 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
     bookingId: booking.id,
     refundId: refund.id,
     paymentIntentId: payment.payment_intent_id,
-    charged: { amount: charged(payment), currency: payment.currency },
+    charged: { amount: chargedAmount(payment), currency: payment.currency },
     amount: { amount: refund.amount, currency: refund.currency },
     ...(connect && { connect }),
   });

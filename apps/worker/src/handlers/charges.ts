@@ -1,8 +1,11 @@
 // Refunds on our payments, including those made in the Stripe dashboard (disputes: disputes.ts).
+
 import { applyChargeRefunded } from "@fieldpay/db/repositories/charge-events";
+import { chargeOf } from "@fieldpay/db/repositories/payments";
 import { recordOutsideRefund } from "@fieldpay/db/repositories/stripe-side-changes";
+import { refundSplit } from "@fieldpay/payments/ledger";
 import type Stripe from "stripe";
-import { derivedRefundId, refundSplit } from "../refunds/refund-parts.ts";
+import { derivedRefundId } from "../refunds/refund-parts.ts";
 import { type EventContext, idOf } from "./types.ts";
 
 export async function chargeRefunded(ctx: EventContext<Stripe.ChargeRefundedEvent>): Promise<string> {
@@ -46,6 +49,8 @@ async function recordDashboardRefund(
     refundId: derivedRefundId("dashboard-refund", charge.id, charge.amount_refunded),
     stripeRefundId: null,
     split: (before, refund) =>
-      refundSplit(payment, { amount: refund, refundApplicationFee: false, reverseTransfer: false })(before),
+      refundSplit(chargeOf(payment), { amount: refund, refundApplicationFee: false, reverseTransfer: false })(
+        before,
+      ),
   });
 }

@@ -1,13 +1,16 @@
 // A duplicate payment (duplicate-payments.ts in packages/db) is refunded in full: the business's commission and the
 // fieldworker's share come back too. The refund's id is derived from the payment, so a retried job, a second
 // worker or a worker killed mid-call repeats the same refund under the same idempotency key: refunded once.
+
 import { markDuplicateRefunded } from "@fieldpay/db/repositories/duplicate-payments";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import { chargedAmount, chargeOf } from "@fieldpay/db/repositories/payments";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
 import { strategyForSavedSettings } from "@fieldpay/payments/create-strategy";
+import { refundSplit } from "@fieldpay/payments/ledger";
 import type { RefundInput } from "@fieldpay/payments/strategy";
 import type { WorkerDeps } from "../deps.ts";
-import { chargedAmount, derivedRefundId, refundSplit } from "../refunds/refund-parts.ts";
+import { derivedRefundId } from "../refunds/refund-parts.ts";
 
 /** A UUID made from the payment id: the one refund a duplicate ever gets. */
 export const duplicateRefundId = (paymentId: string): string =>
@@ -38,7 +41,7 @@ export async function refundDuplicatePayment(
     paymentId,
     currency: payment.currency,
     ...choices,
-    split: refundSplit(payment, choices),
+    split: refundSplit(chargeOf(payment), choices),
     createdBy: null,
   });
   if (!opened.ok) return `nothing to refund: ${opened.reason}`;

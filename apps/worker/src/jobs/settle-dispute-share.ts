@@ -3,6 +3,7 @@
 // (transfers.createReversal, in proportion to the disputed amount), and sends it to them again if the dispute is
 // won. Queued in the dispute event's transaction; decides from the dispute as it stands, so any order of events
 // and any number of runs do each step once (one idempotency key per dispute and step, and a row that records it).
+
 import {
   type DisputeRow,
   findDispute,
@@ -11,12 +12,11 @@ import {
   WON_DISPUTE,
 } from "@fieldpay/db/repositories/disputes";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
-import type { PaymentRow } from "@fieldpay/db/repositories/payments";
+import { chargedAmount, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { strategyForSavedSettings } from "@fieldpay/payments/create-strategy";
 import { disputedShare } from "@fieldpay/payments/disputes";
 import type { ConnectPaymentStrategy } from "@fieldpay/payments/strategy";
 import type { WorkerDeps } from "../deps.ts";
-import { chargedAmount } from "../refunds/refund-parts.ts";
 
 type Deps = Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase" | "stripeLimiters" | "now">;
 

@@ -2,9 +2,11 @@
 // from the latest charge with something left, with the Connect choices explicit (the commission and the
 // fieldworker's share back, proportionally). Each refund's id is derived from the booking and the charge, so a
 // retried job repeats the same refund under the same idempotency key.
+import { chargedAmount, chargeOf } from "@fieldpay/db/repositories/payments";
 import { openRefund, settleRefund } from "@fieldpay/db/repositories/refunds";
+import { refundSplit } from "@fieldpay/payments/ledger";
 import type { RefundInput } from "@fieldpay/payments/strategy";
-import { chargedAmount, derivedRefundId, refundSplit } from "../../refunds/refund-parts.ts";
+import { derivedRefundId } from "../../refunds/refund-parts.ts";
 import type { AfterJobContext } from "./context.ts";
 
 const COUNTED = ["creating", "pending", "succeeded", "requires_action"];
@@ -50,7 +52,7 @@ export async function refundOvercharge(ctx: AfterJobContext, amount: number): Pr
       paymentId: payment.id,
       currency: payment.currency,
       ...choices,
-      split: refundSplit(payment, choices),
+      split: refundSplit(chargeOf(payment), choices),
       createdBy: null,
     });
     if (!opened.ok) continue;
