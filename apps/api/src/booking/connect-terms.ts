@@ -47,3 +47,8 @@ export async function connectTerms(
     fee,
   };
 }
+
+/** The commission as a booking keeps it once the customer commits (bookings.agreed_fee_*); null outside Connect. */
+export function agreedFeeOf(terms: ConnectTerms | undefined): { bps: number; fixed: number } | null {
+  return terms ? { bps: terms.fee.basisPoints, fixed: terms.fee.fixed?.amount ?? 0 } : null;
+}

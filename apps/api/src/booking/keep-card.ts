@@ -7,7 +7,7 @@ import type { Booking } from "@fieldpay/db/repositories/bookings";
 import { recordBookingSetup } from "@fieldpay/db/repositories/bookings";
 import type { PaymentStrategy } from "@fieldpay/payments/strategy";
 import { fromPaymentError } from "../business-stripe/payment-error.ts";
-import type { ConnectTerms } from "./connect-terms.ts";
+import { agreedFeeOf, type ConnectTerms } from "./connect-terms.ts";
 import { type PayAnswer, planAnswer } from "./pay-answer.ts";
 import type { PaymentDeps } from "./tenant-payments.ts";
 
@@ -40,7 +40,7 @@ export async function keepCardForBooking(
     setupIntentId: setup.setupIntentId,
     customerId: setup.customerId,
     onAccount: setup.onAccount,
-    agreedFee: terms ? { bps: terms.fee.basisPoints, fixed: terms.fee.fixed?.amount ?? 0 } : null,
+    agreedFee: agreedFeeOf(terms),
   });
   return {
     bookingId: booking.id,

@@ -25,7 +25,7 @@ import { fromPaymentError } from "../business-stripe/payment-error.ts";
 import { strategyFromSettings } from "../business-stripe/strategy-for-tenant.ts";
 import type { Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { type ConnectTerms, connectTerms } from "./connect-terms.ts";
+import { agreedFeeOf, type ConnectTerms, connectTerms } from "./connect-terms.ts";
 import { keepCardForBooking } from "./keep-card.ts";
 import { type PayAnswer, planAnswer } from "./pay-answer.ts";
 import { payBalance } from "./pay-balance.ts";
@@ -291,8 +291,7 @@ export async function payBooking(
     await reopenBookingForPayment(deps.db, tenantId, booking.id);
   }
   if (attempt !== latest?.attempt) {
-    const agreedFee = terms ? { bps: terms.fee.basisPoints, fixed: terms.fee.fixed?.amount ?? 0 } : null;
-    await recordAgreedFee(deps.db, { tenantId, bookingId: booking.id, agreedFee });
+    await recordAgreedFee(deps.db, { tenantId, bookingId: booking.id, agreedFee: agreedFeeOf(terms) });
   }
   const payment = await createIntent(deps, strategy, {
     booking,
