@@ -16,6 +16,27 @@ const relay = () =>
     log: () => {},
   });
 
+/** The worker's off-session balance of a $100 job after a $30 deposit, as stripe-mock left it (its fixture). */
+const insertOffSessionBalance = (bookingId: string) =>
+  env.kit.t.db
+    .insertInto("payments")
+    .values({
+      tenant_id: env.tenantId,
+      booking_id: bookingId,
+      attempt: 2,
+      payment_intent_id: randomId("pi"),
+      status: "requires_payment_method",
+      amount: 7_000,
+      currency: "usd",
+      charge_type: "destination",
+      fieldworker_account_id: "acct_fwfay",
+      application_fee_amount: 700,
+      fieldworker_net_amount: 6_300,
+      purpose: "balance",
+      off_session: true,
+    })
+    .execute();
+
 describe("the dev relay after the job", () => {
   it("announces the off-session balance, the capture and the saved card, each once", async () => {
     const db = env.kit.t.db;
@@ -25,24 +46,7 @@ describe("the dev relay after the job", () => {
       atBooking: 3_000,
       final: 10_000,
     });
-    await db
-      .insertInto("payments")
-      .values({
-        tenant_id: env.tenantId,
-        booking_id: deposit.booking.id,
-        attempt: 2,
-        payment_intent_id: randomId("pi"),
-        status: "requires_payment_method",
-        amount: 7_000,
-        currency: "usd",
-        charge_type: "destination",
-        fieldworker_account_id: "acct_fwfay",
-        application_fee_amount: 700,
-        fieldworker_net_amount: 6_300,
-        purpose: "balance",
-        off_session: true,
-      })
-      .execute();
+    await insertOffSessionBalance(deposit.booking.id);
     const hold = await seedDoneBooking(db, env.tenantId, { plan: "authorize", price: 10_000, final: 8_000 });
     await db
       .updateTable("payments")
@@ -123,24 +127,7 @@ describe("the dev relay before and after the job", () => {
       .set({ card_payment_method_id: "pm_dev_3ds_test" })
       .where("id", "=", done.booking.id)
       .execute();
-    await db
-      .insertInto("payments")
-      .values({
-        tenant_id: env.tenantId,
-        booking_id: done.booking.id,
-        attempt: 2,
-        payment_intent_id: randomId("pi"),
-        status: "requires_payment_method",
-        amount: 7_000,
-        currency: "usd",
-        charge_type: "destination",
-        fieldworker_account_id: "acct_fwfay",
-        application_fee_amount: 700,
-        fieldworker_net_amount: 6_300,
-        purpose: "balance",
-        off_session: true,
-      })
-      .execute();
+    await insertOffSessionBalance(done.booking.id);
     expect(await relay().announceAfterJob()).toBeGreaterThan(0);
     await env.kit.drain();
     await env.kit.drain();
