@@ -18,6 +18,8 @@ import { usePortalSlug } from "./use-portal-business.ts";
 const WAITING = ["pending_payment", "requires_action"];
 const WAITING_BALANCE = ["balance_due"];
 const SETTLED = ["paid", "partially_refunded", "refunded"];
+// Where a payment or a saved card made on the pay page arrives once Stripe has confirmed it.
+const ARRIVED = ["paid", "deposit_paid", "card_saved", "authorized"];
 
 function Receipt({ bookingId }: { bookingId: string }) {
   const slug = usePortalSlug();
@@ -46,6 +48,10 @@ function Receipt({ bookingId }: { bookingId: string }) {
   const b = booking.data;
   const error = errorInfo(refresh.error);
   const waiting = waitingFor.includes(b.status);
+  // Thanked whether or not Stripe's webhook beat the page here; "updates by itself" only while it has not.
+  const thank =
+    justPaid &&
+    (waiting || (!paidBalance && ARRIVED.includes(b.status)) || (paidBalance && SETTLED.includes(b.status)));
   const payLink = `/book/${slug}/bookings/${bookingId}/pay`;
   return (
     <>
@@ -64,12 +70,12 @@ function Receipt({ bookingId }: { bookingId: string }) {
           declined.
         </Alert>
       )}
-      {justPaid && waiting && (
+      {thank && (
         <Alert
           tone="success"
           title={justSaved ? "Thank you: your card is saved" : "Thank you: your payment went through"}
         >
-          Stripe is confirming it; this page updates by itself.
+          {waiting ? "Stripe is confirming it; this page updates by itself." : "Stripe has confirmed it."}
         </Alert>
       )}
       <section className="card">
