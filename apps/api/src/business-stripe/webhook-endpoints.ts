@@ -1,6 +1,8 @@
 // What the admin pastes into Stripe (Developers > Webhooks): one endpoint for the business's own account,
 // one for events from connected accounts ("Listen to events on Connected accounts").
-export const ACCOUNT_EVENTS = [
+// Payments, holds, saved cards, refunds, disputes and payouts: the business's own on its endpoint; Standard
+// accounts' direct charges (and their disputes) and every connected account's payouts on the Connect endpoint.
+const PAYMENT_EVENTS = [
   "payment_intent.succeeded",
   "payment_intent.payment_failed",
   "payment_intent.requires_action",
@@ -20,6 +22,10 @@ export const ACCOUNT_EVENTS = [
   "payout.failed",
   "payout.canceled",
   "payout.updated",
+] as const;
+
+export const ACCOUNT_EVENTS = [
+  ...PAYMENT_EVENTS,
   "transfer.created",
   "transfer.reversed",
   "application_fee.created",
@@ -31,27 +37,7 @@ export const CONNECT_EVENTS = [
   "account.updated",
   "account.application.deauthorized",
   "capability.updated",
-  // Standard accounts' direct charges, holds and saved cards live on the fieldworker's account.
-  "payment_intent.succeeded",
-  "payment_intent.payment_failed",
-  "payment_intent.requires_action",
-  "payment_intent.canceled",
-  "payment_intent.amount_capturable_updated",
-  "setup_intent.succeeded",
-  "charge.captured",
-  "charge.expired",
-  "charge.refunded",
-  // Disputes of Standard accounts' direct charges are opened on the fieldworker's account.
-  "charge.dispute.created",
-  "charge.dispute.updated",
-  "charge.dispute.closed",
-  "charge.dispute.funds_withdrawn",
-  "charge.dispute.funds_reinstated",
-  "payout.created",
-  "payout.paid",
-  "payout.failed",
-  "payout.canceled",
-  "payout.updated",
+  ...PAYMENT_EVENTS,
 ] as const;
 
 export function webhookEndpoints(webhookBaseUrl: string, tenantId: string) {

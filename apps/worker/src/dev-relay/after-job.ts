@@ -6,23 +6,10 @@
 import type { Db } from "@fieldpay/db/client";
 import { sql } from "kysely";
 import { chargeIdOf, type RelayEvent, stripeEvent, THREE_DS_CARD } from "./events.ts";
-import type { RelayPayment } from "./payments.ts";
+import { paymentColumns, type RelayPayment } from "./payments.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const recently = () => new Date(Date.now() - DAY_MS);
-
-const paymentColumns = [
-  "payments.tenant_id as tenantId",
-  "payments.booking_id as bookingId",
-  "payments.currency",
-  "payments.charge_type as chargeType",
-  "payments.on_account as onAccount",
-  "payments.fieldworker_account_id as fieldworkerAccountId",
-  "payments.application_fee_amount as applicationFeeAmount",
-  "payments.fieldworker_net_amount as fieldworkerNetAmount",
-  "payments.amount_refunded as amountRefunded",
-  "payments.capture_method as captureMethod",
-] as const;
 
 /** The id of the relay's event for a PaymentIntent and step (as paymentEvents names it). */
 const stepEventId = (step: string) =>

@@ -20,10 +20,10 @@ export interface RelayPayment {
   captureMethod: "automatic" | "manual";
 }
 
-const columns = [
+/** What a relay payment reads of its row, but the amount (a capture announces what was received, not held). */
+export const paymentColumns = [
   "payments.tenant_id as tenantId",
   "payments.booking_id as bookingId",
-  "payments.amount",
   "payments.currency",
   "payments.charge_type as chargeType",
   "payments.on_account as onAccount",
@@ -33,6 +33,7 @@ const columns = [
   "payments.amount_refunded as amountRefunded",
   "payments.capture_method as captureMethod",
 ] as const;
+const columns = [...paymentColumns, "payments.amount"] as const;
 
 export async function findPaymentByIntent(db: Db, paymentIntentId: string): Promise<RelayPayment | null> {
   const row = await db
