@@ -121,6 +121,8 @@ describe("a job's money, offline against stripe-mock", () => {
     await expect.poll(() => job.getByText("$60.00 is charged to the customer's saved card.").count()).toBe(1);
     await shot(sam, "06-phone-jobs-confirm");
     await job.getByRole("button", { name: "Yes, mark it done" }).click();
+    // Marked done before the page is reloaded: a reload while the request is in flight would cancel it.
+    await expect.poll(() => job.getByLabel("Final amount").count(), { timeout: 10_000 }).toBe(0);
 
     // The worker charges the balance off-session; the relay plays Stripe's answer; the job turns Paid.
     await expect
