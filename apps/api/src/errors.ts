@@ -16,6 +16,8 @@ export class DomainError extends Error {
     message: string,
     /** What the user can do about it, shown under the message. */
     readonly fix?: string,
+    /** The input field it is about (the name the form sends), so the page shows the message beside it. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "DomainError";

@@ -6,6 +6,7 @@ import type { SecretBox } from "@fieldpay/db/secret-box";
 import { validateCredentials } from "@fieldpay/payments/credentials";
 import { maskSecret } from "@fieldpay/payments/keys";
 import { parseMoney } from "@fieldpay/payments/money";
+import { commissionCapProblem } from "@fieldpay/payments/money/limits";
 import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import type { Logger } from "pino";
 import { DomainError } from "../errors.ts";
@@ -37,18 +38,19 @@ export interface SettingsInput {
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === "";
 
-function invalid(message: string, fix?: string): DomainError {
-  return new DomainError("invalid_input", message, fix);
+function invalid(message: string, fix?: string, field?: string): DomainError {
+  return new DomainError("invalid_input", message, fix, field);
 }
 
-/** "12.5" -> 1250 basis points, exactly. */
-export function percentToBasisPoints(percent: string): number {
+/** "12.5" -> 1250 basis points, exactly; `field` names the form's field for the message. */
+export function percentToBasisPoints(percent: string, field?: string): number {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(percent.trim());
   const bps = match ? Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : Number.NaN;
   if (!(bps >= 0 && bps <= 10_000)) {
     throw invalid(
       "The commission percentage must be a number from 0 to 100, with at most two decimals.",
       "For example 12.5",
+      field,
     );
   }
   return bps;
@@ -67,6 +69,7 @@ function webhookSecretUpdate(
   next: string | undefined,
   stored: { sealed: Uint8Array | null; previous: Uint8Array | null; hint: string | null },
   kind: "webhook_secret" | "connect_webhook_secret",
+  field: "webhookSecret" | "connectWebhookSecret",
 ) {
   if (blank(next)) return stored;
   const secret = next!.trim();
@@ -74,6 +77,7 @@ function webhookSecretUpdate(
     throw invalid(
       "A webhook signing secret starts with whsec_.",
       "Copy it from Developers > Webhooks > your endpoint > Signing secret > Reveal.",
+      field,
     );
   }
   // The old secret keeps verifying while Stripe still signs with it (rotation overlaps for up to 24 hours).
@@ -89,20 +93,31 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
     throw invalid(
       "Enter your Stripe Secret key.",
       "Find it under Developers > API keys in your Stripe dashboard (click Reveal).",
+      "secretKey",
     );
   }
   const secretKey = blank(input.secretKey)
     ? deps.secretBox.open(stored!.secret_key_sealed, tenantId, "stripe_secret_key")
     : input.secretKey!.trim();
-  const commissionBps = percentToBasisPoints(input.commissionPercent);
+  const commissionBps = percentToBasisPoints(input.commissionPercent, "commissionPercent");
   const fixed = parseMoney({ value: input.commissionFixed.trim() || "0", currency: input.currency });
-  if (!fixed.ok) throw invalid(`Fixed commission: ${fixed.error.message}`);
+  if (!fixed.ok) throw invalid(`Fixed commission: ${fixed.error.message}`, undefined, "commissionFixed");
+  const capped = commissionCapProblem(
+    { basisPoints: commissionBps, fixed: fixed.money.amount },
+    fixed.money.currency,
+  );
+  if (capped) {
+    const field = capped.field === "percent" ? "commissionPercent" : "commissionFixed";
+    throw invalid(capped.message, undefined, field);
+  }
 
   const checked = await validateCredentials(
     { publishableKey: input.publishableKey.trim(), secretKey },
     { apiBase: deps.stripeApiBase },
   );
-  if (!checked.ok) throw new DomainError("invalid_input", checked.error.message, checked.error.fix);
+  if (!checked.ok) {
+    throw new DomainError("invalid_input", checked.error.message, checked.error.fix, checked.error.field);
+  }
   const { report } = checked;
 
   const box = deps.secretBox;
@@ -116,6 +131,7 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
       hint: stored?.webhook_secret_hint ?? null,
     },
     "webhook_secret",
+    "webhookSecret",
   );
   const connectWebhook = webhookSecretUpdate(
     box,
@@ -127,6 +143,7 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
       hint: stored?.connect_webhook_secret_hint ?? null,
     },
     "connect_webhook_secret",
+    "connectWebhookSecret",
   );
 
   const row = await savePaymentSettings(deps.db, {

@@ -59,6 +59,8 @@ describe("payment settings", () => {
     [{ webhookSecret: "not-a-secret" }, /starts with whsec_/],
     [{ commissionPercent: "101" }, /from 0 to 100/],
     [{ commissionFixed: "0.123" }, /at most 2 decimal places/],
+    [{ commissionPercent: "50.01" }, /^Keep the commission at 50% or less/],
+    [{ commissionFixed: "50.01" }, /^Keep the fixed part at \$50\.00 or less/],
     [{ currency: "dollars" }, /three-letter currency code/],
   ])("refuses %o with a clear message and saves nothing", async (override, message) => {
     const { biz, caller } = await admin();
