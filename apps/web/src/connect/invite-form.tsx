@@ -1,6 +1,7 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { FormError } from "@fieldpay/ui/form-error";
 import { StatusPill } from "@fieldpay/ui/status-pill";
 import { TextField } from "@fieldpay/ui/text-field";
@@ -8,14 +9,19 @@ import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { OUTBOX_HREF } from "../app/nav.ts";
 import { useMe } from "../auth/use-me.ts";
-import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+
+const FIELDS = [
+  { name: "name", label: "Name" },
+  { name: "email", label: "Email" },
+] as const;
 
 export function InviteForm() {
   const me = useMe();
   const utils = trpc.useUtils();
   const invite = trpc.fieldworkers.invite.useMutation({ onSuccess: () => utils.fieldworkers.invalidate() });
-  const error = errorInfo(invite.error);
+  const fields = formErrors("invite", errorInfo(invite.error), FIELDS);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -32,24 +38,11 @@ export function InviteForm() {
         They get an email with a link that works once and expires in 7 days. After choosing a password they
         set up payouts with Stripe.
       </p>
+      <ErrorSummary {...fields.summary} />
       <div className="field-row">
-        <TextField
-          name="name"
-          label="Name"
-          autoComplete="off"
-          required
-          error={firstFieldError(error, "name")}
-        />
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="off"
-          required
-          error={firstFieldError(error, "email")}
-        />
+        <TextField {...fields.field("name")} autoComplete="off" required />
+        <TextField {...fields.field("email")} type="email" autoComplete="off" required />
       </div>
-      <FormError message={error?.message} fix={error?.fix} />
       {invite.isSuccess && (
         <Alert tone="success" title={`Invitation sent to ${invite.data.email}`}>
           {me.data?.emailOutbox ? (
