@@ -23,7 +23,7 @@ type Payment = NonNullable<inferRouterOutputs<AppRouter>["bookings"]["get"]["pay
 const FIELDS = [
   { name: "paymentId", label: "Refund from" },
   { name: "amount", label: "Amount to refund" },
-  { name: "reason", label: "Reason" },
+  { name: "reason", label: "Why are you refunding?" },
   { name: "refundApplicationFee", label: "Give back your commission" },
   { name: "reverseTransfer", label: "Take the refund back from the fieldworker" },
 ] as const;
