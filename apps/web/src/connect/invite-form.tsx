@@ -22,6 +22,7 @@ export function InviteForm() {
   const utils = trpc.useUtils();
   const invite = trpc.fieldworkers.invite.useMutation({ onSuccess: () => utils.fieldworkers.invalidate() });
   const fields = formErrors("invite", errorInfo(invite.error), FIELDS);
+  const connect = trpc.paymentSettings.get.useQuery().data?.settings?.mode === "connect";
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -35,8 +36,10 @@ export function InviteForm() {
     <form className="card invite-form" onSubmit={submit} noValidate>
       <h2>Invite a fieldworker</h2>
       <p className="muted">
-        They get an email with a link that works once and expires in 7 days. After choosing a password they
-        set up payouts with Stripe.
+        They get an email with a link that works once and expires in 7 days.{" "}
+        {connect
+          ? "After choosing a password they set up payouts with Stripe."
+          : "After choosing a password they see the jobs you give them and mark them done. With Stripe (not Connect) every payment goes to your business's Stripe account, so they set up nothing with Stripe; to pay them their share through Stripe, choose Stripe Connect under Payment integration."}
       </p>
       <ErrorSummary {...fields.summary} />
       <div className="field-row">
