@@ -1,7 +1,7 @@
 // How refused input reaches the user: sentences without zod paths or code names, and each problem keyed by the
 // field it is about (`fieldErrors`), so the page shows it beside that field and names it by its label.
 import { type core, ZodError, z } from "zod";
-import { DomainError } from "./errors.ts";
+import { DomainError, InputProblems } from "./errors.ts";
 
 type Issue = Parameters<core.$ZodErrorMap>[0];
 
@@ -76,6 +76,11 @@ export function zodFieldErrors(error: ZodError): Record<string, string[]> {
 /** Per-field problems of a refused input or a domain check about one field; null for anything else. */
 export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
   if (cause instanceof ZodError) return zodFieldErrors(cause);
+  if (cause instanceof InputProblems) {
+    const byField: Record<string, string[]> = {};
+    for (const p of cause.problems) byField[p.field] = [...(byField[p.field] ?? []), p.message];
+    return byField;
+  }
   if (cause instanceof DomainError && cause.field) return { [cause.field]: [cause.message] };
   return null;
 }

@@ -100,6 +100,36 @@ describe.each(SIZES)("forms at %s size", (size, viewport) => {
     await page.context().close();
   });
 
+  it("the long payment settings form lists every problem at the top, not only the first", async () => {
+    const page = await open(env.browser, viewport);
+    await adminSignIn(page);
+    await page.goto(`${env.stack.webUrl}/app/settings/payments`);
+    await fill(page, {
+      "Publishable key": "sk_test_fieldpayFake1234",
+      "Default commission (%)": "60",
+      "Signing secret": "not-a-secret",
+    });
+    await page.getByRole("button", { name: "Check with Stripe and save" }).click();
+    await expect
+      .poll(() => summary(page).locator(".error-summary-title").textContent())
+      .toBe("There are 3 problems");
+    const items = await summary(page).locator("li").allTextContents();
+    expect(items.map((item) => item.split(":")[0])).toEqual([
+      "Publishable key",
+      "Default commission (%)",
+      "Signing secret",
+    ]);
+    expect(items[1]).toContain("Keep the commission at 50% or less");
+    expect(await page.getByLabel("Signing secret", { exact: true }).getAttribute("aria-invalid")).toBe(
+      "true",
+    );
+    expect(await page.getByText("Not saved: fix the 3 problems listed at the top of the form.").count()).toBe(
+      1,
+    );
+    await shot(page, "05-settings-every-problem");
+    await page.context().close();
+  });
+
   it("a refund says how much goes back to whom, and is sent only after it is confirmed", async () => {
     const paid = await env.db.db
       .selectFrom("bookings")

@@ -71,6 +71,29 @@ describe("payment settings", () => {
     expect(await rowsFor(biz.auth.tenant.id)).toHaveLength(0);
   });
 
+  it("names every problem of the long form at once, each under its field, before Stripe is asked", async () => {
+    const { biz, caller } = await admin();
+    const error = await rejection(
+      caller.paymentSettings.update({
+        ...valid,
+        publishableKey: SECRET,
+        commissionPercent: "60",
+        webhookSecret: "not-a-secret",
+        connectWebhookSecret: "whsec_fine1",
+      }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toMatchObject({
+      problems: [
+        { field: "publishableKey", message: expect.stringMatching(/Publishable key/) },
+        { field: "commissionPercent", message: expect.stringMatching(/^Keep the commission at 50% or less/) },
+        { field: "webhookSecret", message: "A webhook signing secret starts with whsec_." },
+      ],
+    });
+    expect(error.message).not.toMatch(SECRET_MATERIAL);
+    expect(await rowsFor(biz.auth.tenant.id)).toHaveLength(0);
+  });
+
   it("asks for the secret key on first save, then keeps the stored one when left blank", async () => {
     const { biz, caller } = await admin();
     const first = await rejection(caller.paymentSettings.update({ ...valid, secretKey: "" }));
