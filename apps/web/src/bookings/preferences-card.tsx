@@ -5,6 +5,7 @@ import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";
 import { ErrorSummary } from "@fieldpay/ui/error-summary";
+import { FormError } from "@fieldpay/ui/form-error";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { FormEvent } from "react";
 import { errorInfo, formErrors } from "../lib/errors.ts";
@@ -72,6 +73,7 @@ export function Preferences() {
         disabled={save.isPending}
         onChange={(e) => save.mutate({ ...current, customersChooseFieldworker: e.target.checked })}
       />
+      <FormError message={errorInfo(save.error)?.message} fix={errorInfo(save.error)?.fix ?? undefined} />
       <DefaultPlanForm prefs={current} />
     </section>
   );
