@@ -16,6 +16,8 @@ export class DomainError extends Error {
     message: string,
     /** What the user can do about it, shown under the message. */
     readonly fix?: string,
+    /** The input field it is about (the name the form sends), so the page shows the message beside it. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "DomainError";
@@ -23,3 +25,27 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
+
+export interface FieldProblem {
+  /** The input field it is about (the name the form sends). */
+  field: string;
+  message: string;
+  fix?: string | undefined;
+}
+
+/**
+ * Everything wrong with what was typed into a long form, found before anything is saved or sent, so the person
+ * fixes it all in one go rather than one problem per try. Each message goes beside its field.
+ */
+export class InputProblems extends DomainError {
+  constructor(readonly problems: ReadonlyArray<FieldProblem>) {
+    const fixes = problems.flatMap((p) => (p.fix ? [p.fix] : []));
+    super(
+      "invalid_input",
+      problems.map((p) => p.message).join(" "),
+      fixes.length ? fixes.join(" ") : undefined,
+      problems.length === 1 ? problems[0]?.field : undefined,
+    );
+    this.name = "InputProblems";
+  }
+}

@@ -145,6 +145,10 @@ const cases: Record<string, Case> = {
       reverseTransfer: true,
     }),
   },
+  "bookings.refundPreview": {
+    allowed: ["admin"],
+    input: (fx) => ({ bookingId: fx.b.portal.bookingId, refundApplicationFee: true, reverseTransfer: true }),
+  },
   "bookings.assignableFieldworkers": { allowed: ["admin"], input: () => undefined },
   "bookings.assignFieldworker": {
     allowed: ["admin"],

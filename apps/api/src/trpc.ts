@@ -4,6 +4,9 @@ import { ZodError } from "zod";
 import { isTrustedMutation } from "./auth/csrf.ts";
 import type { Auth, Context } from "./context.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
+import { applyReadableZodMessages, fieldErrorsOf, zodMessage } from "./input-errors.ts";
+
+applyReadableZodMessages();
 
 const trpcCode = {
   invalid_credentials: "UNAUTHORIZED",
@@ -37,12 +40,6 @@ function publicMessage(error: TRPCError, message: string): string {
   return REQUEST_FAILURES[error.code] ?? message;
 }
 
-function zodMessage(error: ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
-    .join("; ");
-}
-
 // isDev false: never a stack trace in a response. Internal errors get a generic message; the log has the detail.
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -50,7 +47,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const message = publicMessage(error, shape.message);
     const fix = cause instanceof DomainError ? (cause.fix ?? null) : null;
-    const fieldErrors = cause instanceof ZodError ? cause.flatten().fieldErrors : null;
+    const fieldErrors = fieldErrorsOf(cause);
     return {
       ...shape,
       message,

@@ -75,7 +75,8 @@ describe("npm run dev against stripe-mock", () => {
     await admin.waitForURL(`${web}/app`);
     await admin.goto(`${web}/app/bookings/${bookingId}`);
     await expect.poll(() => admin.locator(".summary .pill").textContent()).toBe("Paid");
-    await admin.getByRole("button", { name: "Refund", exact: true }).click();
+    await admin.getByRole("button", { name: "Review refund" }).click();
+    await admin.getByRole("button", { name: /^Yes, refund/ }).click();
     // A full refund leaves nothing to refund: the form gives way to the refund's row.
     await expect.poll(() => admin.locator(".summary .pill").textContent()).toBe("Refunded");
     await shot(admin, "05-admin-refunded");

@@ -79,7 +79,10 @@ describe("a job's money, offline against stripe-mock", () => {
     await expect.poll(() => depositField.getAttribute("aria-invalid")).toBe("true");
     await expect
       .poll(() => serviceForm.locator(".field", { has: admin.getByLabel("Deposit (%)") }).textContent())
-      .toContain("Deposit: enter a percentage from 1 to 99");
+      .toContain("Enter a percentage from 1 to 99");
+    expect(await serviceForm.locator(".error-summary li").allTextContents()).toEqual([
+      "Deposit: Enter a percentage from 1 to 99, like 50.",
+    ]);
     await shot(admin, "01-admin-deposit-error");
     await depositField.fill("50");
     await serviceForm.getByRole("button", { name: "Add service" }).click();

@@ -125,7 +125,12 @@ describe("the booking portal in Stripe Connect mode", () => {
     await admin.goto(`${web}/app/bookings/${bookingId}`);
     await fill(admin, { "Amount to refund": "25.00" });
     await admin.getByLabel("Take the refund back from the fieldworker").uncheck();
-    await admin.getByRole("button", { name: "Refund" }).click();
+    await admin.getByRole("button", { name: "Review refund" }).click();
+    // Kept by the fieldworker, so the business gives back all of it: the confirmation says so before sending.
+    await expect
+      .poll(() => admin.locator(".refund-split").textContent())
+      .toMatch(/Your business gives back\$25\.00The fieldworker gives back\$0\.00/);
+    await admin.getByRole("button", { name: "Yes, refund $25.00" }).click();
     await expect.poll(() => admin.getByText("Refund sent to Stripe").count()).toBe(1);
     const refund = await env.db.db.selectFrom("refunds").selectAll().executeTakeFirstOrThrow();
     expect(refund).toMatchObject({ amount: 2500, refund_application_fee: true, reverse_transfer: false });

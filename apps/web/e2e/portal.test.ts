@@ -159,7 +159,8 @@ describe("the customer booking portal", () => {
     await expect.poll(() => admin.getByRole("row").count()).toBe(3);
     await admin.goto(`${web}/app/bookings/${first}`);
     await fill(admin, { "Amount to refund": "10.00" });
-    await admin.getByRole("button", { name: "Refund" }).click();
+    await admin.getByRole("button", { name: "Review refund" }).click();
+    await admin.getByRole("button", { name: "Yes, refund $10.00" }).click();
     await expect.poll(() => admin.getByText("Refund sent to Stripe").count()).toBe(1);
     await expect.poll(() => admin.locator(".summary .pill").textContent()).toBe("Partly refunded");
     await shot(admin, "10-admin-refund");

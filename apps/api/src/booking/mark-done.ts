@@ -22,6 +22,10 @@ export interface MarkDoneInput {
 
 const show = (amount: number, currency: string) => formatMoney(amount, currency, "en-US");
 
+/** A problem with what was typed, shown beside its field (the final amount or the reason). */
+const problemAt = (field: "finalAmount" | "reason", message: string, fix?: string) =>
+  new DomainError("invalid_input", message, fix, field);
+
 function notReady(booking: Booking): DomainError {
   switch (booking.status) {
     case "pending_payment":
@@ -43,18 +47,18 @@ function finalAmountOf(booking: Booking, input: MarkDoneInput): { amount: number
   const typed = input.finalAmount?.trim() ?? "";
   if (typed === "") return { amount: booking.amount, reason: null };
   const parsed = parseMoney({ value: typed, currency: booking.currency });
-  if (!parsed.ok) throw new DomainError("invalid_input", `Final amount: ${parsed.error.message}`);
+  if (!parsed.ok) throw problemAt("finalAmount", `Final amount: ${parsed.error.message}`);
   const amount = parsed.money.amount;
   if (amount > maximumCharge(booking.currency)) {
-    throw new DomainError(
-      "invalid_input",
+    throw problemAt(
+      "finalAmount",
       `Final amount: Stripe charges at most ${show(maximumCharge(booking.currency), booking.currency)} at once.`,
     );
   }
   const reason = input.reason?.trim() ?? "";
   if (amount !== booking.amount && reason.length < 3) {
-    throw new DomainError(
-      "invalid_input",
+    throw problemAt(
+      "reason",
       "Reason: say why the final amount differs from the price (the customer sees it), like “Extra parts: new valve”.",
     );
   }
@@ -65,8 +69,8 @@ function finalAmountOf(booking: Booking, input: MarkDoneInput): { amount: number
 async function checkDue(deps: Pick<PaymentDeps, "db">, booking: Booking, final: number) {
   const currency = booking.currency;
   if (booking.payment_plan === "full" && final > booking.amount) {
-    throw new DomainError(
-      "invalid_input",
+    throw problemAt(
+      "finalAmount",
       "Final amount: this booking was paid in full when booked, and no card was kept to charge more.",
       "Leave the final amount at the price, or lower it to refund the difference.",
     );
@@ -81,8 +85,8 @@ async function checkDue(deps: Pick<PaymentDeps, "db">, booking: Booking, final: 
   });
   for (const part of [due.capture, due.charge]) {
     if (part !== null && part.amount > 0 && belowMinimum(part)) {
-      throw new DomainError(
-        "invalid_input",
+      throw problemAt(
+        "finalAmount",
         `Final amount: ${show(part.amount, currency)} would be left to charge, below Stripe's smallest charge of ${show(minimumCharge(currency), currency)}.`,
         "Round the final amount to the price, or by at least that much.",
       );

@@ -5,6 +5,8 @@ import type { BookingPreferences } from "@fieldpay/db/repositories/bookings";
 import type { Service } from "@fieldpay/db/repositories/services";
 import type { PaymentPlan } from "@fieldpay/db/schema";
 import { parseMoney } from "@fieldpay/payments/money";
+import { formatMoney } from "@fieldpay/payments/money/format";
+import { minimumCharge } from "@fieldpay/payments/money/limits";
 import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import {
   AUTHORIZE_BOOKINGS_WITHIN_DAYS,
@@ -43,26 +45,29 @@ export interface PlanColumns {
 
 const DEPOSIT_VALUE = "Deposit: enter a percentage like 50, or an amount like 25.00.";
 
+/** A problem with the deposit, shown beside the deposit field. */
+const depositProblem = (message: string) =>
+  new DomainError("invalid_input", message, undefined, "depositValue");
+
 /** Reads a plan from the form into columns; a service's "business default" is null. */
 export function planColumns(input: PlanInput, currency: string): PlanColumns {
   const chosen = input.paymentPlan ?? "business_default";
   const plan = chosen === "business_default" ? null : chosen;
   if (plan !== "deposit") return { payment_plan: plan, deposit_bps: null, deposit_fixed: null };
   const value = input.depositValue ?? "";
-  if (!input.depositKind || value === "") throw new DomainError("invalid_input", DEPOSIT_VALUE);
+  if (!input.depositKind || value === "") throw depositProblem(DEPOSIT_VALUE);
   if (input.depositKind === "percent") {
     // Hundredths of a percent are basis points: "12.5" read as a two-decimal amount is 1250.
     const percent = parseMoney({ value, currency: "usd" });
     const bps = percent.ok ? percent.money.amount : Number.NaN;
     if (!(bps >= 100 && bps <= 9_900)) {
-      throw new DomainError("invalid_input", "Deposit: enter a percentage from 1 to 99, like 50.");
+      throw depositProblem("Deposit: enter a percentage from 1 to 99, like 50.");
     }
     return { payment_plan: plan, deposit_bps: bps, deposit_fixed: null };
   }
   const amount = parseMoney({ value, currency });
-  if (!amount.ok) throw new DomainError("invalid_input", `Deposit: ${amount.error.message}`);
-  if (amount.money.amount <= 0)
-    throw new DomainError("invalid_input", "Deposit: enter an amount above zero.");
+  if (!amount.ok) throw depositProblem(`Deposit: ${amount.error.message}`);
+  if (amount.money.amount <= 0) throw depositProblem("Deposit: enter an amount above zero.");
   return { payment_plan: plan, deposit_bps: null, deposit_fixed: amount.money.amount };
 }
 
@@ -89,9 +94,17 @@ function depositRule(columns: PlanColumns, currency: string): DepositRule | null
 export function checkPlanForPrice(columns: PlanColumns, price: { amount: number; currency: string }) {
   if (columns.payment_plan !== "deposit") return;
   const rule = depositRule(columns, price.currency);
-  if (rule === null) throw new DomainError("invalid_input", DEPOSIT_VALUE);
+  if (rule === null) throw depositProblem(DEPOSIT_VALUE);
   const deposit = depositFor(price, rule);
-  if (!deposit.ok) throw new DomainError("invalid_input", deposit.error.message);
+  if (!deposit.ok) throw depositProblem(deposit.error.message);
+  // The balance is a card payment of its own after the job, so it too must reach Stripe's smallest charge.
+  const minimum = minimumCharge(price.currency);
+  if (deposit.balance.amount < minimum) {
+    const show = (amount: number) => formatMoney(amount, price.currency, "en-US");
+    throw depositProblem(
+      `Deposit: that leaves ${show(deposit.balance.amount)} to charge after the job, below Stripe's smallest card payment of ${show(minimum)}; lower the deposit or take the price in full.`,
+    );
+  }
 }
 
 export interface BookingPlan {

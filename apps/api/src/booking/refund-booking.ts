@@ -22,7 +22,11 @@ export interface RefundRequest {
   amount?: string | undefined;
   refundApplicationFee?: boolean | undefined;
   reverseTransfer?: boolean | undefined;
+  /** Stripe's reason, sent as `reason` (the customer's bank may see it). */
+  reason?: RefundInput["reason"] | undefined;
 }
+
+const amountProblem = (message: string) => new DomainError("invalid_input", message, undefined, "amount");
 
 function refundAmount(payment: PaymentRow, typed: string | undefined): number {
   const remaining = chargedAmount(payment) - payment.amount_refunded;
@@ -35,9 +39,13 @@ function refundAmount(payment: PaymentRow, typed: string | undefined): number {
   }
   if (typed === undefined || typed.trim() === "") return remaining;
   const parsed = parseMoney({ value: typed, currency: payment.currency });
-  if (!parsed.ok) throw new DomainError("invalid_input", `Refund amount: ${parsed.error.message}`);
-  if (parsed.money.amount <= 0)
-    throw new DomainError("invalid_input", "Refund amount: enter more than zero.");
+  if (!parsed.ok) throw amountProblem(`Refund amount: ${parsed.error.message}`);
+  if (parsed.money.amount <= 0) throw amountProblem("Refund amount: enter more than zero.");
+  if (parsed.money.amount > remaining) {
+    throw amountProblem(
+      `Refund amount: at most ${formatMoney(remaining, payment.currency, "en-US")} of this payment is left to refund.`,
+    );
+  }
   return parsed.money.amount;
 }
 
@@ -48,7 +56,10 @@ function chargeToRefund(payments: PaymentRow[], paymentId: string | undefined): 
   return charges.find((p) => p.amount_refunded < chargedAmount(p)) ?? charges[0];
 }
 
-function connectChoice(payment: PaymentRow, request: RefundRequest): RefundInput["connect"] {
+function connectChoice(
+  payment: PaymentRow,
+  request: Omit<RefundRequest, "requestId">,
+): RefundInput["connect"] {
   if (payment.charge_type === "direct") return undefined;
   const accountId = payment.on_account ?? payment.fieldworker_account_id;
   if (request.refundApplicationFee === undefined || request.reverseTransfer === undefined || !accountId) {
@@ -66,7 +77,12 @@ function connectChoice(payment: PaymentRow, request: RefundRequest): RefundInput
   };
 }
 
-export async function refundBooking(deps: PaymentDeps, auth: Auth, request: RefundRequest) {
+/** The charge, amount and Connect choices a refund request means, checked before anything is written or sent. */
+async function plannedRefund(
+  deps: Pick<PaymentDeps, "db">,
+  auth: Auth,
+  request: Omit<RefundRequest, "requestId">,
+) {
   const tenantId = auth.tenant.id;
   const booking = await findBooking(deps.db, tenantId, request.bookingId);
   if (!booking) throw notFound("This booking");
@@ -76,6 +92,37 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
   }
   const connect = connectChoice(payment, request);
   const amount = refundAmount(payment, request.amount);
+  return { booking, payment, paymentIntentId: payment.payment_intent_id, connect, amount };
+}
+
+/**
+ * What a refund would give back before it is sent: the amount, and what the business and the fieldworker each
+ * return (the same split the refund records), for the refund dialog's confirmation.
+ */
+export async function previewRefund(
+  deps: Pick<PaymentDeps, "db">,
+  auth: Auth,
+  request: Omit<RefundRequest, "requestId">,
+) {
+  const { payment, connect, amount } = await plannedRefund(deps, auth, request);
+  const split = refundSplit(chargeOf(payment), {
+    amount,
+    refundApplicationFee: connect?.refundApplicationFee ?? false,
+    reverseTransfer: connect?.reverseTransfer ?? false,
+  })(payment.amount_refunded);
+  // refundSplit negates balance moves, and -0 would read "-$0.00".
+  const money = (value: number) => ({ amount: value === 0 ? 0 : value, currency: payment.currency });
+  return {
+    amount: money(amount),
+    business: money(split.businessAmount),
+    fieldworker: payment.charge_type === "direct" ? null : money(split.fieldworkerAmount),
+    left: money(chargedAmount(payment) - payment.amount_refunded),
+  };
+}
+
+export async function refundBooking(deps: PaymentDeps, auth: Auth, request: RefundRequest) {
+  const tenantId = auth.tenant.id;
+  const { booking, payment, paymentIntentId, connect, amount } = await plannedRefund(deps, auth, request);
   const opened = await openRefund(deps.db, {
     id: request.requestId,
     tenantId,
@@ -101,9 +148,10 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
     tenantId,
     bookingId: booking.id,
     refundId: refund.id,
-    paymentIntentId: payment.payment_intent_id,
+    paymentIntentId,
     charged: { amount: chargedAmount(payment), currency: payment.currency },
     amount: { amount: refund.amount, currency: refund.currency },
+    ...(request.reason && { reason: request.reason }),
     ...(connect && { connect }),
   });
   if (!result.ok) {

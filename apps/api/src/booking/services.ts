@@ -11,6 +11,7 @@ import {
 } from "@fieldpay/db/repositories/services";
 import type { PaymentPlan } from "@fieldpay/db/schema";
 import { parseMoney } from "@fieldpay/payments/money";
+import { chargeLimitProblem } from "@fieldpay/payments/money/limits";
 import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import { DomainError, notFound } from "../errors.ts";
 import { checkPlanForPrice, type PlanInput, planColumns, planView } from "./payment-plans.ts";
@@ -45,8 +46,12 @@ async function businessCurrency(db: Db, tenantId: string): Promise<string> {
 /** The price and the payment plan from the form, checked together (a deposit must fit the price). */
 async function priceAndPlan(db: Db, tenantId: string, input: ServiceInput) {
   const parsed = parseMoney({ value: input.price, currency: await businessCurrency(db, tenantId) });
-  if (!parsed.ok) throw new DomainError("invalid_input", `Price: ${parsed.error.message}`);
-  if (parsed.money.amount <= 0) throw new DomainError("invalid_input", "Price: enter an amount above zero.");
+  const priceProblem = (message: string) => new DomainError("invalid_input", message, undefined, "price");
+  if (!parsed.ok) throw priceProblem(`Price: ${parsed.error.message}`);
+  if (parsed.money.amount <= 0) throw priceProblem("Price: enter an amount above zero.");
+  // Checked here, not at pay time: a price Stripe cannot charge would only fail when a customer tries to pay.
+  const limit = chargeLimitProblem(parsed.money.amount, parsed.money.currency);
+  if (limit) throw priceProblem(`Price: ${limit}`);
   const plan = planColumns(input, parsed.money.currency);
   checkPlanForPrice(plan, parsed.money);
   return { price: parsed.money, plan };

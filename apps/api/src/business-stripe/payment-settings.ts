@@ -4,11 +4,12 @@ import { findPaymentSettings, savePaymentSettings } from "@fieldpay/db/repositor
 import type { ConnectAccountType, PaymentMode, PaymentSettingsRow } from "@fieldpay/db/schema";
 import type { SecretBox } from "@fieldpay/db/secret-box";
 import { validateCredentials } from "@fieldpay/payments/credentials";
-import { maskSecret } from "@fieldpay/payments/keys";
-import { parseMoney } from "@fieldpay/payments/money";
+import { checkCredentialFormat, maskSecret } from "@fieldpay/payments/keys";
+import { normalizeCurrency, parseMoney } from "@fieldpay/payments/money";
+import { commissionCapProblem } from "@fieldpay/payments/money/limits";
 import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import type { Logger } from "pino";
-import { DomainError } from "../errors.ts";
+import { DomainError, type FieldProblem, InputProblems } from "../errors.ts";
 import { requestReportAfterSettingsChange } from "../ops/health-reports.ts";
 import { webhookEndpoints } from "./webhook-endpoints.ts";
 
@@ -37,18 +38,19 @@ export interface SettingsInput {
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === "";
 
-function invalid(message: string, fix?: string): DomainError {
-  return new DomainError("invalid_input", message, fix);
+function invalid(message: string, fix?: string, field?: string): DomainError {
+  return new DomainError("invalid_input", message, fix, field);
 }
 
-/** "12.5" -> 1250 basis points, exactly. */
-export function percentToBasisPoints(percent: string): number {
+/** "12.5" -> 1250 basis points, exactly; `field` names the form's field for the message. */
+export function percentToBasisPoints(percent: string, field?: string): number {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(percent.trim());
   const bps = match ? Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : Number.NaN;
   if (!(bps >= 0 && bps <= 10_000)) {
     throw invalid(
       "The commission percentage must be a number from 0 to 100, with at most two decimals.",
       "For example 12.5",
+      field,
     );
   }
   return bps;
@@ -61,21 +63,85 @@ export function basisPointsToPercent(bps: number): string {
   return fraction ? `${Math.floor(bps / 100)}.${fraction}` : String(Math.floor(bps / 100));
 }
 
+function checkWebhookSecret(secret: string, field: "webhookSecret" | "connectWebhookSecret") {
+  if (!/^whsec_[A-Za-z0-9]+$/.test(secret)) {
+    throw invalid(
+      "A webhook signing secret starts with whsec_.",
+      "Copy it from Developers > Webhooks > your endpoint > Signing secret > Reveal.",
+      field,
+    );
+  }
+}
+
+/** The commission as stored, after the same checks the form explains: at most 50% and a capped fixed part. */
+function commissionOf(input: SettingsInput, currency: string) {
+  const bps = percentToBasisPoints(input.commissionPercent, "commissionPercent");
+  const fixed = parseMoney({ value: input.commissionFixed.trim() || "0", currency });
+  if (!fixed.ok) throw invalid(`Fixed commission: ${fixed.error.message}`, undefined, "commissionFixed");
+  const capped = commissionCapProblem({ basisPoints: bps, fixed: fixed.money.amount }, currency);
+  if (capped) {
+    throw invalid(
+      capped.message,
+      undefined,
+      capped.field === "percent" ? "commissionPercent" : "commissionFixed",
+    );
+  }
+  return { bps, fixed: fixed.money.amount, currency: fixed.money.currency };
+}
+
+/**
+ * Every problem with what was typed, gathered before Stripe is asked anything, so the long settings form shows
+ * them all at once; the checks themselves throw a DomainError naming their field.
+ */
+function checkSettingsInput(input: SettingsInput, secretKey: string | null) {
+  const problems: FieldProblem[] = [];
+  const collect = <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof DomainError && error.field)) throw error;
+      problems.push({ field: error.field, message: error.message, fix: error.fix });
+      return undefined;
+    }
+  };
+  if (secretKey === null) {
+    problems.push({
+      field: "secretKey",
+      message: "Enter your Stripe Secret key.",
+      fix: "Find it under Developers > API keys in your Stripe dashboard (click Reveal).",
+    });
+  } else {
+    const format = checkCredentialFormat({ publishableKey: input.publishableKey.trim(), secretKey });
+    if (!format.ok) problems.push({ field: format.field, message: format.message, fix: format.fix });
+  }
+  const currency = normalizeCurrency(input.currency);
+  if (currency === null) {
+    problems.push({
+      field: "currency",
+      message: `"${input.currency}" is not a three-letter currency code.`,
+      fix: "Enter it like usd, eur, gbp or jpy.",
+    });
+  }
+  const commission = currency === null ? undefined : collect(() => commissionOf(input, currency));
+  for (const field of ["webhookSecret", "connectWebhookSecret"] as const) {
+    const value = input[field];
+    if (!blank(value)) collect(() => checkWebhookSecret(value!.trim(), field));
+  }
+  if (problems.length > 0 || !commission || secretKey === null) throw new InputProblems(problems);
+  return { commission, secretKey };
+}
+
 function webhookSecretUpdate(
   box: SecretBox,
   tenantId: string,
   next: string | undefined,
   stored: { sealed: Uint8Array | null; previous: Uint8Array | null; hint: string | null },
   kind: "webhook_secret" | "connect_webhook_secret",
+  field: "webhookSecret" | "connectWebhookSecret",
 ) {
   if (blank(next)) return stored;
   const secret = next!.trim();
-  if (!/^whsec_[A-Za-z0-9]+$/.test(secret)) {
-    throw invalid(
-      "A webhook signing secret starts with whsec_.",
-      "Copy it from Developers > Webhooks > your endpoint > Signing secret > Reveal.",
-    );
-  }
+  checkWebhookSecret(secret, field);
   // The old secret keeps verifying while Stripe still signs with it (rotation overlaps for up to 24 hours).
   const previous = stored.sealed
     ? box.seal(box.open(stored.sealed, tenantId, kind), tenantId, `${kind}_previous`)
@@ -85,24 +151,22 @@ function webhookSecretUpdate(
 
 export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string, input: SettingsInput) {
   const stored = await findPaymentSettings(deps.db, tenantId);
-  if (blank(input.secretKey) && !stored) {
-    throw invalid(
-      "Enter your Stripe Secret key.",
-      "Find it under Developers > API keys in your Stripe dashboard (click Reveal).",
-    );
-  }
-  const secretKey = blank(input.secretKey)
-    ? deps.secretBox.open(stored!.secret_key_sealed, tenantId, "stripe_secret_key")
-    : input.secretKey!.trim();
-  const commissionBps = percentToBasisPoints(input.commissionPercent);
-  const fixed = parseMoney({ value: input.commissionFixed.trim() || "0", currency: input.currency });
-  if (!fixed.ok) throw invalid(`Fixed commission: ${fixed.error.message}`);
+  const { commission, secretKey } = checkSettingsInput(
+    input,
+    !blank(input.secretKey)
+      ? input.secretKey!.trim()
+      : stored
+        ? deps.secretBox.open(stored.secret_key_sealed, tenantId, "stripe_secret_key")
+        : null,
+  );
 
   const checked = await validateCredentials(
     { publishableKey: input.publishableKey.trim(), secretKey },
     { apiBase: deps.stripeApiBase },
   );
-  if (!checked.ok) throw new DomainError("invalid_input", checked.error.message, checked.error.fix);
+  if (!checked.ok) {
+    throw new DomainError("invalid_input", checked.error.message, checked.error.fix, checked.error.field);
+  }
   const { report } = checked;
 
   const box = deps.secretBox;
@@ -116,6 +180,7 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
       hint: stored?.webhook_secret_hint ?? null,
     },
     "webhook_secret",
+    "webhookSecret",
   );
   const connectWebhook = webhookSecretUpdate(
     box,
@@ -127,6 +192,7 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
       hint: stored?.connect_webhook_secret_hint ?? null,
     },
     "connect_webhook_secret",
+    "connectWebhookSecret",
   );
 
   const row = await savePaymentSettings(deps.db, {
@@ -146,9 +212,9 @@ export async function updatePaymentSettings(deps: SettingsDeps, tenantId: string
     connect_webhook_secret_previous_sealed: connectWebhook.previous,
     connect_webhook_secret_hint: connectWebhook.hint,
     connect_account_type: input.connectAccountType,
-    commission_bps: commissionBps,
-    commission_fixed: fixed.money.amount,
-    currency: fixed.money.currency,
+    commission_bps: commission.bps,
+    commission_fixed: commission.fixed,
+    currency: commission.currency,
     validated_at: new Date(),
   });
   await requestReportAfterSettingsChange(deps, tenantId);

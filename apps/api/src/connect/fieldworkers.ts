@@ -10,6 +10,7 @@ import {
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findUser } from "@fieldpay/db/repositories/users";
 import { parseMoney } from "@fieldpay/payments/money";
+import { commissionCapProblem } from "@fieldpay/payments/money/limits";
 import { toDecimalString } from "@fieldpay/payments/money/minor-units";
 import { basisPointsToPercent, percentToBasisPoints } from "../business-stripe/payment-settings.ts";
 import { DomainError, notFound } from "../errors.ts";
@@ -93,13 +94,17 @@ export async function updateFieldworkerCommission(
       "Go to Settings > Financial Settings > Payment integration.",
     );
   }
-  const bps = blank(input.percent) ? null : percentToBasisPoints(input.percent ?? "");
+  const bps = blank(input.percent) ? null : percentToBasisPoints(input.percent ?? "", "percent");
   let fixed: number | null = null;
   if (!blank(input.fixed)) {
     const parsed = parseMoney({ value: (input.fixed ?? "").trim(), currency: settings.currency });
-    if (!parsed.ok) throw new DomainError("invalid_input", `Fixed commission: ${parsed.error.message}`);
+    if (!parsed.ok) {
+      throw new DomainError("invalid_input", `Fixed commission: ${parsed.error.message}`, undefined, "fixed");
+    }
     fixed = parsed.money.amount;
   }
+  const capped = commissionCapProblem({ basisPoints: bps, fixed }, settings.currency);
+  if (capped) throw new DomainError("invalid_input", capped.message, undefined, capped.field);
   await ensureFieldworkerAccount(db, tenantId, input.fieldworkerId);
   // Setting only one part still overrides as a whole: the other part counts as zero (see resolveCommission).
   await setFieldworkerCommission(db, {

@@ -178,12 +178,29 @@ const REFUSALS: Record<Exclude<InvitationState, "open">, (inv: Invitation) => Do
     ),
 };
 
+/**
+ * "Send again" (or a new invitation to the same address) closes the old link too, but the business did not
+ * withdraw anything: the person is pointed at the newer email instead.
+ */
+async function replaced(db: Db, invitation: Invitation & { tenant_name: string }) {
+  const newer = (await listInvitations(db, invitation.tenant_id)).some(
+    (other) => other.email === invitation.email && other.created_at > invitation.created_at,
+  );
+  if (!newer) return null;
+  return new DomainError(
+    "conflict",
+    `${invitation.tenant_name} sent you a newer invitation, so this link no longer works.`,
+    "Open the link in the most recent invitation email; it is the one that works.",
+  );
+}
+
 /** The open invitation behind a token, or the reason it cannot be used. */
 async function openInvitation(db: Db, token: string) {
   if (!LINK_TOKEN.test(token)) throw INVALID_LINK;
   const invitation = await findInvitationByTokenHash(db, hashLinkToken(token));
   if (!invitation) throw INVALID_LINK;
   const state = invitationState(invitation);
+  if (state === "revoked") throw (await replaced(db, invitation)) ?? REFUSALS.revoked(invitation);
   if (state !== "open") throw REFUSALS[state](invitation);
   return invitation;
 }

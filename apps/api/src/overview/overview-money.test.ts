@@ -310,7 +310,7 @@ describe("overview money", () => {
     const badRange = await rejection(admin.overview.get({ range: "year" }));
     expect(badRange).toMatchObject({
       code: "BAD_REQUEST",
-      message: "range: Choose Today, 7 days or 30 days.",
+      message: "Choose Today, 7 days or 30 days.",
     });
     const badZone = await rejection(admin.overview.get({ range: "7d", timeZone: "Mars/Olympus" }));
     expect(badZone.message).toContain("Choose a time zone by its name");

@@ -59,12 +59,37 @@ describe("payment settings", () => {
     [{ webhookSecret: "not-a-secret" }, /starts with whsec_/],
     [{ commissionPercent: "101" }, /from 0 to 100/],
     [{ commissionFixed: "0.123" }, /at most 2 decimal places/],
+    [{ commissionPercent: "50.01" }, /^Keep the commission at 50% or less/],
+    [{ commissionFixed: "50.01" }, /^Keep the fixed part at \$50\.00 or less/],
     [{ currency: "dollars" }, /three-letter currency code/],
   ])("refuses %o with a clear message and saves nothing", async (override, message) => {
     const { biz, caller } = await admin();
     const error = await rejection(caller.paymentSettings.update({ ...valid, ...override }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(message);
+    expect(error.message).not.toMatch(SECRET_MATERIAL);
+    expect(await rowsFor(biz.auth.tenant.id)).toHaveLength(0);
+  });
+
+  it("names every problem of the long form at once, each under its field, before Stripe is asked", async () => {
+    const { biz, caller } = await admin();
+    const error = await rejection(
+      caller.paymentSettings.update({
+        ...valid,
+        publishableKey: SECRET,
+        commissionPercent: "60",
+        webhookSecret: "not-a-secret",
+        connectWebhookSecret: "whsec_fine1",
+      }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toMatchObject({
+      problems: [
+        { field: "publishableKey", message: expect.stringMatching(/Publishable key/) },
+        { field: "commissionPercent", message: expect.stringMatching(/^Keep the commission at 50% or less/) },
+        { field: "webhookSecret", message: "A webhook signing secret starts with whsec_." },
+      ],
+    });
     expect(error.message).not.toMatch(SECRET_MATERIAL);
     expect(await rowsFor(biz.auth.tenant.id)).toHaveLength(0);
   });

@@ -1,8 +1,8 @@
 import { Button } from "@fieldpay/ui/button";
-import { FormError } from "@fieldpay/ui/form-error";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { TextField } from "@fieldpay/ui/text-field";
-import type { FormEvent, ReactNode } from "react";
-import { type ErrorInfo, firstFieldError } from "../lib/errors.ts";
+import { type FormEvent, type ReactNode, useId } from "react";
+import { type ErrorInfo, formErrors } from "../lib/errors.ts";
 
 export interface AuthField {
   name: string;
@@ -17,8 +17,13 @@ export function newPasswordField(label: string, name = "password"): AuthField {
   return { name, label, type: "password", autoComplete: "new-password", hint: "At least 10 characters." };
 }
 
-/** The one form behind every sign-in and sign-up page: labelled fields, per-field errors, one busy button. */
+/**
+ * The one form behind every sign-in and sign-up page: labelled fields, each problem beside its field and all of
+ * them in the summary at the top, one busy button.
+ */
 export function AuthForm(props: {
+  /** Prefix of the fields' ids, which the error summary links to; a generated one by default. */
+  id?: string;
   fields: AuthField[];
   submitLabel: string;
   busyLabel: string;
@@ -27,6 +32,8 @@ export function AuthForm(props: {
   onSubmit: (values: Record<string, string>) => void;
   footer?: ReactNode;
 }) {
+  const generated = useId();
+  const form = formErrors(props.id ?? generated, props.error, props.fields);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -34,16 +41,14 @@ export function AuthForm(props: {
   };
   return (
     <form className="card auth-form" onSubmit={submit} noValidate>
-      <FormError message={props.error?.message} fix={props.error?.fix ?? undefined} />
+      <ErrorSummary {...form.summary} />
       {props.fields.map((field) => (
         <TextField
           key={field.name}
-          name={field.name}
-          label={field.label}
+          {...form.field(field.name)}
           type={field.type ?? "text"}
           autoComplete={field.autoComplete}
           hint={field.hint}
-          error={firstFieldError(props.error, field.name)}
           required
         />
       ))}

@@ -20,6 +20,7 @@ export function ForgotPasswordForm(props: { tenantSlug?: string; footer: ReactNo
   }
   return (
     <AuthForm
+      id="forgot-password"
       fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]}
       submitLabel="Email me a reset link"
       busyLabel="Sending…"

@@ -39,6 +39,7 @@ export function ResetPasswordPage() {
         description={`For ${email} at ${businessName}. Every device signed in with the old password is signed out.`}
       />
       <AuthForm
+        id="reset-password"
         fields={[newPasswordField("New password")]}
         submitLabel="Save and sign in"
         busyLabel="Saving…"

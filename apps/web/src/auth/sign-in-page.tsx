@@ -24,6 +24,7 @@ export function SignInPage() {
     <main className="page narrow">
       <PageHeader title="Sign in" description="For business admins and fieldworkers." />
       <AuthForm
+        id="sign-in"
         fields={[
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
           { name: "password", label: "Password", type: "password", autoComplete: "current-password" },

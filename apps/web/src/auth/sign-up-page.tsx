@@ -18,6 +18,7 @@ export function SignUpPage() {
     <main className="page narrow">
       <PageHeader title="Set up your business" description="You will be its admin. Connect Stripe next." />
       <AuthForm
+        id="sign-up"
         fields={[
           { name: "businessName", label: "Business name", autoComplete: "organization" },
           {

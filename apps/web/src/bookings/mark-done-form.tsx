@@ -2,13 +2,14 @@
 // (the price unless the job changed, then with a reason the customer sees), a confirmation that says what will be
 // charged or given back, and then the worker charges what is due.
 import { formatMoney } from "@fieldpay/payments/money/format";
+import { maximumCharge } from "@fieldpay/payments/money/limits";
 import { minorUnitExponent, toDecimalString } from "@fieldpay/payments/money/minor-units";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
-import { FormError } from "@fieldpay/ui/form-error";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { TextField } from "@fieldpay/ui/text-field";
 import { type FormEvent, useState } from "react";
-import { errorAtField, errorInfo } from "../lib/errors.ts";
+import { type ErrorInfo, errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import type { BookingView } from "./ledger-words.ts";
 
@@ -16,6 +17,32 @@ import type { BookingView } from "./ledger-words.ts";
 function minorOf(typed: string, currency: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(typed)) return null;
   return Math.round(Number(typed) * 10 ** minorUnitExponent(currency));
+}
+
+const FIELDS = [
+  { name: "finalAmount", label: "Final amount" },
+  { name: "reason", label: "Reason" },
+] as const;
+
+/** What the form can tell before asking the api: a reason is missing, or Stripe could not charge that much. */
+function localProblem(
+  b: BookingView,
+  final: number | null,
+  differs: boolean,
+  reason: string,
+): ErrorInfo | null {
+  const fieldErrors: ErrorInfo["fieldErrors"] = {};
+  const currency = b.amount.currency;
+  if (final !== null && final > maximumCharge(currency)) {
+    fieldErrors.finalAmount = [
+      `Stripe charges at most ${formatMoney(maximumCharge(currency), currency)} at once.`,
+    ];
+  }
+  if (differs && reason.trim().length < 3) {
+    fieldErrors.reason = ["Say why the final amount differs from the price; the customer sees it."];
+  }
+  const messages = Object.values(fieldErrors).flat();
+  return messages.length ? { message: messages.join(" "), fix: null, fieldErrors } : null;
 }
 
 function consequence(b: BookingView, final: number): string {
@@ -35,20 +62,16 @@ export function MarkDoneForm({ booking: b }: { booking: BookingView }) {
   const [finalAmount, setFinalAmount] = useState(price);
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [missingReason, setMissingReason] = useState(false);
+  const [checked, setChecked] = useState<ErrorInfo | null>(null);
   const utils = trpc.useUtils();
   const mark = trpc.bookings.markDone.useMutation({
     onSuccess: () => utils.bookings.invalidate(),
     onError: () => setConfirming(false),
   });
-  const error = errorInfo(mark.error);
   const final = minorOf(finalAmount.trim(), currency);
   const differs = final !== null && final !== b.amount.amount;
-  const amountError = errorAtField(error, "finalAmount", "Final amount");
-  const reasonError = missingReason
-    ? "Say why the final amount differs from the price; the customer sees it."
-    : errorAtField(error, "reason", "Reason");
-  const placed = Boolean(amountError ?? reasonError);
+  const form = formErrors(`done-${b.id}`, checked ?? errorInfo(mark.error), FIELDS);
+  const reasonError = form.field("reason").error;
 
   const confirm = () =>
     mark.mutate({
@@ -59,9 +82,10 @@ export function MarkDoneForm({ booking: b }: { booking: BookingView }) {
 
   const review = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const needsReason = differs && reason.trim().length < 3;
-    setMissingReason(needsReason);
-    if (needsReason) return;
+    const problem = localProblem(b, final, differs, reason);
+    setChecked(problem);
+    if (problem) return;
+    mark.reset();
     // Not an amount: the api says what it should look like, beside the field.
     if (final === null) confirm();
     else setConfirming(true);
@@ -81,9 +105,9 @@ export function MarkDoneForm({ booking: b }: { booking: BookingView }) {
       noValidate
       aria-label={`Mark job done: ${b.serviceName}`}
     >
+      <ErrorSummary {...form.summary} />
       <TextField
-        name="finalAmount"
-        label="Final amount"
+        {...form.field("finalAmount")}
         inputMode="decimal"
         value={finalAmount}
         onChange={(e) => {
@@ -91,22 +115,18 @@ export function MarkDoneForm({ booking: b }: { booking: BookingView }) {
           setConfirming(false);
         }}
         hint={`The price booked is ${formatMoney(b.amount.amount, currency)}. Change it for extra parts or time.`}
-        error={amountError}
       />
       {(differs || reasonError) && (
         <TextField
-          name="reason"
-          label="Reason"
+          {...form.field("reason")}
           value={reason}
           onChange={(e) => {
             setReason(e.target.value);
             setConfirming(false);
           }}
           hint="The customer sees it on their receipt, like “Extra parts: new valve”."
-          error={reasonError}
         />
       )}
-      {!placed && <FormError message={error?.message} fix={error?.fix ?? undefined} />}
       {confirming && final !== null ? (
         <Alert
           tone="warning"

@@ -3,7 +3,7 @@
 import { SelectField } from "@fieldpay/ui/select-field";
 import { TextField } from "@fieldpay/ui/text-field";
 import { useState } from "react";
-import { type ErrorInfo, errorAtField } from "../lib/errors.ts";
+import type { FieldProps, FormField } from "../lib/errors.ts";
 import { type DepositKind, HOLD_NOTE, PLAN_LABEL, PLANS, type ServicePlan } from "./plan-words.ts";
 
 export interface PlanValues {
@@ -36,15 +36,25 @@ export function planValuesOf(data: FormData): PlanValues {
   return { paymentPlan, depositKind, depositValue: String(data.get("depositValue") ?? "").trim() };
 }
 
+export type PlanFieldName = "paymentPlan" | "depositKind" | "depositValue";
+
+/** The plan fields as the form's error summary names them (see formErrors). */
+export const PLAN_FIELDS: ReadonlyArray<FormField<PlanFieldName>> = [
+  { name: "paymentPlan", label: "How customers pay" },
+  { name: "depositKind", label: "Deposit as" },
+  // The api's deposit checks speak of "a deposit" without always naming the field.
+  { name: "depositValue", label: "Deposit", mentions: /\bdeposit\b/i },
+];
+
 export function PlanFields(props: {
   initial: PlanValues;
   /** The business default in words, for a service; left out where the default itself is chosen. */
   businessDefault?: string;
-  error: ErrorInfo | null;
+  /** The form's field props (ids, labels, messages) from formErrors. */
+  field: (name: PlanFieldName) => FieldProps;
 }) {
   const [plan, setPlan] = useState<ServicePlan>(props.initial.paymentPlan);
   const [kind, setKind] = useState<DepositKind>(props.initial.depositKind ?? "percent");
-  const errors = planErrors(props.error);
   const options = [
     ...(props.businessDefault !== undefined
       ? [{ value: "business_default", label: `Business default (${props.businessDefault})` }]
@@ -54,44 +64,34 @@ export function PlanFields(props: {
   return (
     <>
       <SelectField
-        name="paymentPlan"
-        label="How customers pay"
+        {...props.field("paymentPlan")}
         value={plan}
         onChange={(e) => setPlan(servicePlanOf(e.target.value))}
         options={options}
         hint={HINT[plan]}
-        error={errors.plan}
       />
       {plan === "deposit" && (
         <div className="field-row">
           <SelectField
-            name="depositKind"
-            label="Deposit as"
+            {...props.field("depositKind")}
             value={kind}
             onChange={(e) => setKind(e.target.value === "amount" ? "amount" : "percent")}
             options={DEPOSIT_KINDS}
-            error={errors.depositKind}
           />
           <TextField
             key={kind}
-            name="depositValue"
+            {...props.field("depositValue")}
             label={kind === "percent" ? "Deposit (%)" : "Deposit"}
             inputMode="decimal"
             defaultValue={kind === props.initial.depositKind ? (props.initial.depositValue ?? "") : ""}
-            hint={kind === "percent" ? "From 1 to 99, like 50." : "In your currency, like 25.00."}
-            error={errors.deposit}
+            hint={
+              kind === "percent"
+                ? "From 1 to 99, like 50. The deposit and the balance after the job are each a card payment, so each must reach Stripe's smallest charge."
+                : "In your currency, like 25.00: at least Stripe's smallest charge, and less than the price."
+            }
           />
         </div>
       )}
     </>
   );
-}
-
-/** The api's problems with the plan fields, to show beside them (the form shows any other problem above its button). */
-export function planErrors(error: ErrorInfo | null) {
-  return {
-    plan: errorAtField(error, "paymentPlan", "How customers pay"),
-    depositKind: errorAtField(error, "depositKind", "Deposit as"),
-    deposit: errorAtField(error, "depositValue", "Deposit", /\bdeposit\b/i),
-  };
 }

@@ -4,12 +4,13 @@ import type { AppRouter } from "@fieldpay/api/router";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { FormError } from "@fieldpay/ui/form-error";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { FormEvent } from "react";
-import { errorInfo } from "../lib/errors.ts";
+import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
-import { PlanFields, planErrors, planValuesOf } from "./plan-fields.tsx";
+import { PLAN_FIELDS, PlanFields, planValuesOf } from "./plan-fields.tsx";
 import type { Plan } from "./plan-words.ts";
 
 type Prefs = inferRouterOutputs<AppRouter>["services"]["preferences"];
@@ -19,8 +20,7 @@ function DefaultPlanForm({ prefs }: { prefs: Prefs }) {
   const save = trpc.services.setPreferences.useMutation({
     onSuccess: (data) => utils.services.preferences.setData(undefined, data),
   });
-  const error = errorInfo(save.error);
-  const placed = Object.values(planErrors(error)).some(Boolean);
+  const form = formErrors("default-plan", errorInfo(save.error), PLAN_FIELDS);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const values = planValuesOf(new FormData(event.currentTarget));
@@ -36,15 +36,15 @@ function DefaultPlanForm({ prefs }: { prefs: Prefs }) {
           For every service set to “Business default”. A booking keeps the plan it was made under.
         </p>
       </div>
+      <ErrorSummary {...form.summary} />
       <PlanFields
         initial={{
           paymentPlan: prefs.paymentPlan,
           depositKind: prefs.depositKind,
           depositValue: prefs.depositValue,
         }}
-        error={error}
+        field={form.field}
       />
-      {!placed && <FormError message={error?.message} fix={error?.fix ?? undefined} />}
       {save.isSuccess && <Alert tone="success" title="Business default saved" />}
       <div className="actions">
         <Button type="submit" variant="secondary" busy={save.isPending} busyLabel="Saving…">
@@ -73,6 +73,7 @@ export function Preferences() {
         disabled={save.isPending}
         onChange={(e) => save.mutate({ ...current, customersChooseFieldworker: e.target.checked })}
       />
+      <FormError message={errorInfo(save.error)?.message} fix={errorInfo(save.error)?.fix ?? undefined} />
       <DefaultPlanForm prefs={current} />
     </section>
   );

@@ -1,16 +1,34 @@
 import type { AppRouter } from "@fieldpay/api/router";
+import { formatMoney } from "@fieldpay/payments/money/format";
+import { currencyName, maximumCharge, minimumCharge } from "@fieldpay/payments/money/limits";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";
-import { FormError } from "@fieldpay/ui/form-error";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { FormEvent } from "react";
-import { errorAtField, errorInfo, firstFieldError } from "../lib/errors.ts";
+import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
-import { PlanFields, planErrors, planValuesOf } from "./plan-fields.tsx";
+import { PLAN_FIELDS, PlanFields, planValuesOf } from "./plan-fields.tsx";
 
 type Service = inferRouterOutputs<AppRouter>["services"]["list"][number];
+
+const FIELDS = [
+  { name: "name", label: "Service name" },
+  { name: "description", label: "Description" },
+  { name: "price", label: "Price" },
+  { name: "durationMinutes", label: "Duration (minutes)" },
+  ...PLAN_FIELDS,
+  { name: "active", label: "Show on the booking page" },
+] as const;
+
+/** Stripe's limits on one card payment, said before anything is typed: "From $0.50 (… in US dollars) to …". */
+export function priceHint(currency: string | undefined): string {
+  if (!currency) return "In your currency, e.g. 45.00.";
+  const show = (amount: number) => formatMoney(amount, currency);
+  return `In ${currencyName(currency)}, e.g. 45.00: from ${show(minimumCharge(currency))} (Stripe's smallest card payment) to ${show(maximumCharge(currency))} (its largest).`;
+}
 
 /**
  * Adds a service, or changes the one being edited. Prices are typed in the business's currency; how customers pay
@@ -34,9 +52,8 @@ export function ServiceForm({
   const create = trpc.services.create.useMutation({ onSuccess: done });
   const update = trpc.services.update.useMutation({ onSuccess: done });
   const mutation = editing ? update : create;
-  const error = errorInfo(mutation.error);
-  const priceError = errorAtField(error, "price", "Price");
-  const placed = priceError ?? Object.values(planErrors(error)).find(Boolean);
+  const form = formErrors("service", errorInfo(mutation.error), FIELDS);
+  const currency = trpc.paymentSettings.get.useQuery().data?.settings?.currency ?? editing?.price.currency;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,28 +73,20 @@ export function ServiceForm({
   return (
     <form className="card service-form" onSubmit={submit} noValidate aria-labelledby="service-form-heading">
       <h2 id="service-form-heading">{editing ? `Edit ${editing.name}` : "Add a service"}</h2>
-      <TextField
-        name="name"
-        label="Service name"
-        defaultValue={editing?.name ?? ""}
-        error={firstFieldError(error, "name")}
-      />
-      <TextField name="description" label="Description" defaultValue={editing?.description ?? ""} />
+      <ErrorSummary {...form.summary} />
+      <TextField {...form.field("name")} defaultValue={editing?.name ?? ""} />
+      <TextField {...form.field("description")} defaultValue={editing?.description ?? ""} />
       <div className="field-row">
         <TextField
-          name="price"
-          label="Price"
+          {...form.field("price")}
           inputMode="decimal"
           defaultValue={editing?.priceDecimal ?? ""}
-          hint="In your currency, e.g. 45.00."
-          error={priceError}
+          hint={priceHint(currency)}
         />
         <TextField
-          name="durationMinutes"
-          label="Duration (minutes)"
+          {...form.field("durationMinutes")}
           inputMode="numeric"
           defaultValue={editing ? String(editing.durationMinutes) : "60"}
-          error={firstFieldError(error, "durationMinutes")}
         />
       </div>
       <PlanFields
@@ -87,14 +96,9 @@ export function ServiceForm({
           depositValue: editing?.depositValue ?? null,
         }}
         businessDefault={businessDefault}
-        error={error}
+        field={form.field}
       />
-      <CheckboxField
-        name="active"
-        label="Show on the booking page"
-        defaultChecked={editing?.active ?? true}
-      />
-      {!placed && <FormError message={error?.message} fix={error?.fix ?? undefined} />}
+      <CheckboxField {...form.field("active")} defaultChecked={editing?.active ?? true} />
       {create.isSuccess && !editing && <Alert tone="success" title={`Added ${create.data.name}`} />}
       <div className="actions">
         <Button type="submit" busy={mutation.isPending} busyLabel="Saving…">

@@ -38,6 +38,7 @@ export function AcceptInvitationPage() {
         description={`${businessName} invited ${email} to fieldpay as a fieldworker. Choose your password; next you set up payouts with Stripe.`}
       />
       <AuthForm
+        id="accept-invitation"
         fields={[
           { name: "name", label: "Your name", autoComplete: "name", hint: `The business wrote: ${name}` },
           newPasswordField("Choose a password"),

@@ -1,11 +1,14 @@
 // A fieldworker's own commission; empty fields mean "the business default".
+
+import { formatMoney } from "@fieldpay/payments/money/format";
+import { MAX_COMMISSION_BPS, maximumFixedCommission } from "@fieldpay/payments/money/limits";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
-import { FormError } from "@fieldpay/ui/form-error";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { Money } from "@fieldpay/ui/money";
 import { TextField } from "@fieldpay/ui/text-field";
 import { type FormEvent, useState } from "react";
-import { errorInfo } from "../lib/errors.ts";
+import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 
 interface Commission {
@@ -33,7 +36,11 @@ export function CommissionForm({
     { amount, fieldworkerId },
     { enabled: amount.trim() !== "" },
   );
-  const error = errorInfo(save.error);
+  const currency = commission.currency.toUpperCase();
+  const form = formErrors("commission", errorInfo(save.error), [
+    { name: "percent", label: "Percentage for this fieldworker" },
+    { name: "fixed", label: `Fixed part (${currency})` },
+  ]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -43,7 +50,7 @@ export function CommissionForm({
       fixed: String(data.get("fixed") ?? "").trim() || null,
     });
   };
-  const currency = commission.currency.toUpperCase();
+  const fixedCap = formatMoney(maximumFixedCommission(commission.currency), commission.currency);
   return (
     <form className="card" onSubmit={submit} noValidate>
       <h2>Commission</h2>
@@ -52,23 +59,21 @@ export function CommissionForm({
         {commission.source === "fieldworker" ? "(this fieldworker's own rate)" : "(your business default)"}. A
         booking can still have its own rate, which wins over both.
       </p>
+      <ErrorSummary {...form.summary} />
       <div className="field-row">
         <TextField
-          name="percent"
-          label="Percentage for this fieldworker"
+          {...form.field("percent")}
           inputMode="decimal"
           defaultValue={commission.overridePercent ?? ""}
-          hint="Empty: your business default."
+          hint={`From 0 to ${MAX_COMMISSION_BPS / 100}%, so the fieldworker keeps at least half. Empty: your business default.`}
         />
         <TextField
-          name="fixed"
-          label={`Fixed part (${currency})`}
+          {...form.field("fixed")}
           inputMode="decimal"
           defaultValue={commission.overrideFixed ?? ""}
-          hint="Empty with a percentage set: no fixed part."
+          hint={`At most ${fixedCap}. Empty with a percentage set: no fixed part.`}
         />
       </div>
-      <FormError message={error?.message} fix={error?.fix} />
       {save.isSuccess && <Alert tone="success" title="Commission saved" />}
       <Button type="submit" busy={save.isPending} busyLabel="Saving…">
         Save commission

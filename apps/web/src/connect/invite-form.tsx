@@ -1,6 +1,7 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { FormError } from "@fieldpay/ui/form-error";
 import { StatusPill } from "@fieldpay/ui/status-pill";
 import { TextField } from "@fieldpay/ui/text-field";
@@ -8,14 +9,20 @@ import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { OUTBOX_HREF } from "../app/nav.ts";
 import { useMe } from "../auth/use-me.ts";
-import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+
+const FIELDS = [
+  { name: "name", label: "Name" },
+  { name: "email", label: "Email" },
+] as const;
 
 export function InviteForm() {
   const me = useMe();
   const utils = trpc.useUtils();
   const invite = trpc.fieldworkers.invite.useMutation({ onSuccess: () => utils.fieldworkers.invalidate() });
-  const error = errorInfo(invite.error);
+  const fields = formErrors("invite", errorInfo(invite.error), FIELDS);
+  const connect = trpc.paymentSettings.get.useQuery().data?.settings?.mode === "connect";
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -29,27 +36,16 @@ export function InviteForm() {
     <form className="card invite-form" onSubmit={submit} noValidate>
       <h2>Invite a fieldworker</h2>
       <p className="muted">
-        They get an email with a link that works once and expires in 7 days. After choosing a password they
-        set up payouts with Stripe.
+        They get an email with a link that works once and expires in 7 days.{" "}
+        {connect
+          ? "After choosing a password they set up payouts with Stripe."
+          : "After choosing a password they see the jobs you give them and mark them done. With Stripe (not Connect) every payment goes to your business's Stripe account, so they set up nothing with Stripe; to pay them their share through Stripe, choose Stripe Connect under Payment integration."}
       </p>
+      <ErrorSummary {...fields.summary} />
       <div className="field-row">
-        <TextField
-          name="name"
-          label="Name"
-          autoComplete="off"
-          required
-          error={firstFieldError(error, "name")}
-        />
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="off"
-          required
-          error={firstFieldError(error, "email")}
-        />
+        <TextField {...fields.field("name")} autoComplete="off" required />
+        <TextField {...fields.field("email")} type="email" autoComplete="off" required />
       </div>
-      <FormError message={error?.message} fix={error?.fix} />
       {invite.isSuccess && (
         <Alert tone="success" title={`Invitation sent to ${invite.data.email}`}>
           {me.data?.emailOutbox ? (

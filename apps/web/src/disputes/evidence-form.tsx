@@ -2,9 +2,10 @@
 // adds (messages with the customer, an explanation, a file), then submit, after a confirmation, or save a draft.
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
-import { FormError } from "@fieldpay/ui/form-error";
-import { type FormEvent, useId, useState } from "react";
-import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
+import { FieldMessages, useFieldIds } from "@fieldpay/ui/field-messages";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { type ErrorInfo, errorInfo, type FieldProps, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import type { DisputeView } from "./dispute-words.ts";
 
@@ -24,25 +25,46 @@ function readFile(file: File): Promise<Upload | string> {
   });
 }
 
-function TextArea(props: {
-  name: string;
-  label: string;
-  hint: string;
-  error?: string | undefined;
-  rows?: number;
-}) {
-  const id = useId();
+const FIELDS = [
+  { name: "customerCommunication", label: "Messages with the customer (optional)" },
+  { name: "explanation", label: "Your explanation (optional)" },
+  { name: "file", label: "A photo or document (optional)" },
+] as const;
+
+/** A control with its label, hint and message, announced as the ui package's fields are. */
+function Field(
+  props: FieldProps & { hint: string; children: (ids: ReturnType<typeof useFieldIds>) => ReactNode },
+) {
+  const ids = useFieldIds({ id: props.id, hint: props.hint, error: props.error });
   return (
     <div className="field">
-      <label className="field-label" htmlFor={id}>
+      <label className="field-label" htmlFor={ids.controlId}>
         {props.label}
       </label>
-      <textarea id={id} name={props.name} className="field-control" rows={props.rows ?? 4} />
-      <p className="field-hint">{props.hint}</p>
-      {props.error && <p className="field-error">{props.error}</p>}
+      {props.children(ids)}
+      <FieldMessages ids={ids} hint={props.hint} error={props.error} />
     </div>
   );
 }
+
+function TextArea(props: FieldProps & { hint: string; rows?: number }) {
+  return (
+    <Field {...props}>
+      {(ids) => (
+        <textarea
+          id={ids.controlId}
+          name={props.name}
+          className="field-control"
+          rows={props.rows ?? 4}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.errorId ? true : undefined}
+        />
+      )}
+    </Field>
+  );
+}
+
+const unreadable = (message: string): ErrorInfo => ({ message, fix: null, fieldErrors: { file: [message] } });
 
 function Prefilled({ prefill }: { prefill: NonNullable<DisputeView["prefill"]> }) {
   return (
@@ -86,7 +108,11 @@ export function EvidenceForm({ dispute: d }: { dispute: DisputeView }) {
       await utils.disputes.invalidate();
     },
   });
-  const error = errorInfo(send.error);
+  const form = formErrors(
+    `evidence-${d.id}`,
+    fileProblem ? unreadable(fileProblem) : errorInfo(send.error),
+    FIELDS,
+  );
   const collect = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const picked = data.get("file");
@@ -117,32 +143,31 @@ export function EvidenceForm({ dispute: d }: { dispute: DisputeView }) {
     <form className="evidence-form" onSubmit={submit} noValidate>
       <h3>Answer with evidence</h3>
       {d.prefill && <Prefilled prefill={d.prefill} />}
+      <ErrorSummary {...form.summary} />
       <TextArea
-        name="customerCommunication"
-        label="Messages with the customer (optional)"
+        {...form.field("customerCommunication")}
         hint="Paste texts or emails confirming the booking, the visit or the work; they go as a PDF."
         rows={5}
-        error={firstFieldError(error, "customerCommunication")}
       />
       <TextArea
-        name="explanation"
-        label="Your explanation (optional)"
+        {...form.field("explanation")}
         hint="In a few sentences: what was booked, what was done, and why the charge is right."
-        error={firstFieldError(error, "explanation")}
       />
-      <div className="field">
-        <label className="field-label" htmlFor={`${d.id}-file`}>
-          A photo or document (optional)
-        </label>
-        <input id={`${d.id}-file`} name="file" type="file" accept="application/pdf,image/jpeg,image/png" />
-        <p className="field-hint">
-          PDF, JPEG or PNG, at most 600 KB: a photo of the finished work, a signed sheet.
-        </p>
-        {(fileProblem ?? firstFieldError(error, "file")) && (
-          <p className="field-error">{fileProblem ?? firstFieldError(error, "file")}</p>
+      <Field
+        {...form.field("file")}
+        hint="PDF, JPEG or PNG, at most 600 KB: a photo of the finished work, a signed sheet."
+      >
+        {(ids) => (
+          <input
+            id={ids.controlId}
+            name="file"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            aria-describedby={ids.describedBy}
+            aria-invalid={ids.errorId ? true : undefined}
+          />
         )}
-      </div>
-      <FormError message={error?.message} fix={error?.fix ?? undefined} />
+      </Field>
       {send.isSuccess && !send.data.evidenceSubmittedAt && (
         <Alert tone="success" title="Draft saved at Stripe">
           Nothing was sent to the bank yet. Submit it before the deadline.

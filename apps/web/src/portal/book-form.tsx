@@ -3,14 +3,14 @@ import type { AppRouter } from "@fieldpay/api/router";
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { EmptyState } from "@fieldpay/ui/empty-state";
-import { FormError } from "@fieldpay/ui/form-error";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { Money } from "@fieldpay/ui/money";
 import { SelectField } from "@fieldpay/ui/select-field";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { type ErrorInfo, errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import { usePortalSlug } from "./use-portal-business.ts";
 
@@ -28,6 +28,19 @@ function startsAt(date: string, time: string): Date | null {
   const value = new Date(`${date}T${time}`);
   return Number.isNaN(value.getTime()) ? null : value;
 }
+
+// Named as the api names them; the date and time fields together make `startsAt`.
+const FIELDS = [
+  { name: "serviceId", label: "Service" },
+  { name: "startsAt", label: "Time" },
+  { name: "fieldworkerId", label: "Fieldworker" },
+] as const;
+
+const MISSING_TIME: ErrorInfo = {
+  message: "Choose a date and time.",
+  fix: null,
+  fieldErrors: { startsAt: ["Choose a date and time."] },
+};
 
 function Totals({ service }: { service: Service }) {
   return (
@@ -52,7 +65,7 @@ function BookingFields({ options }: { options: Options }) {
   const create = trpc.bookings.create.useMutation({
     onSuccess: ({ id }) => navigate(`/book/${slug}/bookings/${id}/pay`),
   });
-  const error = errorInfo(create.error);
+  const form = formErrors("book", missingTime ? MISSING_TIME : errorInfo(create.error), FIELDS);
   const { services, fieldworkers, customersChooseFieldworker } = options;
   const chosen = services.find((s) => s.id === serviceId) ?? services[0];
 
@@ -78,13 +91,13 @@ function BookingFields({ options }: { options: Options }) {
           You can book, and pay once the business has set up card payments.
         </Alert>
       )}
+      <ErrorSummary {...form.summary} />
       <SelectField
+        {...form.field("serviceId")}
         name="service"
-        label="Service"
         value={chosen?.id ?? ""}
         onChange={(e) => setServiceId(e.target.value)}
         options={services.map((s) => ({ value: s.id, label: `${s.name} (${s.durationMinutes} min)` }))}
-        error={firstFieldError(error, "serviceId")}
       />
       {chosen?.description && <p className="muted">{chosen.description}</p>}
       <div className="field-row">
@@ -96,29 +109,20 @@ function BookingFields({ options }: { options: Options }) {
           min={tomorrowIso()}
           required
         />
-        <TextField
-          name="time"
-          label="Time"
-          type="time"
-          defaultValue="09:00"
-          required
-          error={missingTime ? "Choose a date and time." : firstFieldError(error, "startsAt")}
-        />
+        <TextField {...form.field("startsAt")} name="time" type="time" defaultValue="09:00" required />
       </div>
       {customersChooseFieldworker && (
         <SelectField
+          {...form.field("fieldworkerId")}
           name="fieldworker"
-          label="Fieldworker"
           defaultValue="any"
           options={[
             { value: "any", label: "Any available" },
             ...fieldworkers.map((f) => ({ value: f.id, label: f.name })),
           ]}
-          error={firstFieldError(error, "fieldworkerId")}
         />
       )}
       {chosen && <Totals service={chosen} />}
-      <FormError message={error?.message} fix={error?.fix ?? undefined} />
       <Button type="submit" busy={create.isPending} busyLabel="Booking…">
         Continue to payment
       </Button>

@@ -23,6 +23,7 @@ export function CustomerSignInPage() {
     <>
       <h1>Sign in</h1>
       <AuthForm
+        id="customer-sign-in"
         fields={[
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
           { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
@@ -52,6 +53,7 @@ export function CustomerSignUpPage() {
     <>
       <h1>Create your account</h1>
       <AuthForm
+        id="customer-sign-up"
         fields={[
           { name: "name", label: "Your name", autoComplete: "name" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },

@@ -8,6 +8,8 @@ export interface Choice<V extends string> {
 
 /** A radio group drawn as cards: one fieldset, one legend, a title and explanation per choice. */
 export function ChoiceGroup<V extends string>(props: {
+  /** The fieldset's id, so the error summary can link to the group. */
+  id?: string;
   name: string;
   legend: string;
   choices: ReadonlyArray<Choice<V>>;
@@ -15,7 +17,7 @@ export function ChoiceGroup<V extends string>(props: {
   onChange: (value: V) => void;
 }) {
   return (
-    <fieldset className="choice-group">
+    <fieldset className="choice-group" id={props.id} tabIndex={props.id ? -1 : undefined}>
       <legend>{props.legend}</legend>
       {props.choices.map((choice) => (
         <label

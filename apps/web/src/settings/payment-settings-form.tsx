@@ -1,17 +1,40 @@
 import type { AppRouter } from "@fieldpay/api/router";
-import { Alert } from "@fieldpay/ui/alert";
+import { formatMoney } from "@fieldpay/payments/money/format";
+import { MAX_COMMISSION_BPS, maximumFixedCommission } from "@fieldpay/payments/money/limits";
 import { Button } from "@fieldpay/ui/button";
-import { FormError } from "@fieldpay/ui/form-error";
+import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
-import { errorInfo, firstFieldError } from "../lib/errors.ts";
+import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 import { ChoiceGroup } from "./choice-group.tsx";
 import { accountTypeChoices, modeChoices } from "./choices.tsx";
+import { SavedAlerts } from "./saved-alerts.tsx";
 import { WebhookEndpointsCard } from "./webhook-endpoints-card.tsx";
 
 type Current = inferRouterOutputs<AppRouter>["paymentSettings"]["get"];
+
+const FIELDS = [
+  { name: "mode", label: "How do you take payments?" },
+  { name: "publishableKey", label: "Publishable key" },
+  { name: "secretKey", label: "Secret key" },
+  { name: "currency", label: "Currency" },
+  { name: "connectAccountType", label: "Fieldworker account type" },
+  { name: "commissionPercent", label: "Default commission (%)" },
+  { name: "commissionFixed", label: "Plus a fixed amount" },
+  { name: "webhookSecret", label: "Signing secret" },
+  { name: "connectWebhookSecret", label: "Connect signing secret" },
+] as const;
+
+/** The caps the api enforces, said before anything is typed. */
+function fixedHint(currency: string): string {
+  try {
+    return `In your currency, e.g. 0.30; at most ${formatMoney(maximumFixedCommission(currency), currency)}.`;
+  } catch {
+    return "In your currency, e.g. 0.30.";
+  }
+}
 
 export function PaymentSettingsForm({ current }: { current: Current }) {
   const saved = current.settings;
@@ -21,7 +44,8 @@ export function PaymentSettingsForm({ current }: { current: Current }) {
   const update = trpc.paymentSettings.update.useMutation({
     onSuccess: () => utils.paymentSettings.get.invalidate(),
   });
-  const error = errorInfo(update.error);
+  const form = formErrors("settings", errorInfo(update.error), FIELDS);
+  const problems = form.summary.problems.length;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,8 +66,10 @@ export function PaymentSettingsForm({ current }: { current: Current }) {
 
   return (
     <form onSubmit={submit} noValidate className="settings-form">
+      <ErrorSummary {...form.summary} />
       <section className="card">
         <ChoiceGroup
+          id={form.field("mode").id}
           name="mode"
           legend="How do you take payments?"
           choices={modeChoices}
@@ -59,16 +85,13 @@ export function PaymentSettingsForm({ current }: { current: Current }) {
           live). fieldpay checks them with Stripe before saving, and never shows the Secret key again.
         </p>
         <TextField
-          name="publishableKey"
-          label="Publishable key"
+          {...form.field("publishableKey")}
           autoComplete="off"
           defaultValue={saved?.publishableKey ?? ""}
           hint="Starts with pk_test_ or pk_live_."
-          error={firstFieldError(error, "publishableKey")}
         />
         <TextField
-          name="secretKey"
-          label="Secret key"
+          {...form.field("secretKey")}
           type="password"
           autoComplete="off"
           hint={
@@ -76,11 +99,9 @@ export function PaymentSettingsForm({ current }: { current: Current }) {
               ? `Saved: ${saved.secretKeyHint}. Leave blank to keep it.`
               : "Starts with sk_test_ or sk_live_ (or rk_ for a restricted key)."
           }
-          error={firstFieldError(error, "secretKey")}
         />
         <TextField
-          name="currency"
-          label="Currency"
+          {...form.field("currency")}
           defaultValue={saved?.currency ?? "usd"}
           hint="Three letters, e.g. usd, eur, gbp, jpy."
         />
@@ -92,6 +113,7 @@ export function PaymentSettingsForm({ current }: { current: Current }) {
             Turn on Connect in your Stripe dashboard (Connect &gt; Get started) before inviting fieldworkers.
           </p>
           <ChoiceGroup
+            id={form.field("connectAccountType").id}
             name="accountType"
             legend="Fieldworker account type"
             choices={accountTypeChoices}
@@ -100,18 +122,16 @@ export function PaymentSettingsForm({ current }: { current: Current }) {
           />
           <div className="field-row">
             <TextField
-              name="commissionPercent"
-              label="Default commission (%)"
+              {...form.field("commissionPercent")}
               inputMode="decimal"
               defaultValue={saved?.commissionPercent ?? "0"}
-              hint="Kept by your business from each payment; you can override it per fieldworker."
+              hint={`Kept by your business from each payment, from 0 to ${MAX_COMMISSION_BPS / 100}% (the fieldworker keeps at least half); you can override it per fieldworker.`}
             />
             <TextField
-              name="commissionFixed"
-              label="Plus a fixed amount"
+              {...form.field("commissionFixed")}
               inputMode="decimal"
               defaultValue={saved?.commissionFixedDecimal ?? "0"}
-              hint="In your currency, e.g. 0.30."
+              hint={fixedHint(saved?.currency ?? "usd")}
             />
           </div>
         </section>
@@ -122,22 +142,20 @@ export function PaymentSettingsForm({ current }: { current: Current }) {
         showConnect={mode === "connect"}
         accountHint={saved?.webhookSecretHint ?? null}
         connectHint={saved?.connectWebhookSecretHint ?? null}
-        errors={{
-          webhookSecret: firstFieldError(error, "webhookSecret"),
-          connectWebhookSecret: firstFieldError(error, "connectWebhookSecret"),
-        }}
+        field={form.field}
       />
-      <FormError message={error?.message} fix={error?.fix ?? undefined} />
+      {problems > 0 && (
+        <p className="field-error">
+          Not saved: fix {problems === 1 ? "the problem" : `the ${problems} problems`} listed at the top of
+          the form.
+        </p>
+      )}
       {update.isSuccess && (
-        <Alert tone="success" title="Saved: Stripe accepted your keys">
-          Connected to Stripe account {update.data.settings.stripeAccountId} ({update.data.settings.keyMode}{" "}
-          mode).
-          {update.data.warnings.map((w) => (
-            <span key={w} className="block">
-              {w}
-            </span>
-          ))}
-        </Alert>
+        <SavedAlerts
+          accountId={update.data.settings.stripeAccountId}
+          keyMode={update.data.settings.keyMode}
+          warnings={update.data.warnings}
+        />
       )}
       <Button type="submit" busy={update.isPending} busyLabel="Checking your keys with Stripe…">
         Check with Stripe and save

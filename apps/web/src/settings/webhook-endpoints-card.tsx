@@ -1,4 +1,5 @@
 import { TextField } from "@fieldpay/ui/text-field";
+import type { FieldProps } from "../lib/errors.ts";
 
 interface Endpoint {
   url: string;
@@ -12,7 +13,8 @@ export function WebhookEndpointsCard(props: {
   showConnect: boolean;
   accountHint: string | null;
   connectHint: string | null;
-  errors: { webhookSecret?: string | undefined; connectWebhookSecret?: string | undefined };
+  /** The form's field props (ids, labels, messages) from formErrors. */
+  field: (name: "webhookSecret" | "connectWebhookSecret") => FieldProps;
 }) {
   const secretHint = (hint: string | null) =>
     hint
@@ -27,12 +29,10 @@ export function WebhookEndpointsCard(props: {
       </p>
       <EndpointUrl label="Endpoint URL for your account" endpoint={props.account} />
       <TextField
-        name="webhookSecret"
-        label="Signing secret"
+        {...props.field("webhookSecret")}
         type="password"
         autoComplete="off"
         hint={secretHint(props.accountHint)}
-        error={props.errors.webhookSecret}
       />
       {props.showConnect && (
         <>
@@ -41,12 +41,10 @@ export function WebhookEndpointsCard(props: {
             endpoint={props.connect}
           />
           <TextField
-            name="connectWebhookSecret"
-            label="Connect signing secret"
+            {...props.field("connectWebhookSecret")}
             type="password"
             autoComplete="off"
             hint={secretHint(props.connectHint)}
-            error={props.errors.connectWebhookSecret}
           />
         </>
       )}

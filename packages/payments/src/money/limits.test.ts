@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { amountStep, maximumCharge, minimumCharge } from "./limits.ts";
+import {
+  amountStep,
+  chargeLimitProblem,
+  commissionCapProblem,
+  maximumCharge,
+  maximumFixedCommission,
+  minimumCharge,
+} from "./limits.ts";
 
 describe("amountStep", () => {
   it("knows Stripe's step for three-decimal currencies and ISK", () => {
@@ -44,5 +51,34 @@ describe("maximumCharge", () => {
     expect(maximumCharge("jpy")).toBe(99_999_999);
     expect(maximumCharge("kwd")).toBe(99_999_990);
     expect(maximumCharge("isk")).toBe(99_999_900);
+  });
+});
+
+describe("chargeLimitProblem", () => {
+  it("says Stripe's smallest payment in the currency's own name", () => {
+    expect(chargeLimitProblem(49, "usd")).toBe("Stripe's smallest card payment in US dollars is $0.50.");
+    expect(chargeLimitProblem(49, "jpy")).toBe("Stripe's smallest card payment in Japanese yen is ¥50.");
+    expect(chargeLimitProblem(29, "gbp")).toBe("Stripe's smallest card payment in British pounds is £0.30.");
+  });
+
+  it("says the largest single payment", () => {
+    expect(chargeLimitProblem(100_000_000, "usd")).toBe(
+      "Stripe takes at most $999,999.99 in one card payment.",
+    );
+  });
+
+  it("has nothing to say within the limits", () => {
+    expect([chargeLimitProblem(50, "usd"), chargeLimitProblem(99_999_999, "usd")]).toEqual([null, null]);
+  });
+});
+
+describe("commissionCapProblem", () => {
+  it("caps the percentage at 50% and the fixed part at a hundred minimum charges", () => {
+    expect(commissionCapProblem({ basisPoints: 5_001, fixed: null }, "usd")?.field).toBe("percent");
+    expect(commissionCapProblem({ basisPoints: 5_000, fixed: 5_000 }, "usd")).toBeNull();
+    expect(commissionCapProblem({ basisPoints: 1_000, fixed: 5_001 }, "usd")?.message).toBe(
+      "Keep the fixed part at $50.00 or less; for a larger share, raise the percentage.",
+    );
+    expect(maximumFixedCommission("jpy")).toBe(5_000);
   });
 });

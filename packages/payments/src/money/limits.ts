@@ -1,5 +1,6 @@
 // Stripe's limits on a single charge amount, in the API's minor units. Like the rest of money/, this imports nothing
 // outside the folder, so the browser can warn about a price before anything is sent.
+import { formatMoney } from "./format.ts";
 import { minorUnitExponent } from "./minor-units.ts";
 
 /**
@@ -69,4 +70,66 @@ const MAXIMUM_DIGITS_AMOUNT = 99_999_999;
 export function maximumCharge(currency: string): number {
   const step = amountStep(currency);
   return MAXIMUM_DIGITS_AMOUNT - (MAXIMUM_DIGITS_AMOUNT % step);
+}
+
+/** The currency's name as a sentence uses it: "US dollars", "euros", "Japanese yen". */
+export function currencyName(currency: string, locale = "en-US"): string {
+  const parts = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    currencyDisplay: "name",
+  }).formatToParts(2);
+  return parts.find((p) => p.type === "currency")?.value ?? currency.toUpperCase();
+}
+
+/**
+ * Why Stripe would refuse one card payment of this amount, in a sentence for the person typing it, or null when
+ * it is within Stripe's limits: "Stripe's smallest card payment in US dollars is $0.50."
+ */
+export function chargeLimitProblem(amount: number, currency: string, locale = "en-US"): string | null {
+  const minimum = minimumCharge(currency);
+  if (amount < minimum) {
+    return `Stripe's smallest card payment in ${currencyName(currency, locale)} is ${formatMoney(minimum, currency, locale)}.`;
+  }
+  const maximum = maximumCharge(currency);
+  if (amount > maximum) {
+    return `Stripe takes at most ${formatMoney(maximum, currency, locale)} in one card payment.`;
+  }
+  return null;
+}
+
+// fieldpay's own caps on a commission, beyond which the number is far more likely a typo than a business decision
+// (the seed's businesses keep 10% and 15%; marketplaces rarely keep more than a third). At 50% the business and
+// the fieldworker share a payment evenly; more would leave the person doing the job the smaller part.
+/** The largest commission percentage, in basis points (50%). */
+export const MAX_COMMISSION_BPS = 5_000;
+
+/**
+ * The largest fixed part of a commission: a hundred of Stripe's smallest payments in the currency (USD 50.00,
+ * GBP 30.00, JPY 5,000), enough for a call-out fee yet far below a typo's "$99,999".
+ */
+export function maximumFixedCommission(currency: string): number {
+  return minimumCharge(currency) * 100;
+}
+
+/** Why a commission cannot be saved, in a sentence for the admin typing it, or null when it is within the caps. */
+export function commissionCapProblem(
+  commission: { basisPoints: number | null; fixed: number | null },
+  currency: string,
+  locale = "en-US",
+): { field: "percent" | "fixed"; message: string } | null {
+  if (commission.basisPoints !== null && commission.basisPoints > MAX_COMMISSION_BPS) {
+    return {
+      field: "percent",
+      message: `Keep the commission at ${MAX_COMMISSION_BPS / 100}% or less, so the fieldworker keeps at least half of each payment.`,
+    };
+  }
+  const cap = maximumFixedCommission(currency);
+  if (commission.fixed !== null && commission.fixed > cap) {
+    return {
+      field: "fixed",
+      message: `Keep the fixed part at ${formatMoney(cap, currency, locale)} or less; for a larger share, raise the percentage.`,
+    };
+  }
+  return null;
 }

@@ -2,10 +2,18 @@
 import { z } from "zod";
 import { bookingViews } from "../../booking/booking-view.ts";
 import { assignableFieldworkers, assignFieldworker } from "../../booking/create-booking.ts";
-import { refundBooking } from "../../booking/refund-booking.ts";
+import { previewRefund, refundBooking } from "../../booking/refund-booking.ts";
 import { notFound } from "../../errors.ts";
 import { roleProcedure } from "../../trpc.ts";
-import { assignInput, bookingId, bookingOutput, refundInput, refundOutputShape } from "./schemas.ts";
+import {
+  assignInput,
+  bookingId,
+  bookingOutput,
+  refundInput,
+  refundOutputShape,
+  refundPreviewInput,
+  refundPreviewOutput,
+} from "./schemas.ts";
 
 export const listProcedure = roleProcedure("admin")
   .input(z.void())
@@ -39,6 +47,12 @@ export const refundProcedure = roleProcedure("admin")
   .input(refundInput)
   .output(refundOutputShape)
   .mutation(({ ctx, input }) => refundBooking(ctx, ctx.auth, input));
+
+/** What a refund would give back, for the refund dialog to confirm before anything is sent. */
+export const refundPreviewProcedure = roleProcedure("admin")
+  .input(refundPreviewInput)
+  .output(refundPreviewOutput)
+  .query(({ ctx, input }) => previewRefund(ctx, ctx.auth, input));
 
 export const assignableFieldworkersProcedure = roleProcedure("admin")
   .input(z.void())

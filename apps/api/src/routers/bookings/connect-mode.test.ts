@@ -160,7 +160,7 @@ describe("refunds in Connect mode", () => {
         amount: "80.01",
       }),
     );
-    expect(tooMuch.message).toBe("You can refund at most $80.00 more on this booking.");
+    expect(tooMuch.message).toBe("Refund amount: at most $80.00 of this payment is left to refund.");
     await p.admin.bookings.refund({
       bookingId: id,
       requestId: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a03",

@@ -4,6 +4,7 @@ import {
   assignFieldworkerProcedure,
   getProcedure,
   listProcedure,
+  refundPreviewProcedure,
   refundProcedure,
 } from "./admin-procedures.ts";
 import {
@@ -24,6 +25,7 @@ export const bookingsRouter = router({
   refreshPayment: refreshPaymentProcedure,
   list: listProcedure,
   refund: refundProcedure,
+  refundPreview: refundPreviewProcedure,
   assignableFieldworkers: assignableFieldworkersProcedure,
   assignFieldworker: assignFieldworkerProcedure,
   myJobs: myJobsProcedure,

@@ -121,6 +121,23 @@ export const refundInput = z.object({
   amount: z.string().trim().max(20, "Enter an amount like 12.50.").optional(),
   refundApplicationFee: z.boolean().optional(),
   reverseTransfer: z.boolean().optional(),
+  reason: z
+    .enum(["requested_by_customer", "duplicate", "fraudulent"], {
+      message: "Choose why you are refunding: the customer asked, a duplicate payment, or fraud.",
+    })
+    .optional(),
+});
+
+/** The same request before it is sent: no requestId, nothing is written. */
+export const refundPreviewInput = refundInput.omit({ requestId: true });
+
+export const refundPreviewOutput = z.object({
+  amount: moneyOutput,
+  /** What the business gives back (its balance, and in Connect its commission). */
+  business: moneyOutput,
+  /** What the fieldworker gives back; null for a payment that never involved them (Stripe direct). */
+  fieldworker: moneyOutput.nullable(),
+  left: moneyOutput,
 });
 
 export const refundOutputShape = z.object({ refundId: z.string(), status: z.string(), amount: moneyOutput });
@@ -132,6 +149,6 @@ export const assignInput = z.object({
 
 export const markDoneInput = z.object({
   bookingId: z.uuid("Choose a booking from the list."),
-  finalAmount: z.string().trim().max(20, "Final amount: enter an amount like 120.00.").optional(),
-  reason: z.string().trim().max(300, "Reason: keep it under 300 characters.").optional(),
+  finalAmount: z.string().trim().max(20, "Enter an amount like 120.00.").optional(),
+  reason: z.string().trim().max(300, "Keep the reason under 300 characters.").optional(),
 });

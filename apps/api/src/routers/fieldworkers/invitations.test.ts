@@ -47,11 +47,14 @@ describe("inviting a fieldworker", () => {
     expect(mail?.body).toContain("set up payouts through Stripe");
   });
 
-  it("a new invitation to the same address withdraws the earlier link", async () => {
+  it("a new invitation to the same address closes the earlier link, which points to the newer email", async () => {
     const first = await invited();
     await first.admin.fieldworkers.invite({ email: first.email, name: "Fern again" });
     const old = await rejection(callerFor(first.deps).caller.fieldworkers.invitation({ token: first.token }));
-    expect(old).toMatchObject({ code: "CONFLICT", message: "The business withdrew this invitation." });
+    expect(old).toMatchObject({
+      code: "CONFLICT",
+      message: `${first.biz.auth.tenant.name} sent you a newer invitation, so this link no longer works.`,
+    });
     const states = (await first.admin.fieldworkers.invitations()).map((i) => i.state);
     expect(states).toEqual(["open", "revoked"]);
   });
