@@ -2,6 +2,7 @@ import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth/index.ts";
 import { bookingsRouter } from "./routers/bookings/index.ts";
 import { disputesRouter } from "./routers/disputes/index.ts";
+import { emailPreferencesRouter } from "./routers/email-preferences.ts";
 import { fieldworkersRouter } from "./routers/fieldworkers/index.ts";
 import { healthReportsRouter } from "./routers/health-reports.ts";
 import { overviewRouter } from "./routers/overview.ts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   healthReports: healthReportsRouter,
   overview: overviewRouter,
+  emailPreferences: emailPreferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

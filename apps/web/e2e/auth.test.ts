@@ -4,7 +4,8 @@ import { navByRole } from "../src/app/nav.ts";
 import { emailedResetLink, fill } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
-const env = useBrowserStack();
+// The worker delivers the emails these tests read from the dev outbox.
+const env = useBrowserStack({ worker: true });
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${artifactsDir}/auth-${name}.png`, fullPage: true });

@@ -1,7 +1,7 @@
-// With a mail server configured (SMTP_URL), in Chromium: the admin app has no Outbox, the invitation arrives at a
-// real SMTP server on loopback, "Send again" sends a fresh link, and the link in that email lets the fieldworker
+// With a mail server configured (the worker's SMTP_URL), in Chromium: the admin app has no Outbox, the worker
+// delivers the invitation to a real SMTP server on loopback, "Send again" sends a fresh link, and the link in that email lets the fieldworker
 // join.
-import { startSmtpInbox } from "@fieldpay/api/testing/smtp-inbox";
+import { startSmtpInbox } from "@fieldpay/worker/testing/smtp-inbox";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { fill, signUpBusiness } from "./flows.ts";
@@ -10,7 +10,7 @@ import { artifactsDir, useBrowserStack } from "./harness.ts";
 const inbox = await startSmtpInbox();
 afterAll(() => inbox.close());
 const env = useBrowserStack({
-  apiEnv: { SMTP_URL: inbox.url, MAIL_FROM: "Blue Pools <no-reply@blue.test>" },
+  workerEnv: { SMTP_URL: inbox.url, MAIL_FROM: "Blue Pools <no-reply@blue.test>" },
 });
 
 const shot = (page: Page, name: string) =>

@@ -3,7 +3,9 @@
 // and the admin see when the bank wants the customer.
 import { enqueueJob } from "@fieldpay/db/repositories/job-queue";
 import { useRecordingProxy } from "@fieldpay/payments/testing/use-recording-proxy";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverEmail } from "../mail/deliver-email.ts";
 import { afterJobState, randomId, seedDoneBooking } from "../testing/after-job-fixture.ts";
 import {
   deliver,
@@ -36,8 +38,16 @@ afterAll(async () => {
 const run = (bookingId: string, tenant = tenantId) =>
   chargeAfterJob(kit.deps, { tenantId: tenant, bookingId });
 const creates = () => proxy().sent("POST", "/v1/payment_intents");
-const emailsAbout = (bookingId: string) =>
-  kit.t.db.selectFrom("emails").selectAll().where("body", "like", `%${bookingId}%`).execute();
+/** The emails about a booking, as delivered (to the dev outbox) by the worker's deliver_email. */
+async function emailsAbout(bookingId: string) {
+  const about = await kit.t.db
+    .selectFrom("emails")
+    .select(["id", "tenant_id"])
+    .where(sql<string>`props->>'link'`, "like", `%${bookingId}%`)
+    .execute();
+  for (const e of about) await deliverEmail(kit.deps, { tenantId: e.tenant_id, emailId: e.id });
+  return kit.t.db.selectFrom("emails").selectAll().where("body", "like", `%${bookingId}%`).execute();
+}
 const succeedAnswer = (body: Record<string, unknown>) => ({ ...body, status: "succeeded" });
 
 /** Stripe's 402 for an off-session charge the bank refused, with the PaymentIntent it left behind. */
