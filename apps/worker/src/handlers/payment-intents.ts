@@ -3,6 +3,7 @@ import { requestAfterJobCharge } from "@fieldpay/db/repositories/job-queue";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import { AFTER_JOB } from "@fieldpay/db/repositories/payments";
 import type Stripe from "stripe";
+import { queueReceipt } from "../mail/booking-emails.ts";
 import { type EventContext, idOf } from "./types.ts";
 
 export type PaymentIntentEvent =
@@ -25,6 +26,10 @@ export async function paymentIntentChanged(ctx: EventContext<PaymentIntentEvent>
     paymentMethodId: idOf(intent.payment_method),
   });
   if (!applied) return "ignored: not one of our payments, or a newer event was applied";
+  if (intent.status === "succeeded") {
+    const receipt = { tenantId: ctx.tenantId, paymentIntentId: intent.id, webOrigin: ctx.webOrigin };
+    if (await queueReceipt(ctx.trx, receipt)) return "payment is succeeded; the customer's receipt is queued";
+  }
   if (await afterJobRefused(ctx, intent.id))
     return `payment is ${intent.status}; the customer will be asked to pay`;
   return `payment is ${intent.status}`;
