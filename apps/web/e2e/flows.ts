@@ -26,7 +26,7 @@ export async function signUpBusiness(
 
 /** The reset link the dev outbox holds for `to` (the first one sent) once the worker delivered it. */
 export async function emailedResetLink(db: Db, webUrl: string, to: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const mail = await db
       .selectFrom("emails")
       .select("body")

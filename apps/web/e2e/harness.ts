@@ -59,6 +59,8 @@ export interface Stack {
   apiUrl: string;
   /** Stops the worker alone (a no-op without one): what the pages show when no worker takes jobs. */
   stopWorker: () => Promise<void>;
+  /** What the worker printed so far ("" without one): its log says why an email was not delivered. */
+  workerOutput: () => string;
   stop: () => Promise<void>;
 }
 
@@ -106,7 +108,8 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
       worker.child.once("exit", () => resolve());
       worker.child.kill("SIGTERM");
     });
-  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stopWorker, stop };
+  const workerOutput = () => worker?.output() ?? "";
+  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stopWorker, workerOutput, stop };
 }
 
 export interface StackOptions {

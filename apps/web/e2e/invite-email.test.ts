@@ -35,10 +35,11 @@ describe("invitations delivered by email", () => {
       .toMatch(/Invitation sent to pia@example\.com.*usually arrives within minutes/);
     await shot(admin, "sent");
 
-    await expect.poll(() => inbox.received.length).toBe(1);
+    // The worker delivers it (the first render loads React Email): well within 20 s.
+    await expect.poll(() => inbox.received.length, { timeout: 20_000 }).toBe(1);
     // The email went astray: the admin sends it again, and the newest link is the one that works.
     await admin.getByRole("button", { name: "Send again" }).click();
-    await expect.poll(() => inbox.received.length).toBe(2);
+    await expect.poll(() => inbox.received.length, { timeout: 20_000 }).toBe(2);
     const mail = inbox.received[1];
     expect(mail).toMatchObject({ from: "no-reply@blue.test", to: ["pia@example.com"] });
     const link = new RegExp(`${env.stack.webUrl}/invite/[A-Za-z0-9_-]{43}`).exec(mail?.text ?? "")?.[0] ?? "";

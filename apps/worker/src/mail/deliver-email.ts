@@ -6,6 +6,7 @@ import {
   emailBusiness,
   recordAttemptFailed,
   recordDelivered,
+  releaseEmail,
 } from "@fieldpay/db/repositories/email-delivery";
 import { type EmailName, EmailPropsError, renderEmail, UnsafeEmailError } from "@fieldpay/ui/emails/render";
 import type { WorkerDeps } from "../deps.ts";
@@ -69,7 +70,10 @@ export async function deliverEmail(
       });
       return "failed";
     }
-    if (!(error instanceof MailDeliveryError)) throw error;
+    if (!(error instanceof MailDeliveryError)) {
+      await releaseEmail(deps.db, email.id);
+      throw error;
+    }
     const backoff = error.failure === "recipient_refused" ? undefined : BACKOFF_MINUTES[email.attempts - 1];
     const retryAt = backoff === undefined ? null : new Date(now.getTime() + backoff * 60_000);
     deps.log.warn(

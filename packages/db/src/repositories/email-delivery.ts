@@ -30,6 +30,19 @@ export async function claimEmail(db: Db, tenantId: string, emailId: string, now:
     .executeTakeFirst();
 }
 
+/**
+ * Gives a claimed email back (an unexpected error, such as a database hiccup, before the server answered): the
+ * task's own retry claims it again instead of finding it "sending" and waiting minutes for the periodic pass.
+ */
+export async function releaseEmail(db: Db, emailId: string): Promise<void> {
+  await db
+    .updateTable("emails")
+    .set({ status: "queued" })
+    .where("id", "=", emailId)
+    .where("status", "=", "sending")
+    .execute();
+}
+
 /** Who the email is from: the business's name, and its first admin's address for questions. */
 export async function emailBusiness(db: Db, tenantId: string) {
   const row = await db
