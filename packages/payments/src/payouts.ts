@@ -25,6 +25,8 @@ export interface PayoutFinding {
   title: string;
   explanation: string;
   fix: string;
+  /** The payout's amount, for a finding about one payout (the fieldworker's "payout late" email states it). */
+  money?: { amount: number; currency: string };
 }
 
 export interface PayoutAnalysisInput {
@@ -112,6 +114,7 @@ function lateFinding(payout: Stripe.Payout, accountId: string, now: Date): Payou
   const state = payout.status === "pending" ? "has not been sent yet" : "is still on its way";
   return {
     key: `payout:${accountId}:${payout.id}:late`,
+    money: { amount: payout.amount, currency: payout.currency },
     kind: "late",
     severity: daysLate >= 3 ? "critical" : "warning",
     payoutId: payout.id,

@@ -93,3 +93,37 @@ export async function queuePayoutEmails(trx: Db, input: PayoutEmailInput): Promi
   });
   return queued;
 }
+
+/**
+ * "Your payout is late", to the fieldworker, once per payout. Queued by the payout check right after it stored
+ * the alert (its own transaction): a check that stopped between the two queues it at its next run.
+ */
+export async function queuePayoutLateEmail(
+  trx: Db,
+  input: {
+    tenantId: string;
+    fieldworkerId: string;
+    payoutId: string;
+    money: { amount: number; currency: string };
+    expectedDate: Date;
+    webOrigin: string;
+  },
+): Promise<boolean> {
+  const fieldworker = await fieldworkerOf(trx, input.tenantId, input.fieldworkerId);
+  if (!fieldworker) return false;
+  const email = await queueEmail(trx, {
+    tenantId: input.tenantId,
+    to: fieldworker.email,
+    userId: fieldworker.id,
+    template: "payout_late",
+    props: {
+      name: fieldworker.name,
+      ...input.money,
+      expectedDate: input.expectedDate.toISOString(),
+      fix: "Banks sometimes take a few more business days. If it has still not arrived in 2 business days, ask your bank to look for the payment from Stripe.",
+      link: appLink(input.webOrigin, "/app/earnings"),
+    },
+    dedupeKey: `payout_late:${input.payoutId}`,
+  });
+  return email.queued;
+}
