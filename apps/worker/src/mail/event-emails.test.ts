@@ -135,4 +135,38 @@ describe("emails queued by Stripe events", () => {
     // No payout "on its way" email for a payout that failed.
     expect(await emailsOf("payout_sent")).toEqual([]);
   });
+
+  it("Stripe needing more after onboarding emails the fieldworker what is missing, once; mid-onboarding nothing", async () => {
+    const fw = await seedFieldworker(env.kit.t.db, env.tenantId, {
+      name: "Fay Fieldworker",
+      status: "active",
+    });
+    const id = fw.stripeAccountId ?? "";
+    const account = (submitted: boolean) => ({
+      id,
+      object: "account",
+      charges_enabled: true,
+      payouts_enabled: false,
+      details_submitted: submitted,
+      requirements: {
+        currently_due: ["individual.dob.day", "individual.dob.month", "external_account"],
+        past_due: [],
+        disabled_reason: null,
+      },
+      capabilities: {},
+    });
+    const accountEvent = (submitted: boolean) => (created: number) =>
+      stripeEvent("account.updated", account(submitted), { account: id, created });
+    await deliverReplayed(accountEvent(false), true);
+    const onboarding = () =>
+      emailsOf("onboarding_incomplete").then((all) => all.filter((e) => e.user_id === fw.userId));
+    expect(await onboarding()).toEqual([]);
+    await deliverReplayed(accountEvent(true), true);
+    const emails = await onboarding();
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.props).toMatchObject({
+      missing: [expect.stringMatching(/date of birth/i), expect.stringMatching(/bank account/i)],
+    });
+    expect(emails[0]?.body).toContain(`${WEB_ORIGIN}/app/stripe`);
+  });
 });
