@@ -2,6 +2,7 @@ import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth/index.ts";
 import { bookingsRouter } from "./routers/bookings/index.ts";
 import { disputesRouter } from "./routers/disputes/index.ts";
+import { emailDeliveriesRouter } from "./routers/email-deliveries.ts";
 import { emailPreferencesRouter } from "./routers/email-preferences.ts";
 import { fieldworkersRouter } from "./routers/fieldworkers/index.ts";
 import { healthReportsRouter } from "./routers/health-reports.ts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   healthReports: healthReportsRouter,
   overview: overviewRouter,
   emailPreferences: emailPreferencesRouter,
+  emailDeliveries: emailDeliveriesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,22 +17,24 @@ export type EmailDeliveryView = z.infer<typeof emailDelivery>;
 
 const FAILED: Record<EmailFailure, { summary: string; fix: string }> = {
   recipient_refused: {
-    summary: "The mail server refused this address, so the email was not delivered.",
+    summary: "Sending failed: the mail server refused the address.",
     fix: "Check the address for typos, or use another one, then send it again.",
   },
   unreachable: {
-    summary: "fieldpay could not reach its mail server.",
-    fix: "Send it again in a few minutes. If it keeps happening, whoever runs fieldpay should check SMTP_URL.",
+    summary: "Sending failed: fieldpay could not reach its mail server.",
+    fix: "Send it again later. If it keeps happening, whoever runs fieldpay should check SMTP_URL.",
   },
   refused: {
-    summary: "The mail server refused to send this email.",
-    fix: "Whoever runs fieldpay should check SMTP_URL and MAIL_FROM; the server's answer is below.",
+    summary: "Sending failed: the mail server would not send it for fieldpay.",
+    fix: "Whoever runs fieldpay should check SMTP_URL and MAIL_FROM (the worker's log has the server's answer).",
   },
   unrenderable: {
-    summary: "fieldpay could not write this email.",
+    summary: "Sending failed: fieldpay could not write this email.",
     fix: "Send it again; if it fails again, tell whoever runs fieldpay (the worker's log has the detail).",
   },
 };
+
+const time = (at: Date) => `${at.toISOString().slice(11, 16)} UTC`;
 
 export function deliveryView(email: EmailDelivery): EmailDeliveryView {
   const base = {
@@ -42,20 +44,18 @@ export function deliveryView(email: EmailDelivery): EmailDeliveryView {
   };
   switch (email.status) {
     case "delivered":
-      return { ...base, summary: "Delivered to the recipient's mail server.", fix: null };
+      return { ...base, summary: "Delivered", fix: null };
     case "suppressed":
       return { ...base, summary: "Not sent: the recipient turned these emails off.", fix: null };
-    case "failed": {
-      const words = FAILED[email.failure ?? "refused"];
-      return { ...base, ...words };
-    }
+    case "failed":
+      return { ...base, ...FAILED[email.failure ?? "refused"] };
     default:
-      return email.attempts > 0
+      return email.attempts > 0 && email.failure
         ? {
             ...base,
-            summary: `Not delivered yet: fieldpay tries again at ${email.nextAttemptAt.toISOString().slice(11, 16)} UTC.`,
-            fix: email.failure ? FAILED[email.failure].fix : null,
+            summary: `Not delivered yet: fieldpay tries again at ${time(email.nextAttemptAt)}.`,
+            fix: FAILED[email.failure].fix,
           }
-        : { ...base, summary: "On its way: emails usually arrive within a minute.", fix: null };
+        : { ...base, summary: "Sending: emails usually arrive within a minute.", fix: null };
   }
 }

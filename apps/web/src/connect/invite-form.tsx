@@ -10,6 +10,7 @@ import { OUTBOX_HREF } from "../app/nav.ts";
 import { useMe } from "../auth/use-me.ts";
 import { errorInfo, firstFieldError } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { EmailDeliveryStatus, followDelivery } from "./delivery-status.tsx";
 
 export function InviteForm() {
   const me = useMe();
@@ -78,7 +79,9 @@ const STATE = {
 
 export function InvitationsTable() {
   const utils = trpc.useUtils();
-  const invitations = trpc.fieldworkers.invitations.useQuery();
+  const invitations = trpc.fieldworkers.invitations.useQuery(undefined, {
+    refetchInterval: (q) => followDelivery((q.state.data ?? []).map((i) => i.delivery)),
+  });
   const revoke = trpc.fieldworkers.revokeInvitation.useMutation({
     onSuccess: () => utils.fieldworkers.invalidate(),
   });
@@ -101,6 +104,7 @@ export function InvitationsTable() {
             header: "Status",
             cell: (i) => <StatusPill tone={STATE[i.state].tone}>{STATE[i.state].label}</StatusPill>,
           },
+          { key: "email", header: "Email", cell: (i) => <EmailDeliveryStatus delivery={i.delivery} /> },
           { key: "expires", header: "Link expires", cell: (i) => new Date(i.expiresAt).toLocaleDateString() },
           {
             key: "actions",

@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 import type { BookingStatus, ChargePurpose, ChargeType } from "../schema.ts";
-import { queueEmail } from "./emails.ts";
+import { findEmailByKey, queueEmail } from "./emails.ts";
 import type { PaymentRow } from "./payments.ts";
 
 export interface AfterJobAttemptInput {
@@ -141,9 +141,24 @@ export async function recordBalanceDue(trx: Db, notice: BalanceDueNotice): Promi
     userId: notice.email.userId,
     template: "payment_needs_attention",
     props: notice.email.props,
-    dedupeKey: `balance_due:${alert.id}`,
+    dedupeKey: balanceDueEmailKey(alert.id),
   });
   return true;
+}
+
+const balanceDueEmailKey = (alertId: string) => `balance_due:${alertId}`;
+
+/** Where the customer's newest balance-due email of a booking stands (the link that completes the payment). */
+export async function findBalanceDueEmail(db: Db, tenantId: string, bookingId: string) {
+  const alert = await db
+    .selectFrom("alerts")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("key", "=", balanceDueAlertKey(bookingId))
+    .orderBy("since", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return alert ? findEmailByKey(db, tenantId, balanceDueEmailKey(alert.id)) : undefined;
 }
 
 /**

@@ -161,7 +161,7 @@ describe("password reset", () => {
     // The admin follows the email: on its way until the worker delivers it, then delivered.
     expect(await admin.people.passwordResetDelivery({ resetId: sent.resetId })).toMatchObject({
       status: "queued",
-      summary: "On its way: emails usually arrive within a minute.",
+      summary: "Sending: emails usually arrive within a minute.",
     });
     const token = LINK.exec((await emailsTo(customer.email))[0]?.body ?? "")?.[1] ?? "";
     expect(await admin.people.passwordResetDelivery({ resetId: sent.resetId })).toMatchObject({
