@@ -92,6 +92,8 @@ describe("deliver_email", () => {
     const failed = await row(id);
     expect(failed).toMatchObject({ status: "failed", failure: "recipient_refused", attempts: 1 });
     expect(failed.last_answer).toMatch(/550 .*no such mailbox here/);
+    // An invitation's link signs someone in: none of the row keeps it once it failed for good.
+    expect(JSON.stringify(failed)).not.toContain(inviteLink);
     expect(await deliverEmail(deps, { tenantId, emailId: id })).toBe("not_due");
     await inbox.close();
   });

@@ -86,12 +86,15 @@ export async function deliverEmail(
       },
       `[mail] ${email.template} email not delivered (${error.failure})`,
     );
+    // A sign-in link meant for a real mailbox is never kept as text; once it failed for good, not even its props.
+    const signIn = mailerOf(deps).kind === "smtp" && SIGN_IN.has(email.template);
     await recordAttemptFailed(deps.db, ref, {
       failure: error.failure,
       answer: error.detail,
       retryAt,
       at: now,
-      ...(rendered && { rendered }),
+      ...(rendered && !signIn && { rendered }),
+      forgetProps: signIn && retryAt === null,
     });
     return retryAt ? "retrying" : "failed";
   }

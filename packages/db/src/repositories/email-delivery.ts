@@ -106,7 +106,15 @@ export async function recordDelivered(
 export async function recordAttemptFailed(
   db: Db,
   email: { id: string; tenantId: string },
-  outcome: { failure: EmailFailure; answer: string; retryAt: Date | null; at: Date; rendered?: Rendered },
+  outcome: {
+    failure: EmailFailure;
+    answer: string;
+    retryAt: Date | null;
+    at: Date;
+    rendered?: Rendered;
+    /** A sign-in link that failed for good: its token is not kept (the admin sends a fresh one). */
+    forgetProps?: boolean;
+  },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -117,6 +125,7 @@ export async function recordAttemptFailed(
         last_answer: outcome.answer,
         ...(outcome.retryAt && { next_attempt_at: outcome.retryAt }),
         ...outcome.rendered,
+        ...(outcome.forgetProps && { props: "{}" }),
         updated_at: outcome.at,
       })
       .where("id", "=", email.id)
