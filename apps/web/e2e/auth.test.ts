@@ -87,6 +87,11 @@ describe("accounts in the browser", () => {
     await expect
       .poll(() => adminPage.getByRole("status").first().textContent())
       .toContain("Password reset link sent to carl@example.com");
+    // The admin sees the worker deliver it.
+    await expect
+      .poll(() => adminPage.getByRole("status").first().textContent(), { timeout: 20_000 })
+      .toContain("Email: Delivered");
+    await shot(adminPage, "reset-delivered");
     await admin.close();
     const link = await emailedResetLink(env.db.db, env.stack.webUrl, "carl@example.com");
     const again = await (await env.browser.newContext()).newPage();
