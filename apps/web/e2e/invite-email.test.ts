@@ -62,6 +62,9 @@ describe("invitations delivered by email", () => {
     expect(refused).toContain("Check the address for typos");
     expect(refused).not.toMatch(/\b550\b|EENVELOPE/);
     await shot(admin, "refused");
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await shot(admin, "refused-phone");
+    await admin.setViewportSize({ width: 1280, height: 800 });
 
     // Each admin chooses which alerts are emailed to them, on their Account page.
     await admin.getByRole("link", { name: "Account" }).click();

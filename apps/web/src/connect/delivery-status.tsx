@@ -25,13 +25,16 @@ export function followDelivery(deliveries: readonly (EmailDelivery | null | unde
   return deliveries.every(settled) ? false : 2000;
 }
 
+/** The pill says it all while an email is delivered or simply on its way; otherwise the words say what happened. */
+const explains = (d: EmailDelivery) => d.status === "failed" || d.status === "suppressed" || d.fix !== null;
+
 export function EmailDeliveryStatus({ delivery }: { delivery: EmailDelivery | null | undefined }) {
   if (!delivery) return null;
   const pill = PILL[delivery.status];
   return (
     <span className="email-delivery">
       <StatusPill tone={pill.tone}>{pill.label}</StatusPill>
-      {delivery.status !== "delivered" && <span className="email-delivery-words"> {delivery.summary}</span>}
+      {explains(delivery) && <span className="email-delivery-words"> {delivery.summary}</span>}
       {delivery.fix && <span className="email-delivery-words muted"> {delivery.fix}</span>}
     </span>
   );

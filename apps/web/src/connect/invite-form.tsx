@@ -98,13 +98,22 @@ export function InvitationsTable() {
         rowKey={(i) => i.id}
         emptyMessage={invitations.isPending ? "Loading…" : "No invitations sent yet."}
         columns={[
-          { key: "who", header: "Invited", rowHeader: true, cell: (i) => `${i.name} <${i.email}>` },
+          {
+            key: "who",
+            header: "Invited",
+            rowHeader: true,
+            cell: (i) => (
+              <>
+                {`${i.name} <${i.email}>`}
+                <EmailDeliveryStatus delivery={i.delivery} />
+              </>
+            ),
+          },
           {
             key: "state",
             header: "Status",
             cell: (i) => <StatusPill tone={STATE[i.state].tone}>{STATE[i.state].label}</StatusPill>,
           },
-          { key: "email", header: "Email", cell: (i) => <EmailDeliveryStatus delivery={i.delivery} /> },
           { key: "expires", header: "Link expires", cell: (i) => new Date(i.expiresAt).toLocaleDateString() },
           {
             key: "actions",

@@ -1,6 +1,7 @@
 // An admin's own email switches (on the Account page): the alerts they may turn off. Customers' and
 // fieldworkers' emails, and sign-in links, always go; the card says so.
 import { FormError } from "@fieldpay/ui/form-error";
+import { useState } from "react";
 import { useMe } from "../auth/use-me.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
@@ -10,9 +11,12 @@ export function EmailPreferencesCard() {
   const isAdmin = me.data?.user.role === "admin";
   const utils = trpc.useUtils();
   const preferences = trpc.emailPreferences.list.useQuery(undefined, { enabled: isAdmin });
+  // What the admin clicked, shown at once; the server's answer replaces it (or, on an error, a fresh read).
+  const [clicked, setClicked] = useState<Record<string, boolean>>({});
   const set = trpc.emailPreferences.set.useMutation({
     onSuccess: (data) => utils.emailPreferences.list.setData(undefined, data),
     onError: () => utils.emailPreferences.list.invalidate(),
+    onSettled: (_data, _error, change) => setClicked(({ [change.category]: _done, ...others }) => others),
   });
   if (!isAdmin) return null;
   const error = errorInfo(set.error ?? preferences.error);
@@ -29,13 +33,10 @@ export function EmailPreferencesCard() {
         <label key={p.category}>
           <input
             type="checkbox"
-            checked={p.enabled}
+            checked={clicked[p.category] ?? p.enabled}
             onChange={(e) => {
-              // The box follows the click at once; the server's answer (or, on an error, a fresh read) settles it.
               const change = { category: p.category, enabled: e.target.checked };
-              utils.emailPreferences.list.setData(undefined, (old) =>
-                old?.map((o) => (o.category === change.category ? { ...o, enabled: change.enabled } : o)),
-              );
+              setClicked((c) => ({ ...c, [change.category]: change.enabled }));
               set.mutate(change);
             }}
           />
