@@ -157,6 +157,24 @@ describe("the balance after a deposit", () => {
     const after = await afterJobState(kit.t.db, directTenantId, booking.id);
     expect(after.booking.status).toBe("paid");
     expect(after.ledger.map((l) => l.amount)).toEqual([2_500, 7_500]);
+    // The customer's receipt for the balance, with the deposit before it, written with the charge.
+    const receipts = await kit.t.db
+      .selectFrom("emails")
+      .select("props")
+      .where("tenant_id", "=", directTenantId)
+      .where("template", "=", "receipt")
+      .execute();
+    expect(receipts.filter((r) => JSON.stringify(r.props).includes(booking.id))).toEqual([
+      {
+        props: expect.objectContaining({
+          amount: 7_500,
+          lines: [
+            expect.objectContaining({ kind: "charge", amount: 2_500 }),
+            expect.objectContaining({ kind: "charge", amount: 7_500 }),
+          ],
+        }),
+      },
+    ]);
   });
 
   it("a Standard fieldworker's balance is a direct charge on their account, with the customer there", async () => {
