@@ -24,7 +24,7 @@ export const peopleRouter = router({
     ),
   /** Where that reset link's email stands: on its way, delivered, or failed with the server's answer. */
   passwordResetDelivery: roleProcedure("admin")
-    .input(z.object({ resetId: z.uuid() }))
+    .input(z.object({ resetId: z.uuid("Choose a reset link you sent.") }))
     .output(emailDelivery)
     .query(({ ctx, input }) => customerResetDelivery(ctx, ctx.auth, input.resetId)),
 });
