@@ -7,7 +7,6 @@ import { clientAddress, type TrustedProxies } from "./auth/client-address.ts";
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/session.ts";
 import type { StrategyCache } from "./business-stripe/strategy-cache.ts";
-import type { Mailer } from "./mail/mailer.ts";
 
 /** What the api is built from; made once at start-up (main.ts) or per test. */
 export interface ApiDeps {
@@ -23,8 +22,6 @@ export interface ApiDeps {
   secretBox: SecretBox;
   /** Where Stripe reaches the worker, for the webhook URLs shown to admins. */
   webhookBaseUrl: string;
-  /** How invitations are emailed; unset means the dev outbox (apps/api/src/mail). */
-  mailer?: Mailer;
   /** Each business's built Stripe strategy, reused while its settings row is unchanged (payments/strategy-cache.ts). */
   strategies: StrategyCache;
   /** The api's logger (@fieldpay/payments/log); in a request's context, a child carrying the request id. */

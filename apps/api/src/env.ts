@@ -31,17 +31,6 @@ export const envSchema = z
     WEB_ORIGIN: z
       .url({ message: "must be the web app's origin, such as http://localhost:5173" })
       .default("http://localhost:5173"),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\/[^/\s]+/, {
-        message:
-          "must be an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.com:465, or unset to keep emails in the outbox",
-      })
-      .optional(),
-    MAIL_FROM: z
-      .string()
-      .regex(/\S+@\S+/, { message: 'must be the sender, such as "Bright Cleaning <no-reply@example.com>"' })
-      .optional(),
     /** `npm start` sets production: Secure cookies always, and an https WEB_ORIGIN (localhost aside). */
     NODE_ENV: z
       .enum(["development", "test", "production"], { message: "must be development, test or production" })
@@ -61,11 +50,6 @@ export const envSchema = z
     path: ["WEB_ORIGIN"],
     message:
       "must be https:// in production (the session cookie is Secure), such as https://app.example.com; http:// only for localhost",
-  })
-  .refine((env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined, {
-    path: ["MAIL_FROM"],
-    message:
-      'is missing: emails sent through SMTP_URL need a sender, such as "Bright Cleaning <no-reply@example.com>"',
   });
 
 export type ApiEnv = z.infer<typeof envSchema>;

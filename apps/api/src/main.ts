@@ -4,7 +4,6 @@ import { createLogger } from "@fieldpay/payments/log";
 import { trustedProxies } from "./auth/client-address.ts";
 import { createStrategyCache } from "./business-stripe/strategy-cache.ts";
 import { loadEnv } from "./env.ts";
-import { smtpMailer } from "./mail/smtp-transport.ts";
 import { createApiServer } from "./server.ts";
 import { createWebFiles } from "./web-files.ts";
 
@@ -15,11 +14,6 @@ const db = createDb({
   url: env.DATABASE_URL,
   onIdleError: (e) => log.warn({ err: e }, "database connection dropped"),
 });
-// With SMTP_URL, emails are delivered; without it they stay in the outbox (the dev Outbox page shows them).
-const mailer =
-  env.SMTP_URL !== undefined && env.MAIL_FROM !== undefined
-    ? smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
-    : undefined;
 // Production serves the built SPA on this origin; a missing build stops the api here rather than 404 every page.
 const web =
   env.WEB_DIST_DIR === undefined
@@ -41,7 +35,6 @@ const server = createApiServer(
     webhookBaseUrl: env.WEBHOOK_BASE_URL,
     strategies: createStrategyCache(),
     log,
-    ...(mailer && { mailer }),
     ...(env.TRUSTED_PROXIES !== undefined && { trustedProxies: trustedProxies(env.TRUSTED_PROXIES) }),
   },
   { ...(web && { web }) },
@@ -49,11 +42,6 @@ const server = createApiServer(
 
 server.listen(env.API_PORT, () => {
   log.info(`listening on http://localhost:${env.API_PORT} (tRPC at /trpc)`);
-  log.info(
-    mailer
-      ? `emails are delivered through the SMTP server in SMTP_URL, from ${env.MAIL_FROM}`
-      : "emails stay in the outbox (SMTP_URL is not set)",
-  );
 });
 
 function shutdown() {

@@ -2,6 +2,8 @@ import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth/index.ts";
 import { bookingsRouter } from "./routers/bookings/index.ts";
 import { disputesRouter } from "./routers/disputes/index.ts";
+import { emailDeliveriesRouter } from "./routers/email-deliveries.ts";
+import { emailPreferencesRouter } from "./routers/email-preferences.ts";
 import { fieldworkersRouter } from "./routers/fieldworkers/index.ts";
 import { healthReportsRouter } from "./routers/health-reports.ts";
 import { overviewRouter } from "./routers/overview.ts";
@@ -27,6 +29,8 @@ export const appRouter = router({
   alerts: alertsRouter,
   healthReports: healthReportsRouter,
   overview: overviewRouter,
+  emailPreferences: emailPreferencesRouter,
+  emailDeliveries: emailDeliveriesRouter,
 });
 
 export type AppRouter = typeof appRouter;

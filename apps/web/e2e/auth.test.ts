@@ -4,7 +4,8 @@ import { navByRole } from "../src/app/nav.ts";
 import { emailedResetLink, fill } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
-const env = useBrowserStack();
+// The worker delivers the emails these tests read from the dev outbox.
+const env = useBrowserStack({ worker: true });
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${artifactsDir}/auth-${name}.png`, fullPage: true });
@@ -86,6 +87,11 @@ describe("accounts in the browser", () => {
     await expect
       .poll(() => adminPage.getByRole("status").first().textContent())
       .toContain("Password reset link sent to carl@example.com");
+    // The admin sees the worker deliver it.
+    await expect
+      .poll(() => adminPage.getByRole("status").first().textContent(), { timeout: 20_000 })
+      .toContain("Email: Delivered");
+    await shot(adminPage, "reset-delivered");
     await admin.close();
     const link = await emailedResetLink(env.db.db, env.stack.webUrl, "carl@example.com");
     const again = await (await env.browser.newContext()).newPage();

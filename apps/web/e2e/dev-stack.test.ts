@@ -91,5 +91,13 @@ describe("npm run dev against stripe-mock", () => {
     await page.reload();
     await expect.poll(() => page.locator(".summary .pill").textContent()).toBe("Refunded");
     await shot(page, "06-receipt-refunded");
+
+    // The worker delivered Devi's receipt and refund email to the dev outbox, where the admin reads them.
+    await admin.getByRole("link", { name: "Outbox (dev)" }).click();
+    const mails = admin.locator("article").filter({ hasText: "To devi@example.com" });
+    await expect
+      .poll(async () => (await mails.allTextContents()).join("\n"), { timeout: 20_000 })
+      .toMatch(/refunded \$90\.00[\s\S]*receipt for \$90\.00/);
+    await shot(admin, "07-outbox");
   });
 });

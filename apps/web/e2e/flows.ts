@@ -24,12 +24,19 @@ export async function signUpBusiness(
   await page.waitForURL(`${webUrl}/app`);
 }
 
-/** The reset link the dev outbox holds for `to` (the first one sent), as the person would click it. */
+/** The reset link the dev outbox holds for `to` (the first one sent) once the worker delivered it. */
 export async function emailedResetLink(db: Db, webUrl: string, to: string): Promise<string> {
-  const mail = await db
-    .selectFrom("emails")
-    .select("body")
-    .where("to_address", "=", to)
-    .executeTakeFirstOrThrow();
-  return new RegExp(`${webUrl}/reset-password/[A-Za-z0-9_-]{43}`).exec(mail.body ?? "")?.[0] ?? "";
+  for (let i = 0; i < 300; i++) {
+    const mail = await db
+      .selectFrom("emails")
+      .select("body")
+      .where("to_address", "=", to)
+      .where("status", "=", "delivered")
+      .orderBy("created_at")
+      .executeTakeFirst();
+    if (mail?.body)
+      return new RegExp(`${webUrl}/reset-password/[A-Za-z0-9_-]{43}`).exec(mail.body)?.[0] ?? "";
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no reset email was delivered to ${to}`);
 }

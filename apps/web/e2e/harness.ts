@@ -59,6 +59,8 @@ export interface Stack {
   apiUrl: string;
   /** Stops the worker alone (a no-op without one): what the pages show when no worker takes jobs. */
   stopWorker: () => Promise<void>;
+  /** What the worker printed so far ("" without one): its log says why an email was not delivered. */
+  workerOutput: () => string;
   stop: () => Promise<void>;
 }
 
@@ -68,7 +70,10 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   // One key for the api and the worker: the worker opens the Stripe secrets the api sealed.
   const encryptionKey = randomBytes(32).toString("base64");
   if (options.devStripe) await seedDemo(databaseUrl, encryptionKey);
-  const worker = options.worker || options.devStripe ? await startWorker(databaseUrl, encryptionKey) : null;
+  const worker =
+    options.worker || options.devStripe || options.workerEnv
+      ? await startWorker(databaseUrl, encryptionKey, { WEB_ORIGIN: webUrl, ...options.workerEnv })
+      : null;
   // As `npm run dev` against stripe-mock: the dev relay plays Stripe, the dev server serves Stripe.js's stand-in.
   const relay =
     options.devStripe && worker ? await startDevRelay(databaseUrl, encryptionKey, worker.url) : null;
@@ -103,7 +108,8 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
       worker.child.once("exit", () => resolve());
       worker.child.kill("SIGTERM");
     });
-  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stopWorker, stop };
+  const workerOutput = () => worker?.output() ?? "";
+  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stopWorker, workerOutput, stop };
 }
 
 export interface StackOptions {
@@ -114,18 +120,25 @@ export interface StackOptions {
    * the dev server's Stripe.js stand-in (no page.route needed).
    */
   devStripe?: boolean;
-  /** More environment for the api (SMTP_URL and MAIL_FROM, say). */
+  /** More environment for the api. */
   apiEnv?: Record<string, string>;
+  /** More environment for the worker (SMTP_URL and MAIL_FROM, say); runs the worker. */
+  workerEnv?: Record<string, string>;
 }
 
 /** The real worker, started (and its job queue installed) before the api, so the api can queue jobs. */
-async function startWorker(databaseUrl: string, encryptionKey: string) {
+async function startWorker(
+  databaseUrl: string,
+  encryptionKey: string,
+  extraEnv: Record<string, string> = {},
+) {
   const port = await freePort();
   const worker = startChild("node_modules/.bin/tsx", ["src/main.ts"], `${repoRoot}/apps/worker`, {
     DATABASE_URL: databaseUrl,
     STRIPE_API_BASE: inject("stripeApiBase"),
     APP_ENCRYPTION_KEY: encryptionKey,
     WORKER_PORT: String(port),
+    ...extraEnv,
   });
   const url = `http://127.0.0.1:${port}`;
   try {

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { emailedResetLink, fill, signUpBusiness } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
-const env = useBrowserStack();
+// The worker delivers the emails these tests read from the dev outbox.
+const env = useBrowserStack({ worker: true });
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${artifactsDir}/password-reset-${name}.png`, fullPage: true });

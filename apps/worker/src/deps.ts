@@ -2,6 +2,7 @@ import type { Db } from "@fieldpay/db/client";
 import type { ReceivedEvent } from "@fieldpay/db/repositories/webhook-events";
 import type { SecretBox } from "@fieldpay/db/secret-box";
 import type { Logger } from "pino";
+import type { Mailer } from "./mail/mailer.ts";
 import type { StripeLimiters } from "./stripe/limiters.ts";
 import type { LoadEndpoint } from "./webhooks/endpoint-cache.ts";
 
@@ -20,6 +21,8 @@ export interface WorkerDeps {
   loadEndpoint?: LoadEndpoint;
   /** One Stripe rate limiter per business in this process, shared by all its running jobs (stripe/limiters.ts). */
   stripeLimiters: StripeLimiters;
+  /** SMTP when SMTP_URL is set; otherwise emails are delivered to the dev outbox (their rows, and the log). */
+  mailer?: Mailer;
   /** The web app's origin, for links in the emails jobs write (WEB_ORIGIN). */
   webOrigin: string;
   /** The clock of the jobs; tests pin it. */

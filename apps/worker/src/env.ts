@@ -1,7 +1,8 @@
 // The only place the worker reads process.env: parsed once at start-up, a bad value stops the process with one line.
 import { z } from "zod";
 
-export const envSchema = z.object({
+// The fields alone (a refined schema cannot be picked from, zod 4): the dev relay takes the ones it shares.
+export const envFields = z.object({
   DATABASE_URL: z
     .url({ message: "must be a postgres:// URL (npm run dev sets it)" })
     .refine((v) => v.startsWith("postgres://") || v.startsWith("postgresql://"), "must be a postgres:// URL"),
@@ -22,11 +23,32 @@ export const envSchema = z.object({
   WEB_ORIGIN: z
     .url({ message: "must be the web app's origin, such as http://localhost:5173" })
     .default("http://localhost:5173"),
+  /** The mail server emails go through; unset: they stay in the dev outbox (shown in the app). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, {
+      message:
+        "must be an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.com:465, or unset to keep emails in the outbox",
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/\S+@\S+/, { message: 'must be the sender, such as "Bright Cleaning <no-reply@example.com>"' })
+    .optional(),
   /** `npm start` sets production: the log is JSON lines there, one readable line each otherwise. */
   NODE_ENV: z
     .enum(["development", "test", "production"], { message: "must be development, test or production" })
     .default("development"),
 });
+
+export const envSchema = envFields.refine(
+  (env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined,
+  {
+    path: ["MAIL_FROM"],
+    message:
+      'is missing: emails sent through SMTP_URL need a sender, such as "Bright Cleaning <no-reply@example.com>"',
+  },
+);
 
 export type WorkerEnv = z.infer<typeof envSchema>;
 

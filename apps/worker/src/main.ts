@@ -1,8 +1,10 @@
 import { createDb, openConnections } from "@fieldpay/db/client";
+import { publishMailTransport } from "@fieldpay/db/repositories/email-delivery";
 import { secretBoxFromBase64 } from "@fieldpay/db/secret-box";
 import { createLogger } from "@fieldpay/payments/log";
 import type { WorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
+import { smtpMailer } from "./mail/smtp-transport.ts";
 import { startWorkerLiveness } from "./queue/dead-workers.ts";
 import { migrateQueue, startQueue } from "./queue/queue.ts";
 import { createWorkerServer } from "./server.ts";
@@ -28,6 +30,11 @@ const events = startEventProcessor(
   { db, log, webOrigin: env.WEB_ORIGIN },
   { lanes: env.WEBHOOK_LANES, deferWhile: batcher.busy },
 );
+// With SMTP_URL, emails are delivered; without it they stay in the dev outbox (the app's Outbox page shows them).
+const mailer =
+  env.SMTP_URL !== undefined && env.MAIL_FROM !== undefined
+    ? smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
+    : undefined;
 const deps: WorkerDeps = {
   db,
   stripeApiBase: env.STRIPE_API_BASE,
@@ -37,11 +44,13 @@ const deps: WorkerDeps = {
   storeEvent: batcher.store,
   stripeLimiters: createStripeLimiters(),
   webOrigin: env.WEB_ORIGIN,
+  ...(mailer && { mailer }),
   now: () => new Date(),
   log,
 };
 
 await migrateQueue(env.DATABASE_URL, log);
+await publishMailTransport(db, mailer ? "smtp" : "outbox");
 // Connections for the webhook store, the processing lanes and secret reads, open before the first request.
 await openConnections(db, env.WEBHOOK_LANES + 2);
 // Jobs a killed worker held are freed within seconds instead of graphile-worker's 4 hours.
@@ -60,6 +69,11 @@ const server = createWorkerServer(deps);
 
 server.listen(env.WORKER_PORT, () => {
   log.info(`listening on http://localhost:${env.WORKER_PORT} (webhooks at /webhooks/stripe/:tenantId)`);
+  log.info(
+    mailer
+      ? `emails are delivered through the SMTP server in SMTP_URL, from ${env.MAIL_FROM}`
+      : "emails stay in the dev outbox (SMTP_URL is not set)",
+  );
 });
 
 function shutdown() {

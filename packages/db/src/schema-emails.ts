@@ -27,6 +27,9 @@ export type EmailTemplate =
 export type OptionalEmailCategory = "payout_failures" | "health" | "disputes";
 export type EmailCategory = "sign_in" | "transactional" | "fieldworker" | OptionalEmailCategory;
 
+/** An address the server refuses, a server out of reach, the server refusing fieldpay, or props unfit to render. */
+export type EmailFailure = "recipient_refused" | "unreachable" | "refused" | "unrenderable";
+
 export type EmailStatus = "queued" | "sending" | "delivered" | "failed" | "suppressed";
 
 export interface EmailsTable {
@@ -45,6 +48,8 @@ export interface EmailsTable {
   next_attempt_at: Changing<Date>;
   /** The mail server's last answer (code and text, never the connection URL or a password). */
   last_answer: string | null;
+  /** Why the last attempt failed, in the terms the admin's words are chosen by. */
+  failure: EmailFailure | null;
   transport: "smtp" | "outbox" | null;
   /** What was rendered and handed over (set at delivery). */
   subject: string | null;
@@ -62,7 +67,14 @@ export interface EmailOptOutsTable {
   created_at: CreatedAt;
 }
 
+export interface MailTransportTable {
+  id: Generated<boolean>;
+  kind: "smtp" | "outbox";
+  updated_at: Changing<Date>;
+}
+
 export interface EmailTables {
   emails: EmailsTable;
   email_opt_outs: EmailOptOutsTable;
+  mail_transport: MailTransportTable;
 }

@@ -25,6 +25,8 @@ export interface PayoutFinding {
   title: string;
   explanation: string;
   fix: string;
+  /** The payout's amount, for a finding about one payout (the fieldworker's "payout late" email states it). */
+  money?: { amount: number; currency: string };
 }
 
 export interface PayoutAnalysisInput {
@@ -78,11 +80,17 @@ export function formatAmount(amount: number, currency: string): string {
   }
 }
 
-function failedFinding(payout: Stripe.Payout, accountId: string): PayoutFinding {
+/** Why a payout failed and what fixes it, in plain words (the alert's and the payout emails' words). */
+export function payoutFailureWords(payout: Pick<Stripe.Payout, "failure_code" | "failure_message">) {
   const [why, fix] = FAILURES[payout.failure_code ?? ""] ?? [
     `The bank returned the payout${payout.failure_message ? `: ${payout.failure_message}` : "."}`,
     ASK_BANK,
   ];
+  return { why, fix: fix ?? NEW_BANK };
+}
+
+function failedFinding(payout: Stripe.Payout, accountId: string): PayoutFinding {
+  const { why, fix } = payoutFailureWords(payout);
   return {
     key: `payout:${accountId}:${payout.id}:failed`,
     kind: "failed",
@@ -92,7 +100,7 @@ function failedFinding(payout: Stripe.Payout, accountId: string): PayoutFinding 
     since: fromUnix(payout.arrival_date).toISOString(),
     title: "Payout failed",
     explanation: `The payout of ${formatAmount(payout.amount, payout.currency)} due ${isoDay(fromUnix(payout.arrival_date))} failed. ${why} The money is back in the Stripe balance.`,
-    fix: fix ?? NEW_BANK,
+    fix,
   };
 }
 
@@ -106,6 +114,7 @@ function lateFinding(payout: Stripe.Payout, accountId: string, now: Date): Payou
   const state = payout.status === "pending" ? "has not been sent yet" : "is still on its way";
   return {
     key: `payout:${accountId}:${payout.id}:late`,
+    money: { amount: payout.amount, currency: payout.currency },
     kind: "late",
     severity: daysLate >= 3 ? "critical" : "warning",
     payoutId: payout.id,

@@ -1,11 +1,11 @@
 // "Forgot your password?": a single-use link by email, valid for an hour. Asking never says whether the address
 // has an account; using the link sets the password, signs out every session of the user and signs them in.
+import { findEmailByKey, queueEmail } from "@fieldpay/db/repositories/emails";
 import {
   claimPasswordReset,
   findPasswordResetByTokenHash,
   replacePasswordReset,
 } from "@fieldpay/db/repositories/password-resets";
-import { findTenant } from "@fieldpay/db/repositories/tenants";
 import {
   findCustomerByEmail,
   findStaffByEmail,
@@ -16,9 +16,7 @@ import type { User } from "@fieldpay/db/schema";
 import { appUrl } from "../connect/app-url.ts";
 import type { ApiDeps, Auth } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { logNotDelivered, notDelivered } from "../mail/delivery-errors.ts";
-import { MailDeliveryError } from "../mail/mailer.ts";
-import { mailerFor } from "../mail/mailer-for.ts";
+import { deliveryView } from "../mail/delivery-status.ts";
 import { tenantForPortal } from "./accounts.ts";
 import { hashLinkToken, LINK_TOKEN, newLinkToken } from "./link-token.ts";
 import { hashPassword } from "./password.ts";
@@ -33,19 +31,7 @@ import { createSession, invalidateUserSessions } from "./session.ts";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
-type Deps = Pick<ApiDeps, "db" | "mailer" | "allowedOrigins" | "log">;
-
-function resetEmail(input: { name: string; business: string; link: string }) {
-  return [
-    `Hello ${input.name},`,
-    "",
-    `Someone, we hope you, asked to reset the password of your ${input.business} account on fieldpay.`,
-    "",
-    `Choose a new password: ${input.link}`,
-    "",
-    "The link works once and expires in an hour. If you did not ask, ignore this email: your password stays as it is.",
-  ].join("\n");
-}
+type Deps = Pick<ApiDeps, "db" | "allowedOrigins" | "log">;
 
 /** Reset emails for one account are limited wherever they are asked for (rate-limit.ts). */
 async function countResetRequest(deps: Deps, account: string, ip: string): Promise<void> {
@@ -54,26 +40,38 @@ async function countResetRequest(deps: Deps, account: string, ip: string): Promi
   await recordSignInFailure(deps.db, keys);
 }
 
-/** Opens a fresh link for the user (an earlier one stops working) and emails it. */
-async function emailResetLink(deps: Deps, user: User, business: string): Promise<void> {
+const resetEmailKey = (resetId: string) => `password_reset:${resetId}`;
+
+/** Opens a fresh link for the user (an earlier one stops working) and queues its email in the same transaction. */
+async function emailResetLink(deps: Deps, user: User): Promise<string> {
   const token = newLinkToken();
-  await replacePasswordReset(deps.db, {
-    tenantId: user.tenant_id,
-    userId: user.id,
-    tokenHash: hashLinkToken(token),
-    expiresAt: new Date(Date.now() + RESET_LIFETIME_MS),
-  });
-  await mailerFor(deps).send({
-    tenantId: user.tenant_id,
-    to: user.email,
-    subject: `Reset your ${business} password`,
-    body: resetEmail({ name: user.name, business, link: appUrl(deps, `/reset-password/${token}`) }),
+  return deps.db.transaction().execute(async (trx) => {
+    const reset = await replacePasswordReset(trx, {
+      tenantId: user.tenant_id,
+      userId: user.id,
+      tokenHash: hashLinkToken(token),
+      expiresAt: new Date(Date.now() + RESET_LIFETIME_MS),
+    });
+    const email = await queueEmail(trx, {
+      tenantId: user.tenant_id,
+      to: user.email,
+      userId: user.id,
+      template: "password_reset",
+      props: { name: user.name, link: appUrl(deps, `/reset-password/${token}`) },
+      dedupeKey: resetEmailKey(reset.id),
+    });
+    // By ids only: the log never holds an address.
+    deps.log.info(
+      { tenantId: user.tenant_id, userId: user.id, emailId: email.id },
+      "[mail] password reset email queued",
+    );
+    return reset.id;
   });
 }
 
 /**
  * Emails a reset link when the address has an account (staff, or a customer of the business at `tenantSlug`),
- * and answers the same either way. Delivery problems go to the log only, for the same reason.
+ * and answers the same either way (the email's delivery is the worker's, and its problems go to its log).
  */
 export async function requestPasswordReset(
   deps: Deps,
@@ -88,18 +86,12 @@ export async function requestPasswordReset(
     ? await findCustomerByEmail(deps.db, tenant.id, email)
     : await findStaffByEmail(deps.db, email);
   if (!user) return;
-  const business = (tenant ?? (await findTenant(deps.db, user.tenant_id)))?.name ?? "fieldpay";
-  try {
-    await emailResetLink(deps, user, business);
-  } catch (error) {
-    if (!(error instanceof MailDeliveryError)) throw error;
-    logNotDelivered(deps.log, error, { kind: "password reset", tenantId: user.tenant_id, userId: user.id });
-  }
+  await emailResetLink(deps, user);
 }
 
 /**
  * An admin sends one of the business's customers a reset link (a customer who called for help). The admin knows
- * the account exists, so a delivery problem is theirs to see, with the fix.
+ * the account exists, so the email's delivery is theirs to follow (customerResetDelivery), with the fix.
  */
 export async function sendCustomerPasswordReset(deps: Deps, auth: Auth, customerId: string, ip: string) {
   const user = await findUser(deps.db, auth.tenant.id, customerId);
@@ -109,17 +101,15 @@ export async function sendCustomerPasswordReset(deps: Deps, auth: Auth, customer
     signInAccountKey({ role: "customer", tenantId: auth.tenant.id, email: user.email }),
     ip,
   );
-  try {
-    await emailResetLink(deps, user, auth.tenant.name);
-  } catch (error) {
-    if (!(error instanceof MailDeliveryError)) throw error;
-    throw notDelivered(deps.log, error, user.email, {
-      kind: "password reset",
-      tenantId: auth.tenant.id,
-      userId: user.id,
-    });
-  }
-  return { email: user.email };
+  const resetId = await emailResetLink(deps, user);
+  return { email: user.email, resetId };
+}
+
+/** Where the reset link an admin sent for a customer stands (the badge beside "Send a reset link"). */
+export async function customerResetDelivery(deps: Pick<ApiDeps, "db">, auth: Auth, resetId: string) {
+  const email = await findEmailByKey(deps.db, auth.tenant.id, resetEmailKey(resetId));
+  if (!email) throw notFound("This reset link");
+  return deliveryView(email);
 }
 
 const ASK_AGAIN = "Ask for a new link with “Forgot your password?” on the sign-in page.";

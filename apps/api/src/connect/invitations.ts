@@ -1,6 +1,7 @@
 // Inviting fieldworkers: a single-use link by email that expires in 7 days and can be withdrawn; accepting it
 // creates the fieldworker in the inviting business and signs them in.
 import type { Db } from "@fieldpay/db/client";
+import { findEmailByKey, queueEmail } from "@fieldpay/db/repositories/emails";
 import { ensureFieldworkerAccount } from "@fieldpay/db/repositories/fieldworker-accounts";
 import {
   claimInvitation,
@@ -18,9 +19,7 @@ import { hashPassword } from "../auth/password.ts";
 import { createSession, type IssuedSession } from "../auth/session.ts";
 import type { ApiDeps, Auth } from "../context.ts";
 import { DomainError } from "../errors.ts";
-import { notDelivered } from "../mail/delivery-errors.ts";
-import { MailDeliveryError } from "../mail/mailer.ts";
-import { mailerFor } from "../mail/mailer-for.ts";
+import { deliveryView, type EmailDeliveryView } from "../mail/delivery-status.ts";
 import { appUrl } from "./app-url.ts";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -33,7 +32,9 @@ export function invitationState(invitation: Invitation, now = new Date()): Invit
   return new Date(invitation.expires_at) <= now ? "expired" : "open";
 }
 
-export function invitationView(invitation: Invitation) {
+export const invitationEmailKey = (invitationId: string) => `invitation:${invitationId}`;
+
+export function invitationView(invitation: Invitation, email: EmailDeliveryView | null = null) {
   return {
     id: invitation.id,
     email: invitation.email,
@@ -41,30 +42,18 @@ export function invitationView(invitation: Invitation) {
     state: invitationState(invitation),
     expiresAt: new Date(invitation.expires_at),
     createdAt: invitation.created_at,
+    delivery: email,
   };
 }
 
-function invitationEmail(input: { name: string; business: string; link: string; connect: boolean }) {
-  const stripe = input.connect
-    ? "You will then set up payouts through Stripe (create a Stripe account or use the one you have), so your share of each job is paid to you."
-    : "";
-  return [
-    `Hello ${input.name},`,
-    "",
-    `${input.business} invited you to join them on fieldpay as a fieldworker.`,
-    "",
-    `Accept the invitation and choose your password: ${input.link}`,
-    "",
-    stripe,
-    "The link works once and expires in 7 days. If you did not expect this email, ignore it.",
-  ]
-    .filter((line, i, all) => line !== "" || all[i - 1] !== "")
-    .join("\n");
+async function invitationEmailView(db: Db, invitation: Invitation) {
+  const email = await findEmailByKey(db, invitation.tenant_id, invitationEmailKey(invitation.id));
+  return invitationView(invitation, email ? deliveryView(email) : null);
 }
 
 /** Sends a fresh invitation; an earlier open one to the same address stops working (the newest link counts). */
 export async function inviteFieldworker(
-  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins" | "log">,
+  deps: Pick<ApiDeps, "db" | "allowedOrigins">,
   auth: Auth,
   input: { email: string; name: string },
 ) {
@@ -81,38 +70,33 @@ export async function inviteFieldworker(
   }
   const settings = await findPaymentSettings(deps.db, tenantId);
   const token = newLinkToken();
-  // The email goes out before the invitation commits: when it cannot be delivered, nothing changes (an earlier
-  // link to the same address keeps working) and the admin is told why.
-  const invitation = await deps.db
-    .transaction()
-    .execute(async (trx) => {
-      await revokeOpenInvitations(trx, tenantId, { email: input.email });
-      const row = await insertInvitation(trx, {
-        tenantId,
-        email: input.email,
-        name: input.name,
-        tokenHash: hashLinkToken(token),
-        expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
-        invitedBy: auth.user.id,
-      });
-      await mailerFor(deps).send({
-        tenantId,
-        to: row.email,
-        subject: `${auth.tenant.name} invited you to fieldpay`,
-        body: invitationEmail({
-          name: input.name,
-          business: auth.tenant.name,
-          link: appUrl(deps, `/invite/${token}`),
-          connect: settings?.mode === "connect",
-        }),
-      });
-      return row;
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof MailDeliveryError)) throw error;
-      throw notDelivered(deps.log, error, input.email, { kind: "invitation", tenantId });
+  // The email is a row in the invitation's own transaction: the worker delivers it (no wait for SMTP here), and
+  // the admin sees how that went on the invitation.
+  const invitation = await deps.db.transaction().execute(async (trx) => {
+    await revokeOpenInvitations(trx, tenantId, { email: input.email });
+    const row = await insertInvitation(trx, {
+      tenantId,
+      email: input.email,
+      name: input.name,
+      tokenHash: hashLinkToken(token),
+      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+      invitedBy: auth.user.id,
     });
-  return invitationView(invitation);
+    await queueEmail(trx, {
+      tenantId,
+      to: row.email,
+      userId: null,
+      template: "invitation",
+      props: {
+        name: input.name,
+        link: appUrl(deps, `/invite/${token}`),
+        connect: settings?.mode === "connect",
+      },
+      dedupeKey: invitationEmailKey(row.id),
+    });
+    return row;
+  });
+  return invitationEmailView(deps.db, invitation);
 }
 
 /**
@@ -120,7 +104,7 @@ export async function inviteFieldworker(
  * link stops working. An accepted invitation has nothing left to send.
  */
 export async function resendInvitation(
-  deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins" | "log">,
+  deps: Pick<ApiDeps, "db" | "allowedOrigins">,
   auth: Auth,
   invitationId: string,
 ) {
@@ -137,7 +121,7 @@ export async function resendInvitation(
 }
 
 export async function listInvitationViews(db: Db, tenantId: string) {
-  return (await listInvitations(db, tenantId)).map(invitationView);
+  return Promise.all((await listInvitations(db, tenantId)).map((inv) => invitationEmailView(db, inv)));
 }
 
 export async function revokeInvitation(db: Db, tenantId: string, invitationId: string) {

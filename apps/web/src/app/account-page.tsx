@@ -4,6 +4,7 @@ import { AuthForm, newPasswordField } from "../auth/auth-form.tsx";
 import { useResetSession } from "../auth/use-me.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { EmailPreferencesCard } from "../settings/email-preferences-card.tsx";
 
 export function AccountPage() {
   const reset = useResetSession();
@@ -37,6 +38,7 @@ export function AccountPage() {
           change.mutate({ currentPassword: v.currentPassword ?? "", newPassword: v.newPassword ?? "" })
         }
       />
+      <EmailPreferencesCard />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
 import { FormError } from "@fieldpay/ui/form-error";
 import { PageHeader } from "@fieldpay/ui/page-header";
+import { ResetLinkDelivery } from "../connect/delivery-status.tsx";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
 
@@ -19,6 +20,7 @@ export function CustomersPage() {
       {reset.isSuccess && (
         <Alert tone="success" title={`Password reset link sent to ${reset.data.email}`}>
           It works once and expires in an hour; their old password keeps working until they use it.
+          <ResetLinkDelivery resetId={reset.data.resetId} />
         </Alert>
       )}
       <DataTable

@@ -7,6 +7,7 @@ import { Money } from "@fieldpay/ui/money";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useParams } from "react-router";
+import { BalanceDueDelivery } from "../connect/delivery-status.tsx";
 import { BookingDisputes } from "../disputes/booking-disputes.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { AssignFieldworker } from "./assign-fieldworker.tsx";
@@ -141,6 +142,7 @@ export function BookingDetailPage() {
             {p.failure.message}
           </Alert>
         )}
+        {b.status === "balance_due" && <BalanceDueDelivery bookingId={b.id} />}
         {p && (
           <Button
             variant="secondary"

@@ -11,6 +11,7 @@ import { OUTBOX_HREF } from "../app/nav.ts";
 import { useMe } from "../auth/use-me.ts";
 import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { EmailDeliveryStatus, followDelivery } from "./delivery-status.tsx";
 
 const FIELDS = [
   { name: "name", label: "Name" },
@@ -74,7 +75,9 @@ const STATE = {
 
 export function InvitationsTable() {
   const utils = trpc.useUtils();
-  const invitations = trpc.fieldworkers.invitations.useQuery();
+  const invitations = trpc.fieldworkers.invitations.useQuery(undefined, {
+    refetchInterval: (q) => followDelivery((q.state.data ?? []).map((i) => i.delivery)),
+  });
   const revoke = trpc.fieldworkers.revokeInvitation.useMutation({
     onSuccess: () => utils.fieldworkers.invalidate(),
   });
@@ -91,7 +94,17 @@ export function InvitationsTable() {
         rowKey={(i) => i.id}
         emptyMessage={invitations.isPending ? "Loading…" : "No invitations sent yet."}
         columns={[
-          { key: "who", header: "Invited", rowHeader: true, cell: (i) => `${i.name} <${i.email}>` },
+          {
+            key: "who",
+            header: "Invited",
+            rowHeader: true,
+            cell: (i) => (
+              <>
+                {`${i.name} <${i.email}>`}
+                <EmailDeliveryStatus delivery={i.delivery} />
+              </>
+            ),
+          },
           {
             key: "state",
             header: "Status",

@@ -1,10 +1,12 @@
-// /app/outbox (admin, development): the emails the outbox transport "sent", with their links clickable.
+// /app/outbox (admin, development): the emails the worker delivered to the dev outbox (and those on their way),
+// with their links clickable.
 import { Alert } from "@fieldpay/ui/alert";
 import { EmptyState } from "@fieldpay/ui/empty-state";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { trpc } from "../lib/trpc.ts";
 
-const LINK = /(https?:\/\/\S+)/;
+// The plain-text part writes a link as "text [https://…]".
+const LINK = /(https?:\/\/[^\s\]]+)/;
 
 function Body({ text }: { text: string }) {
   return (
@@ -23,12 +25,16 @@ function Body({ text }: { text: string }) {
 }
 
 export function OutboxPage() {
-  const outbox = trpc.fieldworkers.outbox.useQuery();
+  const outbox = trpc.fieldworkers.outbox.useQuery(undefined, {
+    // The worker renders and delivers each email within a second or so: follow until none is on its way.
+    refetchInterval: (query) =>
+      query.state.data?.some((m) => m.status === "queued" || m.status === "sending") ? 1000 : false,
+  });
   return (
     <>
       <PageHeader
         title="Outbox (development)"
-        description="Emails are not delivered in development: they land here, and their links are printed in the api's log."
+        description="Emails are not delivered in development: the worker writes them here, and prints their links in its log."
       />
       {outbox.isError && <Alert tone="info" title={outbox.error.message} />}
       {outbox.data?.length === 0 && (
@@ -39,6 +45,9 @@ export function OutboxPage() {
           <h2>{mail.subject}</h2>
           <p className="muted">
             To {mail.to}, {new Date(mail.sentAt).toLocaleString()}
+            {mail.status === "delivered"
+              ? ""
+              : ` · ${mail.status === "failed" ? "not delivered" : "on its way"}`}
           </p>
           <Body text={mail.body} />
         </article>

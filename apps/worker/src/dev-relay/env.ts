@@ -1,11 +1,11 @@
 // The dev relay's environment, parsed once at start-up. It runs only against a local stripe-mock: with the real
 // Stripe API (no STRIPE_API_BASE, or one that is not on this machine) it refuses to start.
 import { z } from "zod";
-import { envSchema } from "../env.ts";
+import { envFields } from "../env.ts";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-export const relayEnvSchema = envSchema.pick({ DATABASE_URL: true, APP_ENCRYPTION_KEY: true }).extend({
+export const relayEnvSchema = envFields.pick({ DATABASE_URL: true, APP_ENCRYPTION_KEY: true }).extend({
   STRIPE_API_BASE: z
     .url({ message: "must be stripe-mock's URL: the dev relay plays Stripe only in front of stripe-mock" })
     .refine(

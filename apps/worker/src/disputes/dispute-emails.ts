@@ -2,20 +2,14 @@
 // that first told us about the dispute (the outbox delivers it), once per dispute and admin.
 import type { Db } from "@fieldpay/db/client";
 import type { DisputeRow } from "@fieldpay/db/repositories/disputes";
-import { queueEmail } from "@fieldpay/db/repositories/emails";
 import { disputeReasonWords } from "@fieldpay/payments/dispute-reasons";
+import { queueForAdmins } from "../mail/admin-emails.ts";
 
 export async function queueDisputeOpenedEmails(
   trx: Db,
   dispute: DisputeRow,
   webOrigin: string,
 ): Promise<number> {
-  const admins = await trx
-    .selectFrom("users")
-    .select(["id", "email"])
-    .where("tenant_id", "=", dispute.tenant_id)
-    .where("role", "=", "admin")
-    .execute();
   const customer = await trx
     .selectFrom("bookings")
     .innerJoin("users", "users.id", "bookings.customer_id")
@@ -32,15 +26,10 @@ export async function queueDisputeOpenedEmails(
     dueBy: dispute.evidence_due_by ? new Date(dispute.evidence_due_by).toISOString() : null,
     link: `${webOrigin.replace(/\/$/, "")}/app/disputes/${encodeURIComponent(dispute.id)}`,
   };
-  for (const admin of admins) {
-    await queueEmail(trx, {
-      tenantId: dispute.tenant_id,
-      to: admin.email,
-      userId: admin.id,
-      template: "dispute_opened",
-      props,
-      dedupeKey: `dispute_opened:${dispute.id}:${admin.id}`,
-    });
-  }
-  return admins.length;
+  return queueForAdmins(trx, {
+    tenantId: dispute.tenant_id,
+    template: "dispute_opened",
+    props,
+    dedupeKey: `dispute_opened:${dispute.id}`,
+  });
 }

@@ -8,6 +8,7 @@ import {
 } from "@fieldpay/db/repositories/fieldworker-accounts";
 import { summariseConnectedAccount } from "@fieldpay/payments/account-summary";
 import type Stripe from "stripe";
+import { queueOnboardingIncompleteEmail } from "../mail/onboarding-emails.ts";
 import type { EventContext } from "./types.ts";
 
 export function accountSnapshot(account: Stripe.Account): AccountSnapshot {
@@ -39,7 +40,12 @@ export async function accountUpdated(ctx: EventContext<Stripe.AccountUpdatedEven
     snapshot: accountSnapshot(account),
     eventAt: ctx.eventAt,
   });
-  return applied ? "fieldworker account updated" : "ignored: unknown account or a newer event was applied";
+  if (!applied) return "ignored: unknown account or a newer event was applied";
+  const email = { tenantId: ctx.tenantId, stripeAccountId, account, webOrigin: ctx.webOrigin };
+  if (await queueOnboardingIncompleteEmail(ctx.trx, email)) {
+    return "fieldworker account updated; they are emailed what Stripe still needs";
+  }
+  return "fieldworker account updated";
 }
 
 export async function accountDeauthorized(

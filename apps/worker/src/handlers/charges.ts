@@ -5,6 +5,7 @@ import { chargeOf } from "@fieldpay/db/repositories/payments";
 import { recordOutsideRefund } from "@fieldpay/db/repositories/stripe-side-changes";
 import { refundSplit } from "@fieldpay/payments/ledger";
 import type Stripe from "stripe";
+import { queueRefundEmails } from "../mail/booking-emails.ts";
 import { derivedRefundId } from "../refunds/refund-parts.ts";
 import { type EventContext, idOf } from "./types.ts";
 
@@ -20,7 +21,12 @@ export async function chargeRefunded(ctx: EventContext<Stripe.ChargeRefundedEven
   });
   if (!matched) return "ignored: not one of our payments";
   const outside = await recordDashboardRefund(ctx, paymentIntentId, charge);
-  return `refunded ${charge.amount_refunded} of ${charge.amount}${outside > 0 ? ` (${outside} in the Stripe Dashboard)` : ""}`;
+  const emailed = await queueRefundEmails(ctx.trx, {
+    tenantId: ctx.tenantId,
+    paymentIntentId,
+    webOrigin: ctx.webOrigin,
+  });
+  return `refunded ${charge.amount_refunded} of ${charge.amount}${outside > 0 ? ` (${outside} in the Stripe Dashboard)` : ""}${emailed > 0 ? `; ${emailed} refund email(s) queued` : ""}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { requestAfterJobCharge } from "@fieldpay/db/repositories/job-queue";
 import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-events";
 import { AFTER_JOB } from "@fieldpay/db/repositories/payments";
 import type Stripe from "stripe";
+import { queueReceipt } from "../mail/booking-emails.ts";
 import { type EventContext, idOf } from "./types.ts";
 
 export type PaymentIntentEvent =
@@ -24,6 +25,12 @@ export async function paymentIntentChanged(ctx: EventContext<PaymentIntentEvent>
     // The card it was paid with: a deposit kept with setup_future_usage saves it for the after-job charge.
     paymentMethodId: idOf(intent.payment_method),
   });
+  // The receipt follows the ledger, not this event's order: a success recorded some other way (the charge job's
+  // own answer, a newer event) still gets its one receipt; queueReceipt writes nothing for a charge not in it.
+  if (intent.status === "succeeded") {
+    const receipt = { tenantId: ctx.tenantId, paymentIntentId: intent.id, webOrigin: ctx.webOrigin };
+    if (await queueReceipt(ctx.trx, receipt)) return "payment is succeeded; the customer's receipt is queued";
+  }
   if (!applied) return "ignored: not one of our payments, or a newer event was applied";
   if (await afterJobRefused(ctx, intent.id))
     return `payment is ${intent.status}; the customer will be asked to pay`;

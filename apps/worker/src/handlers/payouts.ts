@@ -3,6 +3,7 @@ import { findFieldworkerByStripeAccount } from "@fieldpay/db/repositories/fieldw
 import { requestPayoutCheck } from "@fieldpay/db/repositories/job-queue";
 import { applyPayoutSnapshot } from "@fieldpay/db/repositories/payouts";
 import type Stripe from "stripe";
+import { queuePayoutEmails } from "../mail/payout-emails.ts";
 import { type EventContext, fromUnix } from "./types.ts";
 
 export type PayoutEvent =
@@ -21,20 +22,27 @@ export async function payoutChanged(ctx: EventContext<PayoutEvent>): Promise<str
     if (!fieldworker) return "ignored: payout of an unknown connected account";
     fieldworkerId = fieldworker.user_id;
   }
-  const applied = await applyPayoutSnapshot(ctx.trx, {
-    tenantId: ctx.tenantId,
+  const snapshot = {
     id: payout.id,
-    accountId: connected ?? ctx.businessAccountId,
-    fieldworkerId,
     amount: payout.amount,
     currency: payout.currency,
     status: payout.status,
     arrivalDate: payout.arrival_date ? fromUnix(payout.arrival_date) : null,
     failureCode: payout.failure_code ?? null,
     failureMessage: payout.failure_message ?? null,
+  };
+  const applied = await applyPayoutSnapshot(ctx.trx, {
+    ...snapshot,
+    tenantId: ctx.tenantId,
+    accountId: connected ?? ctx.businessAccountId,
+    fieldworkerId,
     createdAt: fromUnix(payout.created),
     eventAt: ctx.eventAt,
   });
+  if (applied) {
+    const emails = { tenantId: ctx.tenantId, fieldworkerId, payout: snapshot, webOrigin: ctx.webOrigin };
+    await queuePayoutEmails(ctx.trx, emails);
+  }
   if (applied && payout.status === "failed") {
     // A failed payout should not wait for the next scheduled check to become an alert with its fix.
     await requestPayoutCheck(ctx.trx, ctx.tenantId, "scheduled");

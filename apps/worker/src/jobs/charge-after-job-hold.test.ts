@@ -35,6 +35,15 @@ describe("an authorized hold", () => {
     expect(after.ledger.map((l) => [l.purpose, l.amount, l.business_amount, l.fieldworker_amount])).toEqual([
       ["authorization", 8_000, 800, 7_200],
     ]);
+    const receipts = await kit.t.db
+      .selectFrom("emails")
+      .select("props")
+      .where("tenant_id", "=", tenantId)
+      .where("template", "=", "receipt")
+      .execute();
+    expect(receipts.filter((r) => JSON.stringify(r.props).includes(booking.id))).toEqual([
+      { props: expect.objectContaining({ amount: 8_000 }) },
+    ]);
   });
 
   it("above the hold: captured in full, and the difference charged as an extra", async () => {

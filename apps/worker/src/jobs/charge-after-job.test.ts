@@ -3,7 +3,9 @@
 // and the admin see when the bank wants the customer.
 import { enqueueJob } from "@fieldpay/db/repositories/job-queue";
 import { useRecordingProxy } from "@fieldpay/payments/testing/use-recording-proxy";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverEmail } from "../mail/deliver-email.ts";
 import { afterJobState, randomId, seedDoneBooking } from "../testing/after-job-fixture.ts";
 import {
   deliver,
@@ -36,8 +38,16 @@ afterAll(async () => {
 const run = (bookingId: string, tenant = tenantId) =>
   chargeAfterJob(kit.deps, { tenantId: tenant, bookingId });
 const creates = () => proxy().sent("POST", "/v1/payment_intents");
-const emailsAbout = (bookingId: string) =>
-  kit.t.db.selectFrom("emails").selectAll().where("body", "like", `%${bookingId}%`).execute();
+/** The emails about a booking, as delivered (to the dev outbox) by the worker's deliver_email. */
+async function emailsAbout(bookingId: string) {
+  const about = await kit.t.db
+    .selectFrom("emails")
+    .select(["id", "tenant_id"])
+    .where(sql<string>`props->>'link'`, "like", `%${bookingId}%`)
+    .execute();
+  for (const e of about) await deliverEmail(kit.deps, { tenantId: e.tenant_id, emailId: e.id });
+  return kit.t.db.selectFrom("emails").selectAll().where("body", "like", `%${bookingId}%`).execute();
+}
 const succeedAnswer = (body: Record<string, unknown>) => ({ ...body, status: "succeeded" });
 
 /** Stripe's 402 for an off-session charge the bank refused, with the PaymentIntent it left behind. */
@@ -147,6 +157,24 @@ describe("the balance after a deposit", () => {
     const after = await afterJobState(kit.t.db, directTenantId, booking.id);
     expect(after.booking.status).toBe("paid");
     expect(after.ledger.map((l) => l.amount)).toEqual([2_500, 7_500]);
+    // The customer's receipt for the balance, with the deposit before it, written with the charge.
+    const receipts = await kit.t.db
+      .selectFrom("emails")
+      .select("props")
+      .where("tenant_id", "=", directTenantId)
+      .where("template", "=", "receipt")
+      .execute();
+    expect(receipts.filter((r) => JSON.stringify(r.props).includes(booking.id))).toEqual([
+      {
+        props: expect.objectContaining({
+          amount: 7_500,
+          lines: [
+            expect.objectContaining({ kind: "charge", amount: 2_500 }),
+            expect.objectContaining({ kind: "charge", amount: 7_500 }),
+          ],
+        }),
+      },
+    ]);
   });
 
   it("a Standard fieldworker's balance is a direct charge on their account, with the customer there", async () => {

@@ -81,7 +81,7 @@ describe("card holds about to lapse", () => {
         tenantId,
         bookingId: booking.id,
         alert: { title: "t", explanation: "e", fix: "f" },
-        email: { to: "casey@example.test", subject: "s", body: "b" },
+        email: { to: "casey@example.test", userId: null, props: {} },
         moveBooking: true,
       }),
     );

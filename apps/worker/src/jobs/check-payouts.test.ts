@@ -40,6 +40,24 @@ async function connectBusiness() {
 }
 
 describe("checkPayouts", () => {
+  it("emails the fieldworker whose payout is late once, however many checks find it late", async () => {
+    const { tenantId, fw } = await connectBusiness();
+    await checkPayouts(kit.deps, { tenantId, trigger: "scheduled" });
+    await checkPayouts(kit.deps, { tenantId, trigger: "scheduled" });
+    const emails = await kit.t.db
+      .selectFrom("emails")
+      .select(["template", "user_id", "props"])
+      .where("tenant_id", "=", tenantId)
+      .execute();
+    // The business's own late payout is an alert for the admin, not an email to a fieldworker.
+    expect(emails.map((e) => [e.template, e.user_id])).toEqual([["payout_late", fw.userId]]);
+    expect(emails[0]?.props).toMatchObject({
+      name: "Fay Fieldworker",
+      expectedDate: expect.stringMatching(/^2009-02-13/),
+      fix: expect.stringContaining("ask your bank"),
+    });
+  });
+
   it("turns late and paused payouts of the business and each connected fieldworker into alerts", async () => {
     const { tenantId, fw } = await connectBusiness();
     const summary = await checkPayouts(kit.deps, { tenantId, trigger: "manual" });

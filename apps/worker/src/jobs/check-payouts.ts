@@ -11,6 +11,7 @@ import { examineAccount, type WatchedAccount } from "@fieldpay/payments/payout-a
 import type { PayoutFinding } from "@fieldpay/payments/payouts";
 import { mapWithLimit } from "@fieldpay/payments/rate-limit";
 import type { WorkerDeps } from "../deps.ts";
+import { queuePayoutLateEmail } from "../mail/payout-emails.ts";
 import { tenantStripe } from "../stripe/tenant-stripe.ts";
 
 export const PAYOUT_ALERT_KINDS = ["late", "failed", "paused", "held_balance", "check_failed"] as const;
@@ -70,8 +71,32 @@ function openTenantStripe(
   }
 }
 
+/** Each fieldworker whose payout is late hears it once (the dedupe key is the payout's). */
+async function emailLatePayouts(
+  deps: Pick<WorkerDeps, "db" | "webOrigin">,
+  tenantId: string,
+  watched: readonly WatchedAccount[],
+  examined: readonly Examined[],
+): Promise<void> {
+  const late = examined.flatMap((result, i) => {
+    const fieldworkerId = watched[i]?.fieldworkerId;
+    if (!result.ok || !fieldworkerId) return [];
+    return result.findings.flatMap((f) =>
+      f.kind === "late" && f.payoutId && f.money
+        ? [{ fieldworkerId, payoutId: f.payoutId, money: f.money, expectedDate: new Date(f.since) }]
+        : [],
+    );
+  });
+  if (late.length === 0) return;
+  await deps.db.transaction().execute(async (trx) => {
+    for (const payout of late) {
+      await queuePayoutLateEmail(trx, { tenantId, ...payout, webOrigin: deps.webOrigin });
+    }
+  });
+}
+
 export async function checkPayouts(
-  deps: Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase" | "now">,
+  deps: Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase" | "now" | "webOrigin">,
   input: { tenantId: string; trigger: "scheduled" | "manual" },
 ): Promise<PayoutCheckSummary | null> {
   const settings = await findPaymentSettings(deps.db, input.tenantId);
@@ -110,6 +135,7 @@ export async function checkPayouts(
     checkedAccounts,
     watchedAccounts: watched.map((a) => a.accountId),
   });
+  await emailLatePayouts(deps, input.tenantId, watched, examined);
   const summary = {
     accountsChecked: checkedAccounts.length,
     accountsFailed: watched.length - checkedAccounts.length,

@@ -2,7 +2,11 @@
 // capabilities, Connect, every fieldworker, webhooks arriving and applied, and the payout schedule.
 
 import { listDisputesAwaitingEvidence } from "@fieldpay/db/repositories/dispute-alerts";
-import { type HealthReportRow, saveHealthReport } from "@fieldpay/db/repositories/health-reports";
+import {
+  type HealthReportRow,
+  listHealthReports,
+  saveHealthReport,
+} from "@fieldpay/db/repositories/health-reports";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { listFieldworkerAccounts } from "@fieldpay/db/repositories/payouts";
 import { latestWebhookEvent, webhookProcessingState } from "@fieldpay/db/repositories/webhook-events";
@@ -15,9 +19,11 @@ import { checkWebhookFreshness, checkWebhookProcessing } from "@fieldpay/payment
 import type { EndpointKind } from "@fieldpay/payments/webhooks";
 import { fieldworkerChecks } from "../checks/fieldworker-checks.ts";
 import type { WorkerDeps } from "../deps.ts";
+import { queueHealthFailingEmails } from "../mail/health-emails.ts";
 import { type TenantStripe, tenantStripe } from "../stripe/tenant-stripe.ts";
 
 type Deps = Pick<WorkerDeps, "db" | "secretBox" | "stripeApiBase" | "webhookBaseUrl" | "now">;
+type ReportDeps = Deps & Pick<WorkerDeps, "webOrigin">;
 
 function notSetUp(): HealthCheck {
   return buildCheck(
@@ -125,10 +131,17 @@ async function disputesCheck(deps: Deps, tenantId: string): Promise<HealthCheck>
   });
 }
 
+/** Saves the report and, in its transaction, emails the admins about each check that has just started failing. */
 export async function runHealthReport(
-  deps: Deps,
+  deps: ReportDeps,
   input: { tenantId: string; trigger: HealthReportRow["trigger"] },
 ): Promise<HealthReportRow> {
   const checks = await gatherChecks(deps, input.tenantId);
-  return saveHealthReport(deps.db, { tenantId: input.tenantId, trigger: input.trigger, checks });
+  const [previous] = await listHealthReports(deps.db, input.tenantId, 1);
+  return deps.db.transaction().execute(async (trx) => {
+    const report = await saveHealthReport(trx, { tenantId: input.tenantId, trigger: input.trigger, checks });
+    const emails = { tenantId: input.tenantId, checks, previous, webOrigin: deps.webOrigin };
+    await queueHealthFailingEmails(trx, emails);
+    return report;
+  });
 }

@@ -15,10 +15,10 @@ afterEach(async () => {
 });
 
 const email = {
-  tenantId: "00000000-0000-0000-0000-000000000001",
   to: "fern@example.com",
   subject: "Bright Cleaning invited you to fieldpay",
-  body: `Hello Fern,\n\nAccept the invitation: http://localhost:5173/invite/${"x".repeat(43)}\n\nSee you — Bright`,
+  text: `Hello Fern,\n\nAccept the invitation: http://localhost:5173/invite/${"x".repeat(43)}\n\nSee you — Bright`,
+  html: `<p>Hello Fern,</p><p><a href="http://localhost:5173/invite/${"x".repeat(43)}">Accept</a></p>`,
 };
 
 async function failure(promise: Promise<unknown>): Promise<MailDeliveryError> {
@@ -32,19 +32,30 @@ async function failure(promise: Promise<unknown>): Promise<MailDeliveryError> {
 }
 
 describe("smtpMailer", () => {
-  it("hands the email to the server: sender, recipient, subject and the text with its link intact", async () => {
+  it("hands the email to the server: sender, recipient, subject, both parts with the link intact", async () => {
     const server = await inbox();
     const mailer = smtpMailer({ url: server.url, from: "Bright Cleaning <no-reply@bright.test>" });
-    expect(mailer.kind).toBe("delivering");
-    await mailer.send(email);
+    expect(mailer.kind).toBe("smtp");
+    expect(await mailer.send(email)).toMatch(/^250 /);
     expect(server.received).toEqual([
       {
         from: "no-reply@bright.test",
         to: ["fern@example.com"],
         subject: email.subject,
-        text: expect.stringContaining(email.body.replaceAll("\n", "\r\n")),
+        text: expect.stringContaining(email.text.replaceAll("\n", "\r\n")),
+        html: expect.stringContaining(email.html),
       },
     ]);
+  });
+
+  it("a server asking to try later (451) is a failure worth retrying, with its answer", async () => {
+    const server = await inbox({ deferFirst: 1 });
+    const mailer = smtpMailer({ url: server.url, from: "no-reply@bright.test" });
+    const later = await failure(mailer.send(email));
+    expect(later.failure).toBe("unreachable");
+    expect(later.detail).toMatch(/451 .*try again later/);
+    await mailer.send(email);
+    expect(server.received).toHaveLength(1);
   });
 
   it("signs in with the user and password in the URL; a wrong password is refused without repeating it", async () => {

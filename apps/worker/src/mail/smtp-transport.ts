@@ -1,5 +1,5 @@
 // The delivering transport: SMTP to the server in SMTP_URL (smtp:// with STARTTLS when the server offers it, or
-// smtps://), from MAIL_FROM. A connection per email: invitations are few, and nothing stays open between them.
+// smtps://), from MAIL_FROM. A connection per email: nothing stays open between them.
 import nodemailer from "nodemailer";
 import { type DeliveryFailure, MailDeliveryError, type Mailer } from "./mailer.ts";
 
@@ -10,13 +10,17 @@ export interface SmtpConfig {
   from: string;
 }
 
-// An admin waits for the answer, so a server that does not answer fails in seconds, not nodemailer's minutes.
+// A server that does not answer fails the attempt in seconds, not nodemailer's minutes (deliver-email retries).
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
 
 const UNREACHABLE = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS"]);
 
 function failureOf(error: { code?: unknown; responseCode?: unknown; command?: unknown }): DeliveryFailure {
   if (typeof error.code === "string" && UNREACHABLE.has(error.code)) return "unreachable";
+  // 4xx: the server asks to try again later (greylisting, a full queue): a retry will do.
+  if (typeof error.responseCode === "number" && error.responseCode >= 400 && error.responseCode < 500) {
+    return "unreachable";
+  }
   if (error.code === "EENVELOPE" && error.command === "RCPT TO") return "recipient_refused";
   return "refused";
 }
@@ -45,15 +49,17 @@ export function smtpMailer(config: SmtpConfig): Mailer {
     ...TIMEOUTS,
   });
   return {
-    kind: "delivering",
+    kind: "smtp",
     async send(email) {
       try {
-        await transport.sendMail({
+        const info = await transport.sendMail({
           from: config.from,
           to: email.to,
           subject: email.subject,
-          text: email.body,
+          text: email.text,
+          html: email.html,
         });
+        return typeof info.response === "string" ? info.response.slice(0, 300) : null;
       } catch (error) {
         const details = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
         throw new MailDeliveryError(failureOf(details), detailOf(details));

@@ -1,5 +1,6 @@
-// graphile-worker tasks (payout checks, health reports, duplicate refunds, after-job charges, the token purge): each parses its payload, then calls its job with the worker's dependencies.
+// graphile-worker tasks (payout checks, health reports, duplicate refunds, after-job charges, email delivery, the token purge): each parses its payload, then calls its job with the worker's dependencies.
 
+import { requestDueDeliveries } from "@fieldpay/db/repositories/email-delivery";
 import { requestStalledAfterJobCharges } from "@fieldpay/db/repositories/job-queue";
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
@@ -13,6 +14,7 @@ import { purgeExpiredTokens } from "../jobs/purge-expired-tokens.ts";
 import { refundDuplicatePayment } from "../jobs/refund-duplicate-payment.ts";
 import { scheduleTenantChecks } from "../jobs/schedule-tenant-checks.ts";
 import { settleDisputeShare } from "../jobs/settle-dispute-share.ts";
+import { deliverEmail } from "../mail/deliver-email.ts";
 
 const payoutPayload = z.object({ tenantId: z.uuid(), trigger: z.enum(["scheduled", "manual"]) });
 const healthPayload = z.object({
@@ -22,6 +24,7 @@ const healthPayload = z.object({
 const schedulePayload = z.object({ check: z.enum(["payouts", "health"]) });
 const duplicatePayload = z.object({ tenantId: z.uuid(), paymentId: z.uuid() });
 const afterJobPayload = z.object({ tenantId: z.uuid(), bookingId: z.uuid() });
+const emailPayload = z.object({ tenantId: z.uuid(), emailId: z.uuid() });
 const disputeSharePayload = z.object({ tenantId: z.uuid(), disputeId: z.string().min(1) });
 
 /** The worker's dependencies for one job: its lines carry the job's id and task. */
@@ -67,12 +70,23 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     const job = forJob(deps, helpers);
     job.log.info(await settleDisputeShare(job, disputeSharePayload.parse(payload)));
   };
+  const email: Task = async (payload, helpers) => {
+    const job = forJob(deps, helpers);
+    const outcome = await deliverEmail(job, emailPayload.parse(payload));
+    if (outcome !== "not_due") job.log.info({ outcome }, "email delivery");
+  };
+  const dueEmails: Task = async (_payload, helpers) => {
+    const asked = await requestDueDeliveries(deps.db, deps.now());
+    if (asked > 0) forJob(deps, helpers).log.info({ asked }, "emails without a delivery job were queued");
+  };
   const purge: Task = async (_payload, helpers) => {
     helpers.logger.info(`expired tokens purged: ${JSON.stringify(await purgeExpiredTokens(deps))}`);
   };
   return {
     refund_duplicate_payment: duplicate,
     charge_after_job: afterJob,
+    deliver_email: email,
+    deliver_due_emails: dueEmails,
     settle_dispute_share: disputeShare,
     purge_expired_tokens: purge,
     check_payouts: payouts,
@@ -87,4 +101,6 @@ export const CRONTAB = [
   '*/15 * * * * schedule_tenant_checks ?id=payouts {check:"payouts"}',
   '7 * * * * schedule_tenant_checks ?id=health {check:"health"}',
   "37 * * * * purge_expired_tokens ?id=purge",
+  // Emails queued before the queue was installed, or left "sending" by a killed worker.
+  "* * * * * deliver_due_emails ?id=emails",
 ].join("\n");

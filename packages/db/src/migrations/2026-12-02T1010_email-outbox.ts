@@ -3,7 +3,7 @@
 // row holds what to render (template and props), for whom, its category (which admins may turn off), a dedupe
 // key (one email per problem per business), and where its delivery stands with the mail server's last answer.
 // The rows the old dev outbox holds were shown as sent: they stay, delivered through the outbox, as text.
-// Admins' opt-outs are rows of email_opt_outs (user, category).
+// Admins' opt-outs are rows of email_opt_outs (user, category); mail_transport says whether mail leaves the machine.
 import { type Kysely, sql } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -21,6 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column attempts integer not null default 0,
       add column next_attempt_at timestamptz not null default now(),
       add column last_answer text,
+      add column failure text check (failure in ('recipient_refused', 'unreachable', 'refused', 'unrenderable')),
       add column transport text check (transport in ('smtp', 'outbox')),
       add column html text,
       add column delivered_at timestamptz,
@@ -49,16 +50,24 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now(),
       primary key (user_id, category)
     )`.execute(db);
+  // The transport the workers deliver through, as the last one to start said: the api shows the dev outbox by it.
+  await sql`
+    create table mail_transport (
+      id boolean primary key default true check (id),
+      kind text not null check (kind in ('smtp', 'outbox')),
+      updated_at timestamptz not null default now()
+    )`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop table mail_transport`.execute(db);
   await sql`drop table email_opt_outs`.execute(db);
   await sql`drop index emails_dedupe, emails_due, emails_tenant_created`.execute(db);
   await sql`delete from emails where subject is null or body is null`.execute(db);
   await sql`
     alter table emails
       drop column template, drop column props, drop column user_id, drop column category, drop column dedupe_key,
-      drop column status, drop column attempts, drop column next_attempt_at, drop column last_answer,
+      drop column status, drop column attempts, drop column next_attempt_at, drop column last_answer, drop column failure,
       drop column transport, drop column html, drop column delivered_at, drop column updated_at,
       alter column subject set not null, alter column body set not null`.execute(db);
   await sql`alter table emails rename to outbox_emails`.execute(db);

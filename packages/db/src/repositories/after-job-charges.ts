@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import type { Db } from "../client.ts";
 import type { BookingStatus, ChargePurpose, ChargeType } from "../schema.ts";
-import { insertOutboxEmail } from "./outbox-emails.ts";
+import { findEmailByKey, queueEmail } from "./emails.ts";
 import type { PaymentRow } from "./payments.ts";
 
 export interface AfterJobAttemptInput {
@@ -83,7 +83,7 @@ export async function balanceDueRecipients(db: Db, tenantId: string, bookingId: 
     .selectFrom("bookings")
     .innerJoin("users", "users.id", "bookings.customer_id")
     .innerJoin("tenants", "tenants.id", "bookings.tenant_id")
-    .select(["users.email", "users.name", "tenants.slug", "tenants.name as business"])
+    .select(["users.id", "users.email", "users.name", "tenants.slug", "tenants.name as business"])
     .where("bookings.tenant_id", "=", tenantId)
     .where("bookings.id", "=", bookingId)
     .executeTakeFirstOrThrow();
@@ -98,7 +98,8 @@ export interface BalanceDueNotice {
   tenantId: string;
   bookingId: string;
   alert: { title: string; explanation: string; fix: string };
-  email: { to: string; subject: string; body: string };
+  /** The customer's payment_needs_attention email (packages/ui/src/emails), with the link that completes it. */
+  email: { to: string; userId: string | null; props: Record<string, unknown> };
   /** Set the booking to balance_due here (no payment to move it: no card was saved). */
   moveBooking: boolean;
 }
@@ -134,8 +135,30 @@ export async function recordBalanceDue(trx: Db, notice: BalanceDueNotice): Promi
     .returning("id")
     .executeTakeFirst();
   if (!alert) return false;
-  await insertOutboxEmail(trx, { tenantId: notice.tenantId, ...notice.email });
+  await queueEmail(trx, {
+    tenantId: notice.tenantId,
+    to: notice.email.to,
+    userId: notice.email.userId,
+    template: "payment_needs_attention",
+    props: notice.email.props,
+    dedupeKey: balanceDueEmailKey(alert.id),
+  });
   return true;
+}
+
+const balanceDueEmailKey = (alertId: string) => `balance_due:${alertId}`;
+
+/** Where the customer's newest balance-due email of a booking stands (the link that completes the payment). */
+export async function findBalanceDueEmail(db: Db, tenantId: string, bookingId: string) {
+  const alert = await db
+    .selectFrom("alerts")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("key", "=", balanceDueAlertKey(bookingId))
+    .orderBy("since", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return alert ? findEmailByKey(db, tenantId, balanceDueEmailKey(alert.id)) : undefined;
 }
 
 /**

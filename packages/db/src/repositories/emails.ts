@@ -1,12 +1,23 @@
 // The outbox (DESIGN.md "Email and other side effects"): an email is a row written in the caller's transaction,
 // with the change that causes it, and a deliver_email job for the worker. What it says is rendered at delivery
 // from its template and props; where its delivery stands is on the row, for the admin to see.
-import { sql } from "kysely";
 import type { Db } from "../client.ts";
-import type { EmailCategory, EmailStatus, EmailTemplate, OptionalEmailCategory } from "../schema-emails.ts";
+import type {
+  EmailCategory,
+  EmailFailure,
+  EmailStatus,
+  EmailTemplate,
+  OptionalEmailCategory,
+} from "../schema-emails.ts";
 import { enqueueJob, jobQueueInstalled } from "./job-queue.ts";
 
-export type { EmailCategory, EmailStatus, EmailTemplate, OptionalEmailCategory } from "../schema-emails.ts";
+export type {
+  EmailCategory,
+  EmailFailure,
+  EmailStatus,
+  EmailTemplate,
+  OptionalEmailCategory,
+} from "../schema-emails.ts";
 
 /** Which category each template is in: the category decides whether a recipient may have turned it off. */
 export const EMAIL_CATEGORIES: Record<EmailTemplate, EmailCategory> = {
@@ -109,17 +120,18 @@ export interface EmailDelivery {
   id: string;
   status: EmailStatus;
   attempts: number;
+  failure: EmailFailure | null;
   lastAnswer: string | null;
   deliveredAt: Date | null;
   nextAttemptAt: Date;
   createdAt: Date;
 }
 
-/** Where one email stands (the admin's delivery badge). */
-export async function findEmailDelivery(
+/** Where the email queued under a dedupe key stands (an invitation's, a reset link's): the admin's badge. */
+export async function findEmailByKey(
   db: Db,
   tenantId: string,
-  emailId: string,
+  dedupeKey: string,
 ): Promise<EmailDelivery | undefined> {
   return db
     .selectFrom("emails")
@@ -127,38 +139,19 @@ export async function findEmailDelivery(
       "id",
       "status",
       "attempts",
+      "failure",
       "last_answer as lastAnswer",
       "delivered_at as deliveredAt",
       "next_attempt_at as nextAttemptAt",
       "created_at as createdAt",
     ])
     .where("tenant_id", "=", tenantId)
-    .where("id", "=", emailId)
+    .where("dedupe_key", "=", dedupeKey)
     .executeTakeFirst();
 }
 
-/** The newest email of one template to one address, e.g. the last invitation sent to a fieldworker. */
-export async function latestEmailTo(
-  db: Db,
-  tenantId: string,
-  filter: { template: EmailTemplate; to?: string; userId?: string; propsMatch?: Record<string, string> },
-): Promise<EmailDelivery | undefined> {
-  let query = db
-    .selectFrom("emails")
-    .select([
-      "id",
-      "status",
-      "attempts",
-      "last_answer as lastAnswer",
-      "delivered_at as deliveredAt",
-      "next_attempt_at as nextAttemptAt",
-      "created_at as createdAt",
-    ])
-    .where("tenant_id", "=", tenantId)
-    .where("template", "=", filter.template);
-  if (filter.to !== undefined) query = query.where("to_address", "=", filter.to.toLowerCase());
-  if (filter.userId !== undefined) query = query.where("user_id", "=", filter.userId);
-  if (filter.propsMatch)
-    query = query.where(sql<boolean>`props @> ${JSON.stringify(filter.propsMatch)}::jsonb`);
-  return query.orderBy("created_at", "desc").orderBy("id").limit(1).executeTakeFirst();
+/** How the workers deliver ("outbox" until a worker with SMTP_URL has started). */
+export async function mailTransportKind(db: Db): Promise<"smtp" | "outbox"> {
+  const row = await db.selectFrom("mail_transport").select("kind").executeTakeFirst();
+  return row?.kind ?? "outbox";
 }

@@ -25,28 +25,3 @@ export async function listOutboxEmails(db: Db, tenantId: string, limit = 50) {
     .limit(limit)
     .execute();
 }
-
-/** Until every sender queues a template (emails.ts): a text email shown as delivered to the dev outbox. */
-export async function insertOutboxEmail(
-  db: Db,
-  email: { tenantId: string; to: string; subject: string; body: string },
-) {
-  return db
-    .insertInto("emails")
-    .values({
-      tenant_id: email.tenantId,
-      to_address: email.to,
-      subject: email.subject,
-      body: email.body,
-      template: "legacy",
-      props: "{}",
-      category: "transactional",
-      user_id: null,
-      dedupe_key: null,
-      status: "delivered",
-      transport: "outbox",
-      delivered_at: new Date(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}

@@ -6,26 +6,26 @@ import type { PasswordResetsTable, Role } from "../schema.ts";
 export type PasswordReset = Selectable<PasswordResetsTable>;
 
 /** Opens a link for the user; any earlier unused link of theirs stops working (the newest email counts). */
+/** A fresh link for the user (an earlier unused one stops working); run it in the transaction that emails it. */
 export async function replacePasswordReset(
-  db: Db,
+  trx: Db,
   input: { tenantId: string; userId: string; tokenHash: Uint8Array; expiresAt: Date },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom("password_resets")
-      .where("user_id", "=", input.userId)
-      .where("used_at", "is", null)
-      .execute();
-    await trx
-      .insertInto("password_resets")
-      .values({
-        tenant_id: input.tenantId,
-        user_id: input.userId,
-        token_hash: input.tokenHash,
-        expires_at: input.expiresAt,
-      })
-      .execute();
-  });
+): Promise<{ id: string }> {
+  await trx
+    .deleteFrom("password_resets")
+    .where("user_id", "=", input.userId)
+    .where("used_at", "is", null)
+    .execute();
+  return trx
+    .insertInto("password_resets")
+    .values({
+      tenant_id: input.tenantId,
+      user_id: input.userId,
+      token_hash: input.tokenHash,
+      expires_at: input.expiresAt,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 }
 
 export interface PasswordResetView {

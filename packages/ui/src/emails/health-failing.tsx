@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Text } from "@react-email/components";
 import { z } from "zod";
 import { defineEmail, link, text } from "./define.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Column, Row, Section, Text } from "@react-email/components";
 import { z } from "zod";
 import { defineEmail, link, money, text } from "./define.ts";

@@ -1,6 +1,8 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Renders one email from its template name and props: the subject, the HTML part and the plain-text part, both
 // from the same React Email tree. Props are checked against the template's schema after secrets and card
-// numbers are blanked, and every link must lead into the web app.
+// numbers are blanked, and every link must lead into the web app. Every template names its JSX runtime in its
+// first line: the worker runs them under tsx, which compiles files outside apps/worker without any JSX setting.
 import { render } from "@react-email/render";
 import type { EmailBusiness, EmailTemplateDefinition } from "./define.ts";
 import { disputeOpened } from "./dispute-opened.tsx";

@@ -1,16 +1,20 @@
+import { mailTransportKind } from "@fieldpay/db/repositories/emails";
 import { z } from "zod";
 import { changePassword } from "../../auth/accounts.ts";
 import { invalidateSession } from "../../auth/session.ts";
-import { mailerFor } from "../../mail/mailer-for.ts";
 import { authedProcedure, publicProcedure } from "../../trpc.ts";
 import { meOutput, newPassword, password, signedIn } from "./schemas.ts";
 
 export const meProcedure = publicProcedure
   .input(z.void())
   .output(meOutput)
-  .query(({ ctx }) =>
+  .query(async ({ ctx }) =>
     ctx.auth
-      ? { user: ctx.auth.user, tenant: ctx.auth.tenant, emailOutbox: mailerFor(ctx).kind === "outbox" }
+      ? {
+          user: ctx.auth.user,
+          tenant: ctx.auth.tenant,
+          emailOutbox: (await mailTransportKind(ctx.db)) === "outbox",
+        }
       : null,
   );
 

@@ -1,4 +1,5 @@
 // Inviting fieldworkers (admins) and accepting an invitation (anyone holding the link).
+import { mailTransportKind } from "@fieldpay/db/repositories/emails";
 import { listOutboxEmails } from "@fieldpay/db/repositories/outbox-emails";
 import { z } from "zod";
 import {
@@ -10,7 +11,6 @@ import {
   revokeInvitation,
 } from "../../connect/invitations.ts";
 import { DomainError } from "../../errors.ts";
-import { mailerFor } from "../../mail/mailer-for.ts";
 import { publicProcedure, roleProcedure } from "../../trpc.ts";
 import { email, newPassword, personName, signedIn } from "../auth/schemas.ts";
 import { invitation, invitationToken } from "./schemas.ts";
@@ -53,16 +53,23 @@ export const acceptInvitationProcedure = publicProcedure
     return { signedIn: true as const };
   });
 
-/** Dev only: what the outbox transport "sent" for this business (a delivering transport shows nothing). */
+/** Dev only: the business's emails as the worker rendered them, and where each stands (none with SMTP). */
 export const outboxProcedure = roleProcedure("admin")
   .input(z.void())
   .output(
     z.array(
-      z.object({ id: z.string(), to: z.string(), subject: z.string(), body: z.string(), sentAt: z.date() }),
+      z.object({
+        id: z.string(),
+        to: z.string(),
+        subject: z.string(),
+        body: z.string(),
+        status: z.enum(["queued", "sending", "delivered", "failed", "suppressed"]),
+        sentAt: z.date(),
+      }),
     ),
   )
   .query(async ({ ctx }) => {
-    if (mailerFor(ctx).kind !== "outbox") {
+    if ((await mailTransportKind(ctx.db)) !== "outbox") {
       throw new DomainError(
         "not_found",
         "Emails are delivered for real here, so there is no outbox to show.",
@@ -72,8 +79,9 @@ export const outboxProcedure = roleProcedure("admin")
     return rows.map((r) => ({
       id: r.id,
       to: r.to_address,
-      subject: r.subject ?? "",
+      subject: r.subject ?? "(not written yet: the worker renders it when it delivers)",
       body: r.body ?? "",
-      sentAt: r.created_at,
+      status: r.status,
+      sentAt: r.delivered_at ?? r.created_at,
     }));
   });

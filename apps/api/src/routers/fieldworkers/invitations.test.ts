@@ -4,8 +4,8 @@ import { useTestDatabase } from "@fieldpay/db/testing";
 import { describe, expect, it } from "vitest";
 import { hashLinkToken } from "../../auth/link-token.ts";
 import { setUpPayments } from "../../booking/testing/portal-setup.ts";
-import { outboxMailer } from "../../mail/outbox-transport.ts";
 import { authFromToken, callerFor, newBusiness, rejection, testDeps } from "../../testing/harness.ts";
+import { renderQueuedEmails } from "../../testing/outbox.ts";
 
 const t = useTestDatabase();
 
@@ -13,22 +13,27 @@ const LINK = /http:\/\/localhost:5173\/invite\/([A-Za-z0-9_-]{43})/;
 
 async function invited(email = `fw-${crypto.randomUUID().slice(0, 8)}@example.com`) {
   const biz = await newBusiness(t.db, "invite");
-  const log: string[] = [];
-  const deps = { ...testDeps(t.db), mailer: outboxMailer(t.db, (line) => log.push(line)) };
+  const deps = testDeps(t.db);
   const admin = callerFor(deps, biz.auth).caller;
   const invitation = await admin.fieldworkers.invite({ email, name: "Fern Fieldworker" });
+  await renderQueuedEmails(t.db);
   const [mail] = await admin.fieldworkers.outbox();
   const token = LINK.exec(mail?.body ?? "")?.[1] ?? "";
-  return { biz, deps, admin, invitation, mail, token, log, email };
+  return { biz, deps, admin, invitation, mail, token, email };
 }
 
 describe("inviting a fieldworker", () => {
-  it("emails a single-use link through the outbox, prints it, and stores only the token's hash", async () => {
-    const { biz, mail, token, log, invitation, email } = await invited();
+  it("queues a single-use link in the invitation's transaction, shows its delivery, and stores only the token's hash", async () => {
+    const { biz, admin, mail, token, invitation, email } = await invited();
     expect(mail).toMatchObject({ to: email, subject: `${biz.auth.tenant.name} invited you to fieldpay` });
     expect(token).toHaveLength(43);
-    expect(log).toEqual([`[mail] to ${email}: ${mail?.subject} http://localhost:5173/invite/${token}`]);
     expect(invitation).toMatchObject({ state: "open", email, name: "Fern Fieldworker" });
+    expect(invitation.delivery).toMatchObject({ status: "queued" });
+    const [listed] = await admin.fieldworkers.invitations();
+    expect(listed?.delivery).toMatchObject({
+      status: "delivered",
+      summary: "Delivered",
+    });
     expect(invitation.expiresAt.getTime() - invitation.createdAt.getTime()).toBeCloseTo(7 * 86_400_000, -4);
     const rows = await t.db.selectFrom("invitations").selectAll().where("id", "=", invitation.id).execute();
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -43,6 +48,7 @@ describe("inviting a fieldworker", () => {
     await setUpPayments(deps, biz.auth.tenant.id, { mode: "connect" });
     const admin = callerFor(deps, biz.auth).caller;
     await admin.fieldworkers.invite({ email: "stripe-fw@example.com", name: "Sal" });
+    await renderQueuedEmails(t.db);
     const [mail] = await admin.fieldworkers.outbox();
     expect(mail?.body).toContain("set up payouts through Stripe");
   });
@@ -68,6 +74,7 @@ describe("inviting a fieldworker", () => {
       .execute();
     const again = await first.admin.fieldworkers.resendInvitation({ invitationId: first.invitation.id });
     expect(again).toMatchObject({ state: "open", email: first.email, name: "Fern Fieldworker" });
+    await renderQueuedEmails(t.db);
     const mails = await first.admin.fieldworkers.outbox();
     const token =
       LINK.exec(

@@ -2,6 +2,7 @@
 // token, a key) can leave by accident.
 import { CHARGE_TYPES, CONNECT_ACCOUNT_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
+import { emailDelivery } from "../../mail/delivery-status.ts";
 
 export const fieldworkerId = z.uuid("Choose a fieldworker from the list.");
 export const invitationToken = z.string().trim().min(1, "The invitation link is incomplete.").max(200);
@@ -144,6 +145,8 @@ export const invitation = z.object({
   state: z.enum(["open", "accepted", "revoked", "expired"]),
   expiresAt: z.date(),
   createdAt: z.date(),
+  /** How the invitation's email went (null for invitations sent before the outbox). */
+  delivery: emailDelivery.nullable(),
 });
 
 export const splitPreview = z.object({

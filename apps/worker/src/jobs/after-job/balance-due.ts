@@ -71,26 +71,29 @@ async function notify(
     reason,
     amount: formatMoney(notice.amount, booking.currency, "en-US"),
     customer: who.name,
-    business: who.business,
-    link: `${ctx.deps.webOrigin}/book/${who.slug}/bookings/${booking.id}/pay`,
   });
   await recordBalanceDue(trx, {
     tenantId: booking.tenant_id,
     bookingId: booking.id,
     alert: words.alert,
-    email: { to: who.email, ...words.email },
+    email: {
+      to: who.email,
+      userId: who.id,
+      props: {
+        customerName: who.name,
+        amount: notice.amount,
+        currency: booking.currency,
+        why: words.why,
+        link: `${ctx.deps.webOrigin}/book/${who.slug}/bookings/${booking.id}/pay`,
+      },
+    },
     moveBooking,
   });
 }
 
-export function balanceDueWords(input: {
-  reason: BalanceDueReason;
-  amount: string;
-  customer: string;
-  business: string;
-  link: string;
-}) {
-  const { reason, amount, customer, business, link } = input;
+/** The admin's alert, and the sentence of the customer's email (payment_needs_attention) that says why. */
+export function balanceDueWords(input: { reason: BalanceDueReason; amount: string; customer: string }) {
+  const { reason, amount, customer } = input;
   const what =
     reason.kind === "authentication_required"
       ? `${customer}'s bank wants them to confirm the charge of ${amount} for the finished job (3-D Secure), so it could not be taken without them.`
@@ -109,17 +112,6 @@ export function balanceDueWords(input: {
       explanation: what,
       fix: `Nothing to do yet: fieldpay emailed ${customer} a link to pay on the booking page${reason.kind === "authentication_required" ? ", where their bank's check completes the same payment" : ""}. If it stays unpaid for a few days, contact them.`,
     },
-    email: {
-      subject: `${business}: please pay the ${amount} for your finished job`,
-      body: [
-        `Hello ${customer},`,
-        "",
-        `Your job with ${business} is done, and ${amount} is still to pay. ${why}`,
-        "",
-        `Pay here: ${link}`,
-        "",
-        `Thank you, ${business}`,
-      ].join("\n"),
-    },
+    why,
   };
 }

@@ -6,6 +6,7 @@ import { applyPaymentIntentSnapshot } from "@fieldpay/db/repositories/payment-ev
 import { type PaymentRow, prepareCapture } from "@fieldpay/db/repositories/payments";
 import type { Money } from "@fieldpay/payments/money";
 import { feeForCharge } from "@fieldpay/payments/plans";
+import { queueReceipt } from "../../mail/booking-emails.ts";
 import type { AfterJobContext } from "./context.ts";
 
 /** captured: the money is taken; lapsed: the hold is gone, charge the card instead; sent: Stripe's events decide. */
@@ -60,11 +61,18 @@ export async function captureHold(
     return { outcome: "sent", applicationFee };
   // A lapsed hold (canceled) falls back to the card kept with it: the shared transition makes the booking
   // card_saved and notes when the hold lapsed.
-  await applyPaymentIntentSnapshot(db, {
-    tenantId: booking.tenant_id,
-    paymentIntentId: hold.payment_intent_id,
-    status: result.status,
-    eventAt: ctx.deps.now(),
+  await db.transaction().execute(async (trx) => {
+    await applyPaymentIntentSnapshot(trx, {
+      tenantId: booking.tenant_id,
+      paymentIntentId: hold.payment_intent_id,
+      status: result.status,
+      eventAt: ctx.deps.now(),
+    });
+    // A captured hold is a charge: the customer's receipt, in the same transaction.
+    if (result.status === "succeeded") {
+      const receipt = { paymentIntentId: hold.payment_intent_id, webOrigin: ctx.deps.webOrigin };
+      await queueReceipt(trx, { tenantId: booking.tenant_id, ...receipt });
+    }
   });
   return { outcome: result.status === "succeeded" ? "captured" : "lapsed", applicationFee };
 }

@@ -12,6 +12,7 @@ import type { PaymentError } from "@fieldpay/payments/errors";
 import type { Money } from "@fieldpay/payments/money";
 import { feeForCharge } from "@fieldpay/payments/plans";
 import type { BookingPaymentInput } from "@fieldpay/payments/strategy";
+import { queueReceipt } from "../../mail/booking-emails.ts";
 import { type BalanceDueReason, balanceDueWithoutIntent, chargeRefused } from "./balance-due.ts";
 import type { AfterJobContext } from "./context.ts";
 
@@ -85,11 +86,16 @@ export async function chargeCardOnFile(ctx: AfterJobContext, charge: CardCharge)
     return `${charge.purpose}: the bank wants the customer to confirm it; they were emailed a link`;
   }
   if (created.status === "succeeded") {
-    await applyPaymentIntentSnapshot(db, {
-      tenantId: booking.tenant_id,
-      paymentIntentId: created.paymentIntentId,
-      status: "succeeded",
-      eventAt: ctx.deps.now(),
+    // The customer's receipt in the same transaction as the charge it is for.
+    await db.transaction().execute(async (trx) => {
+      await applyPaymentIntentSnapshot(trx, {
+        tenantId: booking.tenant_id,
+        paymentIntentId: created.paymentIntentId,
+        status: "succeeded",
+        eventAt: ctx.deps.now(),
+      });
+      const receipt = { paymentIntentId: created.paymentIntentId, webOrigin: ctx.deps.webOrigin };
+      await queueReceipt(trx, { tenantId: booking.tenant_id, ...receipt });
     });
     return `${charge.purpose}: charged ${charge.amount.amount}`;
   }

@@ -9,6 +9,8 @@ export interface ReceivedEmail {
   subject: string;
   /** The text part, with quoted-printable line breaks and escapes undone. */
   text: string;
+  /** The HTML part, decoded the same way ("" when there is none). */
+  html: string;
 }
 
 export interface SmtpInboxOptions {
@@ -16,6 +18,8 @@ export interface SmtpInboxOptions {
   unknown?: readonly string[];
   /** When set, the server requires this sign-in. */
   login?: { user: string; password: string };
+  /** The server answers 451 ("try again later") to this many messages before it accepts any. */
+  deferFirst?: number;
 }
 
 function decodeQuotedPrintable(body: string): string {
@@ -25,16 +29,29 @@ function decodeQuotedPrintable(body: string): string {
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
-function parse(raw: string, envelope: { from: string; to: string[] }): ReceivedEmail {
+function splitPart(raw: string) {
   const split = raw.indexOf("\r\n\r\n");
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const subject = /^Subject: (.*)$/im.exec(head)?.[1] ?? "";
   const body = raw.slice(split + 4);
-  return { ...envelope, subject, text: /quoted-printable/i.test(head) ? decodeQuotedPrintable(body) : body };
+  return { head, body: /quoted-printable/i.test(head) ? decodeQuotedPrintable(body) : body };
+}
+
+function parse(raw: string, envelope: { from: string; to: string[] }): ReceivedEmail {
+  const { head, body } = splitPart(raw);
+  const subject = /^Subject: (.*)$/im.exec(head)?.[1] ?? "";
+  const boundary = /boundary="?([^";\s]+)"?/i.exec(head)?.[1];
+  if (!boundary) return { ...envelope, subject, text: body, html: "" };
+  const parts = raw
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((p) => splitPart(p.replace(/^\r\n/, "")));
+  const part = (type: string) => parts.find((p) => new RegExp(`content-type: ${type}`, "i").test(p.head));
+  return { ...envelope, subject, text: part("text/plain")?.body ?? "", html: part("text/html")?.body ?? "" };
 }
 
 export async function startSmtpInbox(options: SmtpInboxOptions = {}) {
   const received: ReceivedEmail[] = [];
+  let deferred = 0;
   const server = new SMTPServer({
     // Plain SMTP on loopback: no STARTTLS (its default certificate is self-signed), sign-in allowed without it.
     disabledCommands: options.login ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
@@ -54,6 +71,14 @@ export async function startSmtpInbox(options: SmtpInboxOptions = {}) {
       callback(Object.assign(new Error(`<${address.address}>: no such mailbox here`), { responseCode: 550 }));
     },
     onData(stream, session, callback) {
+      if (deferred < (options.deferFirst ?? 0)) {
+        deferred += 1;
+        stream.resume();
+        stream.on("end", () =>
+          callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 })),
+        );
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {

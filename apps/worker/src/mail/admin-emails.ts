@@ -1,0 +1,32 @@
+// An email to every admin of the business, one row each (dedupe key + admin), in the caller's transaction. An
+// admin who turned the category off gets a "suppressed" row instead (queueEmail), so turning it back on never
+// sends old news.
+import type { Db } from "@fieldpay/db/client";
+import { type EmailTemplate, queueEmail } from "@fieldpay/db/repositories/emails";
+
+/** Returns how many emails were queued now (not those queued before under the same key, nor suppressed). */
+export async function queueForAdmins(
+  trx: Db,
+  input: { tenantId: string; template: EmailTemplate; props: Record<string, unknown>; dedupeKey: string },
+): Promise<number> {
+  const admins = await trx
+    .selectFrom("users")
+    .select(["id", "email"])
+    .where("tenant_id", "=", input.tenantId)
+    .where("role", "=", "admin")
+    .orderBy("created_at")
+    .execute();
+  let queued = 0;
+  for (const admin of admins) {
+    const email = await queueEmail(trx, {
+      tenantId: input.tenantId,
+      to: admin.email,
+      userId: admin.id,
+      template: input.template,
+      props: input.props,
+      dedupeKey: `${input.dedupeKey}:${admin.id}`,
+    });
+    if (email.queued) queued += 1;
+  }
+  return queued;
+}
