@@ -7,6 +7,8 @@ export const ACCOUNT_EVENTS = [
   "payment_intent.canceled",
   "payment_intent.amount_capturable_updated",
   "setup_intent.succeeded",
+  // The card a payment was made with (brand and last 4), for the receipt.
+  "charge.succeeded",
   "charge.captured",
   "charge.expired",
   "charge.refunded",
@@ -38,6 +40,8 @@ export const CONNECT_EVENTS = [
   "payment_intent.canceled",
   "payment_intent.amount_capturable_updated",
   "setup_intent.succeeded",
+  // The card a payment was made with (brand and last 4), for the receipt.
+  "charge.succeeded",
   "charge.captured",
   "charge.expired",
   "charge.refunded",
