@@ -5,9 +5,11 @@ import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { Money } from "@fieldpay/ui/money";
 import { PageHeader } from "@fieldpay/ui/page-header";
+import { Status } from "@fieldpay/ui/status-pill";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useParams } from "react-router";
 import { BookingDisputes } from "../disputes/booking-disputes.tsx";
+import { StripeId } from "../lib/stripe-id.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { AssignFieldworker } from "./assign-fieldworker.tsx";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
@@ -33,8 +35,13 @@ function PaymentRows({ payment: p }: { payment: Payment }) {
     <>
       <dt>Payment</dt>
       <dd>
-        Attempt {p.attempt}, Stripe status “{p.status}”{p.paymentIntentId && <> ({p.paymentIntentId})</>}.{" "}
-        {CHARGE[p.chargeType]}
+        <Status kind="payment" status={p.status} /> Attempt {p.attempt}
+        {p.paymentIntentId && (
+          <>
+            , <StripeId id={p.paymentIntentId} onAccount={p.onAccount} />
+          </>
+        )}
+        . {CHARGE[p.chargeType]}
       </dd>
       {p.split && (
         <>
