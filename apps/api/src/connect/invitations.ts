@@ -6,6 +6,7 @@ import {
   claimInvitation,
   findInvitation,
   findInvitationByTokenHash,
+  hasNewerInvitation,
   type Invitation,
   insertInvitation,
   listInvitations,
@@ -13,6 +14,7 @@ import {
 } from "@fieldpay/db/repositories/invitations";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findStaffByEmail, insertUser } from "@fieldpay/db/repositories/users";
+import { dayWords } from "@fieldpay/payments/day-words";
 import { hashLinkToken, LINK_TOKEN, newLinkToken } from "../auth/link-token.ts";
 import { hashPassword } from "../auth/password.ts";
 import { createSession, type IssuedSession } from "../auth/session.ts";
@@ -62,6 +64,13 @@ function invitationEmail(input: { name: string; business: string; link: string; 
     .join("\n");
 }
 
+/** Fieldworkers are paid through Stripe Connect: a business taking payments directly has no way to pay them. */
+export const DIRECT_MODE = new DomainError(
+  "conflict",
+  "Fieldworkers can be invited once your business uses Stripe Connect: with Stripe alone there is no way to pay them.",
+  "Open Settings > Payment integration, choose Stripe Connect and save; then invite your fieldworkers.",
+);
+
 /** Sends a fresh invitation; an earlier open one to the same address stops working (the newest link counts). */
 export async function inviteFieldworker(
   deps: Pick<ApiDeps, "db" | "mailer" | "allowedOrigins" | "log">,
@@ -80,6 +89,7 @@ export async function inviteFieldworker(
     );
   }
   const settings = await findPaymentSettings(deps.db, tenantId);
+  if (settings?.mode === "direct") throw DIRECT_MODE;
   const token = newLinkToken();
   // The email goes out before the invitation commits: when it cannot be delivered, nothing changes (an earlier
   // link to the same address keeps working) and the admin is told why.
@@ -173,10 +183,17 @@ const REFUSALS: Record<Exclude<InvitationState, "open">, (inv: Invitation) => Do
   expired: (inv) =>
     new DomainError(
       "conflict",
-      `This invitation expired on ${new Date(inv.expires_at).toUTCString()}.`,
+      `This invitation expired on ${dayWords(new Date(inv.expires_at))}.`,
       "Ask the business to send you a new invitation.",
     ),
 };
+
+const REPLACED = (inv: { email: string; tenant_name: string }) =>
+  new DomainError(
+    "conflict",
+    `A newer invitation was sent to ${inv.email}, so this link no longer works.`,
+    `Open the link in the most recent email from ${inv.tenant_name} (check your spam folder too).`,
+  );
 
 /** The open invitation behind a token, or the reason it cannot be used. */
 async function openInvitation(db: Db, token: string) {
@@ -184,6 +201,8 @@ async function openInvitation(db: Db, token: string) {
   const invitation = await findInvitationByTokenHash(db, hashLinkToken(token));
   if (!invitation) throw INVALID_LINK;
   const state = invitationState(invitation);
+  // "Send again" withdraws the earlier link: that is a newer invitation, not the business changing its mind.
+  if (state === "revoked" && (await hasNewerInvitation(db, invitation))) throw REPLACED(invitation);
   if (state !== "open") throw REFUSALS[state](invitation);
   return invitation;
 }
