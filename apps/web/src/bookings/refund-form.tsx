@@ -1,5 +1,6 @@
 // Full or partial refund of one of the booking's charges (the latest with something left, unless the admin picks
 // another). For Stripe Connect both decisions are explicit, with what each one means.
+
 import type { AppRouter } from "@fieldpay/api/router";
 import { formatMoney } from "@fieldpay/payments/money/format";
 import { Alert } from "@fieldpay/ui/alert";
@@ -7,6 +8,7 @@ import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";
 import { FormError } from "@fieldpay/ui/form-error";
 import { SelectField } from "@fieldpay/ui/select-field";
+import { statusWords } from "@fieldpay/ui/status-pill";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
@@ -108,8 +110,9 @@ export function RefundForm({ booking, payment }: { booking: BookingView; payment
       <FormError message={error?.message} fix={error?.fix ?? undefined} />
       {refund.isSuccess && (
         <Alert tone="success" title="Refund sent to Stripe">
-          {formatMoney(refund.data.amount.amount, refund.data.amount.currency)} ({refund.data.status}). The
-          customer's bank usually shows it within 5 to 10 business days.
+          {formatMoney(refund.data.amount.amount, refund.data.amount.currency)} (
+          {statusWords("refund", refund.data.status).label.toLowerCase()}). The customer's bank usually shows
+          it within 5 to 10 business days.
         </Alert>
       )}
       <Button type="submit" variant="danger" busy={refund.isPending} busyLabel="Refunding…">

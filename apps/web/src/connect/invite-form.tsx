@@ -1,6 +1,7 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { When } from "@fieldpay/ui/dates";
 import { FormError } from "@fieldpay/ui/form-error";
 import { StatusPill } from "@fieldpay/ui/status-pill";
 import { TextField } from "@fieldpay/ui/text-field";
@@ -101,7 +102,7 @@ export function InvitationsTable() {
             header: "Status",
             cell: (i) => <StatusPill tone={STATE[i.state].tone}>{STATE[i.state].label}</StatusPill>,
           },
-          { key: "expires", header: "Link expires", cell: (i) => new Date(i.expiresAt).toLocaleDateString() },
+          { key: "expires", header: "Link expires", cell: (i) => <When value={i.expiresAt} show="day" /> },
           {
             key: "actions",
             header: "",

@@ -1,5 +1,7 @@
 // /app/outbox (admin, development): the emails the outbox transport "sent", with their links clickable.
+
 import { Alert } from "@fieldpay/ui/alert";
+import { When } from "@fieldpay/ui/dates";
 import { EmptyState } from "@fieldpay/ui/empty-state";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { trpc } from "../lib/trpc.ts";
@@ -38,7 +40,7 @@ export function OutboxPage() {
         <article className="card outbox-email" key={mail.id}>
           <h2>{mail.subject}</h2>
           <p className="muted">
-            To {mail.to}, {new Date(mail.sentAt).toLocaleString()}
+            To {mail.to}, <When value={mail.sentAt} relative />
           </p>
           <Body text={mail.body} />
         </article>
