@@ -35,13 +35,15 @@ function PaymentRows({ payment: p }: { payment: Payment }) {
     <>
       <dt>Payment</dt>
       <dd>
-        <Status kind="payment" status={p.status} /> Attempt {p.attempt}
-        {p.paymentIntentId && (
-          <>
-            , <StripeId id={p.paymentIntentId} onAccount={p.onAccount} />
-          </>
-        )}
-        . {CHARGE[p.chargeType]}
+        <Status kind="payment" status={p.status} /> {CHARGE[p.chargeType]}
+        <span className="block muted">
+          Attempt {p.attempt}
+          {p.paymentIntentId && (
+            <>
+              : <StripeId id={p.paymentIntentId} onAccount={p.onAccount} />
+            </>
+          )}
+        </span>
       </dd>
       {p.split && (
         <>

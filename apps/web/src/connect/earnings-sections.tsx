@@ -181,7 +181,11 @@ export function PaymentSections({ earnings, audience }: { earnings: Earnings; au
           {
             key: "when",
             header: "Booking",
-            cell: (p) => `${p.service}, ${day(p.startsAt)}`,
+            cell: (p) => (
+              <>
+                {p.service}, {day(p.startsAt)}
+              </>
+            ),
             rowHeader: true,
           },
           { key: "status", header: "Status", cell: (p) => <Status kind="payment" status={p.status} /> },
