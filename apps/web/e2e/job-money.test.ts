@@ -99,6 +99,7 @@ describe("a job's money, offline against stripe-mock", () => {
     expect(
       await customer.getByText("The balance ($60.00) is charged to the same card after the job.").count(),
     ).toBe(1);
+    await customer.getByLabel("A new card").check();
     await customer.getByLabel("Card number").fill("4242 4242 4242 4242");
     await shot(customer, "03-phone-pay-deposit");
     await customer.getByRole("button", { name: "Pay $60.00" }).click();
