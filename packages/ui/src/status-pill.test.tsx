@@ -7,6 +7,7 @@ import {
   CHECK_STATUSES,
   CheckStatusPill,
   DISPUTE_STATUSES,
+  INVITATION_STATUSES,
   PAYMENT_STATUSES,
   PAYOUT_STATUSES,
   REFUND_STATUSES,
@@ -23,6 +24,7 @@ const EVERY: readonly [StatusKind, readonly string[]][] = [
   ["payout", PAYOUT_STATUSES],
   ["dispute", DISPUTE_STATUSES],
   ["account", ACCOUNT_STATUSES],
+  ["invitation", INVITATION_STATUSES],
   ["check", CHECK_STATUSES],
 ];
 

@@ -75,6 +75,9 @@ export type FieldworkerAccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /** The four states derived from Stripe's account object. */
 export type AccountStatus = Exclude<FieldworkerAccountStatus, "not_connected" | "deauthorized">;
 
+/** A fieldworker's invitation, as fieldpay derives it (apps/api's InvitationState). */
+export const INVITATION_STATUSES = ["open", "accepted", "revoked", "expired"] as const;
+
 /** The outcome of one health check (keys valid, webhooks arriving, payouts on time…). */
 export const CHECK_STATUSES = ["pass", "warn", "fail"] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
@@ -143,6 +146,13 @@ const ACCOUNT: Readonly<Record<FieldworkerAccountStatus, PillText>> = {
   deauthorized: pill("Disconnected", "bad"),
 };
 
+const INVITATION: Readonly<Record<(typeof INVITATION_STATUSES)[number], PillText>> = {
+  open: pill("Waiting", "neutral"),
+  accepted: pill("Accepted", "good"),
+  revoked: pill("Withdrawn", "warn"),
+  expired: pill("Expired", "warn"),
+};
+
 const CHECK: Readonly<Record<CheckStatus, PillText>> = {
   pass: pill("Passed", "good"),
   warn: pill("Warning", "warn"),
@@ -158,6 +168,7 @@ const VOCABULARY = {
     Object.entries(disputeTone).map(([status, tone]) => [status, pill(disputeStatusWords(status), tone)]),
   ),
   account: ACCOUNT,
+  invitation: INVITATION,
   check: CHECK,
 } satisfies Record<string, Readonly<Record<string, PillText>>>;
 
