@@ -67,6 +67,8 @@ describe("npm run dev against stripe-mock", () => {
       "payment_intent.payment_failed",
       "payment_intent.requires_action",
       "payment_intent.succeeded",
+      // The charge, carrying the card the receipt shows.
+      "charge.succeeded",
     ]);
     expect(events.every((e) => e.applied)).toBe(true);
 
