@@ -41,6 +41,7 @@ describe("npm run dev against stripe-mock", () => {
     await page.waitForURL(/\/pay$/);
     const bookingId = bookingIdIn(page.url());
 
+    await page.getByLabel("A new card").check();
     await page.getByLabel("Card number").fill("4000 0000 0000 0002");
     await shot(page, "01-pay");
     await page.getByRole("button", { name: "Pay $90.00" }).click();
@@ -48,6 +49,7 @@ describe("npm run dev against stripe-mock", () => {
     await shot(page, "02-declined");
     await page.getByRole("button", { name: "Try again with another card" }).click();
 
+    await page.getByLabel("A new card").check();
     await page.getByLabel("Card number").fill("4000 0027 6000 3184");
     await page.getByRole("button", { name: "Pay $90.00" }).click();
     const bank = page.getByRole("dialog", { name: "3-D Secure authentication" });
@@ -65,6 +67,8 @@ describe("npm run dev against stripe-mock", () => {
       "payment_intent.payment_failed",
       "payment_intent.requires_action",
       "payment_intent.succeeded",
+      // The charge, carrying the card the receipt shows.
+      "charge.succeeded",
     ]);
     expect(events.every((e) => e.applied)).toBe(true);
 
@@ -74,11 +78,11 @@ describe("npm run dev against stripe-mock", () => {
     await admin.getByRole("button", { name: "Sign in" }).click();
     await admin.waitForURL(`${web}/app`);
     await admin.goto(`${web}/app/bookings/${bookingId}`);
-    await expect.poll(() => admin.locator(".summary .pill").textContent()).toBe("Paid");
+    await expect.poll(() => admin.locator(".summary .pill").first().textContent()).toBe("Paid");
     await admin.getByRole("button", { name: "Review refund" }).click();
     await admin.getByRole("button", { name: /^Yes, refund/ }).click();
     // A full refund leaves nothing to refund: the form gives way to the refund's row.
-    await expect.poll(() => admin.locator(".summary .pill").textContent()).toBe("Refunded");
+    await expect.poll(() => admin.locator(".summary .pill").first().textContent()).toBe("Refunded");
     await shot(admin, "05-admin-refunded");
     await expect
       .poll(

@@ -102,6 +102,7 @@ describe("a job's money, offline against stripe-mock", () => {
     expect(
       await customer.getByText("The balance ($60.00) is charged to the same card after the job.").count(),
     ).toBe(1);
+    await customer.getByLabel("A new card").check();
     await customer.getByLabel("Card number").fill("4242 4242 4242 4242");
     await shot(customer, "03-phone-pay-deposit");
     await customer.getByRole("button", { name: "Pay $60.00" }).click();
@@ -185,7 +186,10 @@ describe("a job's money, offline against stripe-mock", () => {
     await shot(customer, "11-desktop-save-card");
     await customer.getByRole("button", { name: "Save card" }).click();
     await customer.waitForURL(`${web}/book/demo-connect/bookings/${bookingId}`);
-    await expect.poll(() => customer.getByText("Thank you: your card is saved").count()).toBe(1);
+    // "…is being saved" until Stripe's setup_intent.succeeded arrives through the relay, then "…is saved".
+    await expect
+      .poll(() => customer.getByText("Thank you: your card is saved").count(), { timeout: 20_000 })
+      .toBe(1);
     await expect.poll(() => pill(customer), { timeout: 20_000 }).toBe("Card saved");
     expect(await customer.locator(".ledger").count()).toBe(0);
     await shot(customer, "12-desktop-card-saved");

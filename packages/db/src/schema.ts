@@ -297,6 +297,9 @@ export interface PaymentsTable {
   /** The Stripe customer the PaymentIntent carries, on whichever account it lives. */
   customer_id: ColumnType<string | null, string | null | undefined, string | null>;
   payment_method_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The card as Stripe reports it on the charge ("visa", "4242"), for the receipt (since 2026-12-02T1400). */
+  card_brand: ColumnType<string | null, string | null | undefined, string | null>;
+  card_last4: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

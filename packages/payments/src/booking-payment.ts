@@ -164,12 +164,22 @@ export function retrieveBookingPayment(
         amountCapturable: intent.amount_capturable ?? 0,
         paymentMethodId: typeof method === "string" ? method : (method?.id ?? null),
         captureBefore: captureBefore(intent.latest_charge),
+        card: chargeCard(intent.latest_charge),
       },
     };
   });
 }
 
 // Card networks set how long an authorization holds; Stripe reports it on the charge, in unix seconds.
+/** The card a charge used, as the receipt shows it; null while the charge is not expanded or not a card. */
+export function chargeCard(
+  charge: Stripe.PaymentIntent["latest_charge"],
+): { brand: string; last4: string } | null {
+  if (charge === null || typeof charge === "string") return null;
+  const card = charge.payment_method_details?.card;
+  return card?.brand && card.last4 ? { brand: card.brand, last4: card.last4 } : null;
+}
+
 function captureBefore(charge: Stripe.PaymentIntent["latest_charge"]): Date | null {
   if (charge === null || typeof charge === "string") return null;
   const seconds = charge.payment_method_details?.card?.capture_before;

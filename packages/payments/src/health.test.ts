@@ -72,7 +72,7 @@ describe("checkAccountReadiness", () => {
       }),
     });
     expect(due.status).toBe("warn");
-    expect(due.explanation).toBe("Stripe needs by 2026-12-15: Your date of birth.");
+    expect(due.explanation).toBe("Stripe needs by 15 Dec 2026: Your date of birth.");
     const verifying = checkAccountReadiness({
       ...ready,
       requirements: requirements({ pending_verification: ["individual.verification.document"] }),

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { dayWords } from "./day-words.ts";
 import type { KeyMode } from "./keys.ts";
 import {
   describeDisabledReason,
@@ -58,7 +59,7 @@ export function buildCheck(
 }
 
 function isoDay(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+  return dayWords(new Date(unixSeconds * 1000));
 }
 
 function labels(items: readonly PlainRequirement[]): string {
@@ -175,10 +176,12 @@ export async function probeConnect(stripe: Stripe): Promise<ConnectProbe> {
 /** Connect must be turned on in Stripe when the business pays fieldworkers through it. */
 export function checkConnectEnabled(input: { usesConnect: boolean; probe: ConnectProbe }): HealthCheck {
   const id = "connect_enabled";
-  const title = "Stripe Connect turned on";
   if (!input.usesConnect) {
-    return buildCheck(id, title, [], "This business takes payments directly, so Connect is not needed.");
+    // Not "Stripe Connect turned on: Passed": nothing is turned on, and nothing needs to be.
+    const direct = "Payments taken directly (Stripe Connect not needed)";
+    return buildCheck(id, direct, [], "This business takes payments directly, so Connect is not needed.");
   }
+  const title = "Stripe Connect turned on";
   const { probe } = input;
   if (probe.ok) return buildCheck(id, title, [], "Stripe accepts Connect requests with these keys.");
   const findings: Record<typeof probe.problem, CheckFinding> = {

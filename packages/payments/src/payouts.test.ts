@@ -89,7 +89,7 @@ describe("late payouts", () => {
     expect(analyse({ payouts: [onTime] })).toEqual([]);
     const oneDay = analyse({ payouts: [payout({ arrival_date: unix("2026-11-26") })] });
     expect(oneDay).toMatchObject([{ kind: "late", severity: "warning" }]);
-    expect(oneDay[0]?.explanation).toContain("1 business day(s) late");
+    expect(oneDay[0]?.explanation).toContain("1 business day late");
     const fourDays = analyse({ payouts: [payout({ arrival_date: unix("2026-11-23") })] });
     expect(fourDays).toMatchObject([{ kind: "late", severity: "critical" }]);
   });
@@ -200,7 +200,7 @@ describe("held balance", () => {
     expect(findings).toMatchObject([
       { kind: "held_balance", key: "account:acct_worker1:held:available:usd" },
     ]);
-    expect(findings[0]?.explanation).toContain("$1.00 has been available since 2009-02-13");
+    expect(findings[0]?.explanation).toContain("$1.00 has been available since 13 Feb 2009");
     expect(
       analyse({ balance: { available: [{ amount: 0, currency: "usd" }] }, balanceTransactions: mockTxns }),
     ).toEqual([]);
@@ -258,7 +258,7 @@ describe("held balance", () => {
       ["account:acct_worker1:held:pending:jpy", "warning"],
     ]);
     expect(findings[0]?.explanation).toContain("$15.00 from payments is still pending");
-    expect(findings[0]?.explanation).toContain("release date, 2026-11-20, has passed");
+    expect(findings[0]?.explanation).toContain("release date, 20 Nov 2026, has passed");
     expect(findings[0]?.since).toBe("2026-11-18T00:00:00.000Z");
     expect(findings[1]?.explanation).toContain("¥5,000");
   });
@@ -272,7 +272,7 @@ describe("held balance", () => {
     });
     const [finding] = analyse({ balanceTransactions: [reserve] });
     expect(finding).toMatchObject({ kind: "held_balance", severity: "info" });
-    expect(finding?.explanation).toContain("Stripe will release it on 2026-12-10");
+    expect(finding?.explanation).toContain("Stripe will release it on 10 Dec 2026");
   });
 });
 

@@ -6,6 +6,7 @@ import {
   nextScheduledPayoutDay,
   type PayoutScheduleLike,
 } from "./business-days.ts";
+import { businessDaysLateWords, dayWords } from "./day-words.ts";
 import { formatMoney } from "./money/format.ts";
 import { describeDisabledReason, describeRequirements, whatToProvide } from "./requirements.ts";
 
@@ -68,7 +69,7 @@ const FAILURES: Readonly<Record<string, readonly [explanation: string, fix?: str
   unsupported_card: ["This debit card cannot receive payouts."],
 };
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const isoDay = dayWords;
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 
 /** Stripe's amount in words for an alert; a currency Intl does not know is still shown, as minor units. */
@@ -121,7 +122,7 @@ function lateFinding(payout: Stripe.Payout, accountId: string, now: Date): Payou
     accountId,
     since: due.toISOString(),
     title: "Payout is late",
-    explanation: `The payout of ${formatAmount(payout.amount, payout.currency)} was expected on ${isoDay(due)} and ${state}: ${daysLate} business day(s) late. Banks usually credit payouts within 1-3 business days.`,
+    explanation: `The payout of ${formatAmount(payout.amount, payout.currency)} was expected on ${isoDay(due)} and ${state}: ${businessDaysLateWords(daysLate)}. Banks usually credit payouts within 1-3 business days.`,
     fix: `${GUIDE_FIX} If it has still not arrived, ask the bank to look for it.${trace}`,
   };
 }

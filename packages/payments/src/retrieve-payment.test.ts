@@ -51,7 +51,7 @@ describe("retrievePayment (Refresh status)", () => {
     expect(result.ok && result.payment.cardFailure).toBeNull();
   });
 
-  it("reads what an authorization holds and when it lapses, from the latest charge", async () => {
+  it("reads what an authorization holds, when it lapses and the card, from the latest charge", async () => {
     proxy().intercept({
       method: "GET",
       path: /^\/v1\/payment_intents\//,
@@ -67,7 +67,10 @@ describe("retrievePayment (Refresh status)", () => {
         latest_charge: {
           id: "ch_auth",
           object: "charge",
-          payment_method_details: { type: "card", card: { capture_before: 1_930_000_000 } },
+          payment_method_details: {
+            type: "card",
+            card: { capture_before: 1_930_000_000, brand: "visa", last4: "4242" },
+          },
         },
       }),
     });
@@ -84,6 +87,7 @@ describe("retrievePayment (Refresh status)", () => {
         amountCapturable: 10_000,
         paymentMethodId: "pm_card",
         captureBefore: new Date(1_930_000_000_000),
+        card: { brand: "visa", last4: "4242" },
       },
     });
     expect(proxy().sent("GET", "/v1/payment_intents/pi_auth")[0]?.query).toEqual({

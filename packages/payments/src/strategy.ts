@@ -188,6 +188,8 @@ export interface PaymentSnapshot {
   paymentMethodId: string | null;
   /** When an authorization lapses (the card network's capture deadline), else null. */
   captureBefore: Date | null;
+  /** The card the latest charge used, as Stripe reports it ("visa", "4242"), else null. */
+  card: { brand: string; last4: string } | null;
 }
 
 export interface RefundInput {

@@ -64,7 +64,7 @@ describe("checkWebhookProcessing", () => {
     expect(check.status).toBe("warn");
     expect(check.explanation).toContain("2 notification(s)");
     expect(check.explanation).toContain("payout.paid (evt_1");
-    expect(check.explanation).toContain("failed 4 time(s)");
+    expect(check.explanation).toContain("failed 4 times");
     expect(check.explanation).toContain("payouts_currency_check");
     expect(check.fix).toMatch(/retries failed notifications by itself/);
   });

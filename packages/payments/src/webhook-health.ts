@@ -1,4 +1,5 @@
 // Health checks of Stripe's notifications: do they arrive (freshness), and are they applied (processing)?
+import { hoursAgoWords } from "./day-words.ts";
 import { buildCheck, type CheckFinding, type CheckStatus, type HealthCheck, KEYS_PAGE } from "./health.ts";
 import type { EndpointKind } from "./webhooks.ts";
 
@@ -36,7 +37,7 @@ export function checkWebhookFreshness(input: WebhookFreshnessInput): HealthCheck
     return buildCheck(id, title, [{ status: "warn", text, fix: inspect }], "");
   }
   const hours = Math.floor((input.now.getTime() - input.lastEventAt.getTime()) / 3_600_000);
-  const last = `The last notification from Stripe arrived ${hours} hours ago (${input.lastEventAt.toISOString()}).`;
+  const last = `The last notification from Stripe arrived ${hoursAgoWords(hours)}.`;
   const status: CheckStatus =
     hours >= (input.failAfterHours ?? 72) ? "fail" : hours >= (input.warnAfterHours ?? 24) ? "warn" : "pass";
   const quiet =
@@ -77,7 +78,7 @@ export function checkWebhookProcessing(input: WebhookProcessingInput): HealthChe
       status: stuck ? "fail" : "warn",
       text:
         `${input.failing} notification(s) from Stripe could not be applied yet. The oldest, ${oldest.type} ` +
-        `(${oldest.id}, received ${oldest.receivedAt.toISOString()}), failed ${oldest.attempts} time(s)${error}.`,
+        `(${oldest.id}, received ${hoursAgoWords(hours)}), failed ${timesWords(oldest.attempts)}${error}.`,
       fix: stuck
         ? "fieldpay keeps every notification and retries it about every 6 hours, so it is applied once the cause " +
           "is gone. If the error names your data (an account, a currency, a booking), correct it in Stripe or " +
@@ -95,3 +96,5 @@ export function checkWebhookProcessing(input: WebhookProcessingInput): HealthChe
   }
   return buildCheck(id, title, findings, "Every notification Stripe delivered has been applied.");
 }
+
+const timesWords = (n: number) => (n === 1 ? "once" : `${n} times`);

@@ -6,6 +6,7 @@ import { type BookingListRow, DONE_FROM, listBookings } from "@fieldpay/db/repos
 import { type LedgerLine, ledgerTotals, listLedgerLines } from "@fieldpay/db/repositories/ledger";
 import { chargedAmount, listPayments, type PaymentRow } from "@fieldpay/db/repositories/payments";
 import { listRefunds, type RefundRow } from "@fieldpay/db/repositories/refunds";
+import { businessContact } from "@fieldpay/db/repositories/tenants";
 import { attemptFailed } from "./pay-booking.ts";
 import { planSummary } from "./payment-plans.ts";
 
@@ -29,6 +30,8 @@ function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
     amountRefunded: money(p.amount_refunded, p.currency),
     failure: attemptFailed(p) ? { message: p.failure_message ?? "The card was declined." } : null,
     paymentIntentId: admin ? p.payment_intent_id : null,
+    /** The connected account the PaymentIntent lives on (Standard direct charges), for its Dashboard link. */
+    onAccount: admin ? p.on_account : null,
     split:
       admin && p.application_fee_amount !== null && p.fieldworker_net_amount !== null
         ? {
@@ -51,7 +54,7 @@ function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
 }
 
 /** One ledger line as each audience may see it: the customer sees amounts, the fieldworker also their share. */
-function ledgerLineView(line: LedgerLine, audience: Audience) {
+function ledgerLineView(line: LedgerLine, audience: Audience, onAccount: ReadonlyMap<string, string | null>) {
   const admin = audience === "admin";
   return {
     id: line.refund_id ?? line.payment_id,
@@ -62,16 +65,18 @@ function ledgerLineView(line: LedgerLine, audience: Audience) {
     business: admin ? money(line.business_amount, line.currency) : null,
     fieldworker: audience === "customer" ? null : money(line.fieldworker_amount, line.currency),
     stripeId: admin ? line.stripe_id : null,
+    stripeAccount: admin ? (onAccount.get(line.payment_id) ?? null) : null,
     occurredAt: new Date(line.occurred_at),
   };
 }
 
-function ledgerView(lines: LedgerLine[], currency: string, audience: Audience) {
+function ledgerView(lines: LedgerLine[], payments: PaymentRow[], currency: string, audience: Audience) {
+  const onAccount = new Map(payments.map((p) => [p.id, p.on_account]));
   const totals = ledgerTotals(lines);
   // What a dispute moves between the business and the fieldworker is theirs to see, not the customer's.
   const shown = audience === "customer" ? lines.filter((l) => !l.kind.startsWith("dispute_share")) : lines;
   return {
-    lines: shown.map((line) => ledgerLineView(line, audience)),
+    lines: shown.map((line) => ledgerLineView(line, audience, onAccount)),
     charged: money(totals.charged, currency),
     refunded: money(totals.refunded, currency),
     disputed: money(totals.disputed, currency),
@@ -81,12 +86,37 @@ function ledgerView(lines: LedgerLine[], currency: string, audience: Audience) {
   };
 }
 
+/** "R-1A2B3C4D": short, stable (derived from the booking's id) and unique enough to read out on the phone. */
+export function receiptNumber(bookingId: string): string {
+  return `R-${bookingId.replaceAll("-", "").slice(0, 8).toUpperCase()}`;
+}
+
+/** What the receipt adds: its number, when it was paid and with which card, and whom to contact. */
+function receiptView(
+  row: BookingListRow,
+  payments: PaymentRow[],
+  lines: LedgerLine[],
+  business: BusinessContact,
+) {
+  const lastCharge = lines.findLast((l) => l.kind === "charge");
+  const paid = payments.findLast((p) => p.duplicate_at === null && p.status === "succeeded");
+  return {
+    number: receiptNumber(row.id),
+    paidAt: lastCharge ? new Date(lastCharge.occurred_at) : null,
+    card: paid?.card_brand && paid.card_last4 ? { brand: paid.card_brand, last4: paid.card_last4 } : null,
+    business,
+  };
+}
+
+type BusinessContact = { name: string; email: string | null };
+
 function bookingView(
   row: BookingListRow,
   payments: PaymentRow[],
   refunds: RefundRow[],
   lines: LedgerLine[],
   audience: Audience,
+  business: BusinessContact,
 ) {
   const payment = shownPayment(payments);
   return {
@@ -115,7 +145,8 @@ function bookingView(
       adjustmentReason: row.adjustment_reason,
       canMarkDone: audience !== "customer" && row.done_at === null && DONE_FROM.includes(row.status),
     },
-    ledger: ledgerView(lines, row.currency, audience),
+    ledger: ledgerView(lines, payments, row.currency, audience),
+    receipt: receiptView(row, payments, lines, business),
     payment: payment
       ? paymentView(
           payment,
@@ -136,9 +167,10 @@ export async function bookingViews(
 ): Promise<BookingView[]> {
   const rows = await listBookings(db, tenantId, filter);
   const ids = rows.map((r) => r.id);
-  const [payments, lines] = await Promise.all([
+  const [payments, lines, business] = await Promise.all([
     listPayments(db, tenantId, ids),
     listLedgerLines(db, tenantId, ids),
+    businessContact(db, tenantId),
   ]);
   const refunds = await listRefunds(
     db,
@@ -152,6 +184,7 @@ export async function bookingViews(
       refunds,
       lines.filter((l) => l.booking_id === row.id),
       audience,
+      business,
     ),
   );
 }

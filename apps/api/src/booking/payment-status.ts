@@ -52,6 +52,7 @@ export async function refreshPayment(
       eventAt: new Date(),
       paymentMethodId: intent.paymentMethodId,
       captureBefore: intent.captureBefore,
+      card: intent.card,
     });
   }
   const now = await findBooking(deps.db, tenantId, booking.id);

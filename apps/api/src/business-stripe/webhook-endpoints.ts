@@ -9,6 +9,8 @@ const PAYMENT_EVENTS = [
   "payment_intent.canceled",
   "payment_intent.amount_capturable_updated",
   "setup_intent.succeeded",
+  // The card a payment was made with (brand and last 4), for the receipt.
+  "charge.succeeded",
   "charge.captured",
   "charge.expired",
   "charge.refunded",

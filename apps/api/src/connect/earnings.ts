@@ -1,4 +1,5 @@
 // What a fieldworker earned and was paid: for the admin (per fieldworker) and for the fieldworker themselves.
+
 import type { Db } from "@fieldpay/db/client";
 import {
   type EarningsPeriod,
@@ -10,6 +11,7 @@ import {
   openAccountAlerts,
   type PeriodTotals,
 } from "@fieldpay/db/repositories/fieldworker-earnings";
+import { dayWords } from "@fieldpay/payments/day-words";
 import { unpayableAlertKind } from "./payable.ts";
 
 const DAY_MS = 86_400_000;
@@ -19,9 +21,10 @@ const UPCOMING = new Set(["pending", "in_transit"]);
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 
+/** "Oct 2026" or "Week of 2 Nov 2026": periods start on a UTC day. */
 function periodLabel(start: Date, period: EarningsPeriod): string {
-  const iso = start.toISOString();
-  return period === "month" ? iso.slice(0, 7) : `Week of ${iso.slice(0, 10)}`;
+  if (period === "week") return `Week of ${dayWords(start)}`;
+  return new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(start);
 }
 
 function paymentView(p: Awaited<ReturnType<typeof listFieldworkerPayments>>[number]) {

@@ -7,6 +7,7 @@ import {
   claimInvitation,
   findInvitation,
   findInvitationByTokenHash,
+  hasNewerInvitation,
   type Invitation,
   insertInvitation,
   listInvitations,
@@ -14,6 +15,7 @@ import {
 } from "@fieldpay/db/repositories/invitations";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
 import { findStaffByEmail, insertUser } from "@fieldpay/db/repositories/users";
+import { dayWords } from "@fieldpay/payments/day-words";
 import { hashLinkToken, LINK_TOKEN, newLinkToken } from "../auth/link-token.ts";
 import { hashPassword } from "../auth/password.ts";
 import { createSession, type IssuedSession } from "../auth/session.ts";
@@ -51,6 +53,13 @@ async function invitationEmailView(db: Db, invitation: Invitation) {
   return invitationView(invitation, email ? deliveryView(email) : null);
 }
 
+/** Fieldworkers are paid through Stripe Connect: a business taking payments directly has no way to pay them. */
+export const DIRECT_MODE = new DomainError(
+  "conflict",
+  "Fieldworkers can be invited once your business uses Stripe Connect: with Stripe alone there is no way to pay them.",
+  "Open Settings > Payment integration, choose Stripe Connect and save; then invite your fieldworkers.",
+);
+
 /** Sends a fresh invitation; an earlier open one to the same address stops working (the newest link counts). */
 export async function inviteFieldworker(
   deps: Pick<ApiDeps, "db" | "allowedOrigins">,
@@ -69,6 +78,7 @@ export async function inviteFieldworker(
     );
   }
   const settings = await findPaymentSettings(deps.db, tenantId);
+  if (settings?.mode === "direct") throw DIRECT_MODE;
   const token = newLinkToken();
   // The email is a row in the invitation's own transaction: the worker delivers it (no wait for SMTP here), and
   // the admin sees how that went on the invitation.
@@ -157,26 +167,17 @@ const REFUSALS: Record<Exclude<InvitationState, "open">, (inv: Invitation) => Do
   expired: (inv) =>
     new DomainError(
       "conflict",
-      `This invitation expired on ${new Date(inv.expires_at).toUTCString()}.`,
+      `This invitation expired on ${dayWords(new Date(inv.expires_at))}.`,
       "Ask the business to send you a new invitation.",
     ),
 };
 
-/**
- * "Send again" (or a new invitation to the same address) closes the old link too, but the business did not
- * withdraw anything: the person is pointed at the newer email instead.
- */
-async function replaced(db: Db, invitation: Invitation & { tenant_name: string }) {
-  const newer = (await listInvitations(db, invitation.tenant_id)).some(
-    (other) => other.email === invitation.email && other.created_at > invitation.created_at,
-  );
-  if (!newer) return null;
-  return new DomainError(
+const REPLACED = (inv: { email: string; tenant_name: string }) =>
+  new DomainError(
     "conflict",
-    `${invitation.tenant_name} sent you a newer invitation, so this link no longer works.`,
-    "Open the link in the most recent invitation email; it is the one that works.",
+    `A newer invitation was sent to ${inv.email}, so this link no longer works.`,
+    `Open the link in the most recent email from ${inv.tenant_name} (check your spam folder too).`,
   );
-}
 
 /** The open invitation behind a token, or the reason it cannot be used. */
 async function openInvitation(db: Db, token: string) {
@@ -184,7 +185,8 @@ async function openInvitation(db: Db, token: string) {
   const invitation = await findInvitationByTokenHash(db, hashLinkToken(token));
   if (!invitation) throw INVALID_LINK;
   const state = invitationState(invitation);
-  if (state === "revoked") throw (await replaced(db, invitation)) ?? REFUSALS.revoked(invitation);
+  // "Send again" withdraws the earlier link: that is a newer invitation, not the business changing its mind.
+  if (state === "revoked" && (await hasNewerInvitation(db, invitation))) throw REPLACED(invitation);
   if (state !== "open") throw REFUSALS[state](invitation);
   return invitation;
 }

@@ -9,6 +9,7 @@ import {
   OPEN_DISPUTE,
 } from "@fieldpay/db/repositories/disputes";
 import { findPaymentSettings } from "@fieldpay/db/repositories/payment-settings";
+import { stripeDashboardUrl } from "@fieldpay/payments/dashboard-links";
 import { disputeReasonWords, disputeStatusWords } from "@fieldpay/payments/dispute-reasons";
 import { type BookingView, bookingViews } from "../booking/booking-view.ts";
 import { notFound } from "../errors.ts";
@@ -21,8 +22,10 @@ export const FIELDWORKER_ACCOUNT_HANDLES =
 
 /** The dispute's page in the Stripe Dashboard: test or live, inside the connected account where it lives. */
 export function dashboardUrl(id: string, keyMode: "test" | "live", onAccount: string | null): string {
-  const account = onAccount ? `${encodeURIComponent(onAccount)}/` : "";
-  return `https://dashboard.stripe.com/${account}${keyMode === "test" ? "test/" : ""}disputes/${encodeURIComponent(id)}`;
+  return (
+    stripeDashboardUrl({ id, mode: keyMode, onAccount }) ??
+    `https://dashboard.stripe.com/${keyMode === "test" ? "test/" : ""}disputes`
+  );
 }
 
 function disputeView(

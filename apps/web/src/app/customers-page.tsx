@@ -1,6 +1,7 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { When } from "@fieldpay/ui/dates";
 import { FormError } from "@fieldpay/ui/form-error";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { ResetLinkDelivery } from "../connect/delivery-status.tsx";
@@ -34,7 +35,7 @@ export function CustomersPage() {
         columns={[
           { key: "name", header: "Name", cell: (c) => c.name, rowHeader: true },
           { key: "email", header: "Email", cell: (c) => c.email },
-          { key: "since", header: "Since", cell: (c) => new Date(c.createdAt).toLocaleDateString() },
+          { key: "since", header: "Since", cell: (c) => <When value={c.createdAt} show="day" /> },
           {
             key: "actions",
             header: "",

@@ -10,6 +10,7 @@ export interface AuthField {
   type?: "text" | "email" | "password";
   autoComplete: string;
   hint?: string;
+  defaultValue?: string;
 }
 
 /** A field for choosing a password: the browser may suggest one, and the length rule is said up front. */
@@ -49,6 +50,7 @@ export function AuthForm(props: {
           type={field.type ?? "text"}
           autoComplete={field.autoComplete}
           hint={field.hint}
+          defaultValue={field.defaultValue}
           required
         />
       ))}

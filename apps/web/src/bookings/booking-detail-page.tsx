@@ -5,10 +5,12 @@ import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { Money } from "@fieldpay/ui/money";
 import { PageHeader } from "@fieldpay/ui/page-header";
+import { Status } from "@fieldpay/ui/status-pill";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useParams } from "react-router";
 import { BalanceDueDelivery } from "../connect/delivery-status.tsx";
 import { BookingDisputes } from "../disputes/booking-disputes.tsx";
+import { StripeId } from "../lib/stripe-id.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { AssignFieldworker } from "./assign-fieldworker.tsx";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
@@ -34,8 +36,15 @@ function PaymentRows({ payment: p }: { payment: Payment }) {
     <>
       <dt>Payment</dt>
       <dd>
-        Attempt {p.attempt}, Stripe status “{p.status}”{p.paymentIntentId && <> ({p.paymentIntentId})</>}.{" "}
-        {CHARGE[p.chargeType]}
+        <Status kind="payment" status={p.status} /> {CHARGE[p.chargeType]}
+        <span className="block muted">
+          Attempt {p.attempt}
+          {p.paymentIntentId && (
+            <>
+              : <StripeId id={p.paymentIntentId} onAccount={p.onAccount} />
+            </>
+          )}
+        </span>
       </dd>
       {p.split && (
         <>

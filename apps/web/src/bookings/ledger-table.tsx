@@ -2,6 +2,7 @@
 // Stripe id, and the booking's totals. Amount = your business's share + the fieldworker's, on every row.
 import { DataTable, type DataTableColumn } from "@fieldpay/ui/data-table";
 import { Money } from "@fieldpay/ui/money";
+import { StripeId } from "../lib/stripe-id.tsx";
 import { formatWhen } from "./booking-status.tsx";
 import { type BookingView, type LedgerLine, ledgerLineLabel } from "./ledger-words.ts";
 
@@ -40,7 +41,12 @@ export function LedgerTable({ booking: b }: { booking: BookingView }) {
     {
       key: "stripe",
       header: "Stripe id",
-      cell: (r) => ("line" in r && r.line.stripeId ? <code>{r.line.stripeId}</code> : ""),
+      cell: (r) =>
+        "line" in r && r.line.stripeId ? (
+          <StripeId id={r.line.stripeId} onAccount={r.line.stripeAccount} />
+        ) : (
+          ""
+        ),
     },
   ];
   return (

@@ -77,7 +77,7 @@ export function MyJobsPage() {
   return (
     <>
       <PageHeader
-        title="Jobs"
+        title="Your jobs"
         description="Your jobs, where their money stands and your share. Mark a job done when you finish it; the customer's card is then charged what is due."
       />
       {jobs.isError && (
@@ -87,7 +87,10 @@ export function MyJobsPage() {
       )}
       {jobs.isPending && <p className="muted">Loading…</p>}
       {jobs.data?.length === 0 && (
-        <EmptyState title="No jobs yet">Jobs booked with you show here.</EmptyState>
+        <EmptyState title="No jobs yet">
+          When the business books a job with you, it shows here: when it is, for whom, and your share of what
+          the customer pays.
+        </EmptyState>
       )}
       <ul className="jobs">
         {jobs.data?.map((job) => (

@@ -9,6 +9,7 @@ import { Button } from "@fieldpay/ui/button";
 import { CheckboxField } from "@fieldpay/ui/checkbox-field";
 import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { SelectField } from "@fieldpay/ui/select-field";
+import { statusWords } from "@fieldpay/ui/status-pill";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useEffect, useState } from "react";
@@ -177,8 +178,9 @@ export function RefundForm({ booking, payment }: { booking: BookingView; payment
       )}
       {refund.isSuccess && (
         <Alert tone="success" title="Refund sent to Stripe">
-          {formatMoney(refund.data.amount.amount, refund.data.amount.currency)}. The customer's bank usually
-          shows it within 5 to 10 business days.
+          {formatMoney(refund.data.amount.amount, refund.data.amount.currency)} (
+          {statusWords("refund", refund.data.status).label.toLowerCase()}). The customer's bank usually shows
+          it within 5 to 10 business days.
         </Alert>
       )}
       {preview ? (

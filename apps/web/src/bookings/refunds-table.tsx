@@ -1,6 +1,7 @@
 import type { AppRouter } from "@fieldpay/api/router";
 import { DataTable, type DataTableColumn } from "@fieldpay/ui/data-table";
 import { Money } from "@fieldpay/ui/money";
+import { Status } from "@fieldpay/ui/status-pill";
 import type { inferRouterOutputs } from "@trpc/server";
 import { formatWhen } from "./booking-status.tsx";
 
@@ -14,7 +15,7 @@ export function RefundsTable({ payment }: { payment: Payment }) {
   const columns: DataTableColumn<Refund>[] = [
     { key: "when", header: "When", rowHeader: true, cell: (r) => formatWhen(r.createdAt) },
     { key: "amount", header: "Amount", align: "right", cell: (r) => <Money {...r.amount} /> },
-    { key: "status", header: "Status", cell: (r) => r.status },
+    { key: "status", header: "Status", cell: (r) => <Status kind="refund" status={r.status} /> },
   ];
   if (payment.chargeType !== "direct") {
     columns.push(

@@ -7,6 +7,7 @@ import { AuthForm, newPasswordField } from "../auth/auth-form.tsx";
 import { useResetSession } from "../auth/use-me.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { BEFORE_ACCOUNT, ProgressSteps } from "./setup-progress.tsx";
 
 export function AcceptInvitationPage() {
   const { token = "" } = useParams();
@@ -35,12 +36,13 @@ export function AcceptInvitationPage() {
     <main className="page narrow">
       <PageHeader
         title={`Join ${businessName}`}
-        description={`${businessName} invited ${email} to fieldpay as a fieldworker. Choose your password; next you set up payouts with Stripe.`}
+        description={`${businessName} invited you (${email}) to fieldpay as a fieldworker. Check your name, choose a password, and next set up payouts with Stripe.`}
       />
+      <ProgressSteps steps={BEFORE_ACCOUNT} />
       <AuthForm
         id="accept-invitation"
         fields={[
-          { name: "name", label: "Your name", autoComplete: "name", hint: `The business wrote: ${name}` },
+          { name: "name", label: "Your name", autoComplete: "name", defaultValue: name },
           newPasswordField("Choose a password"),
         ]}
         submitLabel="Accept invitation"

@@ -1,5 +1,6 @@
 // Where a connected account stands, in plain words: shown to the fieldworker and, identically, to the admin.
 import { Alert } from "@fieldpay/ui/alert";
+import { When } from "@fieldpay/ui/dates";
 import type { ReactNode } from "react";
 import { FieldworkerStatusPill, yesNo } from "./fieldworker-status-pill.tsx";
 import type { AccountStatusView } from "./types.ts";
@@ -31,7 +32,7 @@ export function AccountStatusCard({
           <dt>Payouts</dt>
           <dd>{yesNo(account.payoutsEnabled)}</dd>
           <dt>Last checked with Stripe</dt>
-          <dd>{account.checkedAt ? new Date(account.checkedAt).toLocaleString() : "Not yet"}</dd>
+          <dd>{account.checkedAt ? <When value={account.checkedAt} relative /> : "Not yet"}</dd>
         </dl>
       )}
       {account.reason && (
@@ -42,7 +43,11 @@ export function AccountStatusCard({
       {account.due.length > 0 && (
         <>
           <h3>{you ? "Stripe still needs from you" : "Stripe still needs from them"}</h3>
-          {account.deadline && <p>By {new Date(account.deadline).toLocaleDateString()}.</p>}
+          {account.deadline && (
+            <p>
+              By <When value={account.deadline} show="day" relative />.
+            </p>
+          )}
           <ul className="requirements">
             {account.due.map((item) => (
               <li key={item.label}>

@@ -1,24 +1,37 @@
 // Money through a fieldworker's account: totals per period (chart), payouts (upcoming and past, with why one is
-// late), payments received, the business's fees and transfers. Shared by the admin and fieldworker pages.
+// late), payments received, the business's commission and transfers. Shared by the admin's page (about "the
+// fieldworker") and the fieldworker's own (about "you"; Stripe's objects such as application fees stay the admin's).
 import { Alert } from "@fieldpay/ui/alert";
 import { BarChart } from "@fieldpay/ui/bar-chart";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { When } from "@fieldpay/ui/dates";
 import { Money } from "@fieldpay/ui/money";
-import { StatusPill } from "@fieldpay/ui/status-pill";
+import { Status, StatusPill } from "@fieldpay/ui/status-pill";
+import { StripeId } from "../lib/stripe-id.tsx";
 import type { Earnings, Period } from "./types.ts";
+
+export type Audience = "fieldworker" | "admin";
+
+/** The words that differ between the fieldworker ("you") and the admin ("the fieldworker"). */
+const WORDS = {
+  fieldworker: {
+    share: "Your share",
+    commission: "The business's commission",
+    chart: "Your earnings (after the business's commission)",
+    received: "Customers paid",
+  },
+  admin: {
+    share: "Fieldworker's share",
+    commission: "Your commission",
+    chart: "Payments received",
+    received: "Received",
+  },
+} as const;
 
 /** The admin's "a customer could not pay this fieldworker" alert, shown on its own above the money. */
 export const UNPAYABLE = "fieldworker_unpayable";
 
-const day = (value: Date | string | null) => (value ? new Date(value).toLocaleDateString() : "—");
-
-const PAYOUT_TONE: Record<string, "good" | "warn" | "bad" | "neutral"> = {
-  paid: "good",
-  in_transit: "neutral",
-  pending: "neutral",
-  failed: "bad",
-  canceled: "warn",
-};
+const day = (value: Date | string | null) => (value ? <When value={value} show="day" /> : "—");
 
 export function PeriodChart({
   earnings,
@@ -29,8 +42,9 @@ export function PeriodChart({
   earnings: Earnings;
   period: Period;
   onPeriod: (period: Period) => void;
-  audience: "fieldworker" | "admin";
+  audience: Audience;
 }) {
+  const words = WORDS[audience];
   // One chart, one currency: the business's first (a business charging in several gets the table for the rest).
   const currency = earnings.totals[0]?.gross.currency ?? "usd";
   const charted = earnings.totals.filter((t) => t.gross.currency === currency);
@@ -47,7 +61,7 @@ export function PeriodChart({
         </label>
       </div>
       <BarChart
-        title={net ? "Your earnings (after the business's commission)" : "Payments received"}
+        title={words.chart}
         currency={currency}
         data={charted.map((t) => ({
           label: t.label,
@@ -63,10 +77,10 @@ export function PeriodChart({
         columns={[
           { key: "period", header: "Period", cell: (t) => t.label, rowHeader: true },
           { key: "count", header: "Payments", cell: (t) => t.payments, align: "right" },
-          { key: "gross", header: "Received", cell: (t) => <Money {...t.gross} />, align: "right" },
+          { key: "gross", header: words.received, cell: (t) => <Money {...t.gross} />, align: "right" },
           {
             key: "fees",
-            header: "Commission kept",
+            header: words.commission,
             cell: (t) => <Money {...t.applicationFees} />,
             align: "right",
           },
@@ -78,7 +92,7 @@ export function PeriodChart({
           },
           {
             key: "net",
-            header: "Fieldworker's share",
+            header: words.share,
             cell: (t) => <Money {...t.fieldworkerNet} />,
             align: "right",
           },
@@ -88,7 +102,7 @@ export function PeriodChart({
   );
 }
 
-export function PayoutSections({ earnings }: { earnings: Earnings }) {
+export function PayoutSections({ earnings, audience }: { earnings: Earnings; audience: Audience }) {
   const upcoming = earnings.payouts.filter((p) => p.upcoming);
   const past = earnings.payouts.filter((p) => !p.upcoming);
   const listed = new Set(earnings.payouts.filter((p) => p.late).map((p) => p.id));
@@ -106,11 +120,8 @@ export function PayoutSections({ earnings }: { earnings: Earnings }) {
     {
       key: "status",
       header: "Status",
-      cell: (p: Earnings["payouts"][number]) => (
-        <StatusPill tone={p.late ? "bad" : (PAYOUT_TONE[p.status] ?? "neutral")}>
-          {p.late ? "Late" : p.status.replace("_", " ")}
-        </StatusPill>
-      ),
+      cell: (p: Earnings["payouts"][number]) =>
+        p.late ? <StatusPill tone="bad">Late</StatusPill> : <Status kind="payout" status={p.status} />,
     },
     {
       key: "arrival",
@@ -144,7 +155,7 @@ export function PayoutSections({ earnings }: { earnings: Earnings }) {
         rows={upcoming}
         rowKey={(p) => p.id}
         columns={columns}
-        emptyMessage="No payout on its way."
+        emptyMessage={audience === "fieldworker" ? "No payout on its way to you." : "No payout on its way."}
       />
       <DataTable
         caption="Past payouts"
@@ -157,11 +168,12 @@ export function PayoutSections({ earnings }: { earnings: Earnings }) {
   );
 }
 
-export function PaymentSections({ earnings }: { earnings: Earnings }) {
+export function PaymentSections({ earnings, audience }: { earnings: Earnings; audience: Audience }) {
+  const words = WORDS[audience];
   return (
     <section className="card">
       <DataTable
-        caption="Payments received"
+        caption={audience === "fieldworker" ? "Payments for your jobs" : "Payments received"}
         rows={earnings.payments}
         rowKey={(p) => p.id}
         emptyMessage="No payments yet."
@@ -169,33 +181,46 @@ export function PaymentSections({ earnings }: { earnings: Earnings }) {
           {
             key: "when",
             header: "Booking",
-            cell: (p) => `${p.service}, ${day(p.startsAt)}`,
+            cell: (p) => (
+              <>
+                {p.service}, {day(p.startsAt)}
+              </>
+            ),
             rowHeader: true,
           },
-          { key: "status", header: "Status", cell: (p) => p.status.replaceAll("_", " ") },
+          { key: "status", header: "Status", cell: (p) => <Status kind="payment" status={p.status} /> },
           { key: "amount", header: "Charged", cell: (p) => <Money {...p.amount} />, align: "right" },
           {
             key: "fee",
-            header: "Commission kept",
+            header: words.commission,
             cell: (p) => (p.applicationFee ? <Money {...p.applicationFee} /> : "—"),
             align: "right",
           },
           {
             key: "net",
-            header: "Fieldworker's share",
+            header: words.share,
             cell: (p) => (p.fieldworkerNet ? <Money {...p.fieldworkerNet} /> : "—"),
             align: "right",
           },
           { key: "refunded", header: "Refunded", cell: (p) => <Money {...p.refunded} />, align: "right" },
         ]}
       />
+      {audience === "admin" && <StripeObjects earnings={earnings} />}
+    </section>
+  );
+}
+
+/** The application fees and transfers as Stripe recorded them, with their Stripe ids: for the admin only. */
+function StripeObjects({ earnings }: { earnings: Earnings }) {
+  return (
+    <>
       <DataTable
-        caption="Application fees kept (from Stripe)"
+        caption="Your commission as Stripe recorded it (application fees)"
         rows={earnings.fees}
         rowKey={(f) => f.id}
-        emptyMessage="No application fees recorded yet."
+        emptyMessage="No commission recorded by Stripe yet."
         columns={[
-          { key: "id", header: "Fee", cell: (f) => f.id, rowHeader: true },
+          { key: "id", header: "Fee", cell: (f) => <StripeId id={f.id} />, rowHeader: true },
           { key: "when", header: "Date", cell: (f) => day(f.createdAt) },
           { key: "amount", header: "Amount", cell: (f) => <Money {...f.amount} />, align: "right" },
           { key: "refunded", header: "Refunded", cell: (f) => <Money {...f.refunded} />, align: "right" },
@@ -207,12 +232,12 @@ export function PaymentSections({ earnings }: { earnings: Earnings }) {
         rowKey={(t) => t.id}
         emptyMessage="No transfers yet (Standard accounts are paid directly, without transfers)."
         columns={[
-          { key: "id", header: "Transfer", cell: (t) => t.id, rowHeader: true },
+          { key: "id", header: "Transfer", cell: (t) => <StripeId id={t.id} />, rowHeader: true },
           { key: "when", header: "Date", cell: (t) => day(t.createdAt) },
           { key: "amount", header: "Amount", cell: (t) => <Money {...t.amount} />, align: "right" },
           { key: "reversed", header: "Reversed", cell: (t) => <Money {...t.reversed} />, align: "right" },
         ]}
       />
-    </section>
+    </>
   );
 }

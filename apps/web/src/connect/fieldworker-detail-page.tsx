@@ -1,11 +1,13 @@
 // /app/fieldworkers/:id (admin): one fieldworker's Stripe account, commission, and money with totals per period.
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
+import { When } from "@fieldpay/ui/dates";
 import { FormError } from "@fieldpay/ui/form-error";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { errorInfo } from "../lib/errors.ts";
+import { StripeId } from "../lib/stripe-id.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { AccountStatusCard } from "./account-status-card.tsx";
 import { CommissionForm } from "./commission-form.tsx";
@@ -38,7 +40,17 @@ export function FieldworkerDetailPage() {
       <PageHeader
         eyebrow={<Link to="/app/fieldworkers">Fieldworkers</Link>}
         title={fieldworker.name}
-        description={`${fieldworker.email}${accountId ? ` · Stripe account ${accountId}` : ""}`}
+        description={
+          <>
+            {fieldworker.email}
+            {accountId && (
+              <>
+                {" "}
+                · Stripe account <StripeId id={accountId} />
+              </>
+            )}
+          </>
+        }
       />
       <AccountStatusCard
         account={account}
@@ -61,13 +73,14 @@ export function FieldworkerDetailPage() {
         .filter((a) => a.kind === UNPAYABLE)
         .map((a) => (
           <Alert key={a.id} tone="warning" title={a.title} fix={a.fix}>
-            {a.explanation} (Since {new Date(a.since).toLocaleString()}.)
+            {a.explanation} (Since <When value={a.since} relative />
+            .)
           </Alert>
         ))}
       {commission && <CommissionForm fieldworkerId={fieldworker.id} commission={commission} />}
       <PeriodChart earnings={earnings} period={period} onPeriod={setPeriod} audience="admin" />
-      <PayoutSections earnings={earnings} />
-      <PaymentSections earnings={earnings} />
+      <PayoutSections earnings={earnings} audience="admin" />
+      <PaymentSections earnings={earnings} audience="admin" />
     </>
   );
 }

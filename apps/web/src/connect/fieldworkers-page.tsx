@@ -1,5 +1,6 @@
 // /app/fieldworkers (admin): every fieldworker with where their Stripe account stands, the invite form, and the
 // invitations sent (open ones can be withdrawn).
+import { Alert } from "@fieldpay/ui/alert";
 import { DataTable } from "@fieldpay/ui/data-table";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { Link } from "react-router";
@@ -9,6 +10,8 @@ import { InvitationsTable, InviteForm } from "./invite-form.tsx";
 
 export function FieldworkersPage() {
   const list = trpc.fieldworkers.list.useQuery();
+  const settings = trpc.paymentSettings.get.useQuery();
+  const direct = settings.data?.settings?.mode === "direct";
   return (
     <>
       <PageHeader
@@ -49,7 +52,22 @@ export function FieldworkersPage() {
           },
         ]}
       />
-      <InviteForm />
+      {direct ? (
+        <Alert
+          tone="info"
+          title="Invitations need Stripe Connect"
+          actions={
+            <Link className="btn btn-primary" to="/app/settings/payments">
+              Open payment settings
+            </Link>
+          }
+        >
+          Your business takes payments with Stripe alone, which has no way to pay fieldworkers their share. To
+          invite them, open Settings › Payment integration, choose Stripe Connect and save.
+        </Alert>
+      ) : (
+        <InviteForm />
+      )}
       <InvitationsTable />
     </>
   );

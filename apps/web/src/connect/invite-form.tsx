@@ -1,9 +1,10 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { When } from "@fieldpay/ui/dates";
 import { ErrorSummary } from "@fieldpay/ui/error-summary";
 import { FormError } from "@fieldpay/ui/form-error";
-import { StatusPill } from "@fieldpay/ui/status-pill";
+import { Status } from "@fieldpay/ui/status-pill";
 import { TextField } from "@fieldpay/ui/text-field";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
@@ -66,13 +67,6 @@ export function InviteForm() {
   );
 }
 
-const STATE = {
-  open: { tone: "neutral", label: "Waiting" },
-  accepted: { tone: "good", label: "Accepted" },
-  revoked: { tone: "warn", label: "Withdrawn" },
-  expired: { tone: "warn", label: "Expired" },
-} as const;
-
 export function InvitationsTable() {
   const utils = trpc.useUtils();
   const invitations = trpc.fieldworkers.invitations.useQuery(undefined, {
@@ -108,9 +102,9 @@ export function InvitationsTable() {
           {
             key: "state",
             header: "Status",
-            cell: (i) => <StatusPill tone={STATE[i.state].tone}>{STATE[i.state].label}</StatusPill>,
+            cell: (i) => <Status kind="invitation" status={i.state} />,
           },
-          { key: "expires", header: "Link expires", cell: (i) => new Date(i.expiresAt).toLocaleDateString() },
+          { key: "expires", header: "Link expires", cell: (i) => <When value={i.expiresAt} show="day" /> },
           {
             key: "actions",
             header: "",

@@ -5,6 +5,7 @@ import { PageHeader } from "@fieldpay/ui/page-header";
 import { StripeBadge } from "@fieldpay/ui/stripe-badge";
 import { trpc } from "../lib/trpc.ts";
 import { AccountStatusCard } from "./account-status-card.tsx";
+import { SetupProgress } from "./setup-progress.tsx";
 import { StripeActions } from "./stripe-actions.tsx";
 
 export function MyStripePage() {
@@ -24,6 +25,7 @@ export function MyStripePage() {
       {account.isPending && <p className="muted">Loading…</p>}
       {account.data && (
         <>
+          <SetupProgress account={account.data} />
           {!account.data.connected && account.data.status === "not_connected" && (
             <section className="card">
               <h2>Set up payouts</h2>

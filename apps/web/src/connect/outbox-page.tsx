@@ -1,6 +1,7 @@
 // /app/outbox (admin, development): the emails the worker delivered to the dev outbox (and those on their way),
 // with their links clickable.
 import { Alert } from "@fieldpay/ui/alert";
+import { When } from "@fieldpay/ui/dates";
 import { EmptyState } from "@fieldpay/ui/empty-state";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { trpc } from "../lib/trpc.ts";
@@ -44,7 +45,7 @@ export function OutboxPage() {
         <article className="card outbox-email" key={mail.id}>
           <h2>{mail.subject}</h2>
           <p className="muted">
-            To {mail.to}, {new Date(mail.sentAt).toLocaleString()}
+            To {mail.to}, <When value={mail.sentAt} relative />
             {mail.status === "delivered"
               ? ""
               : ` · ${mail.status === "failed" ? "not delivered" : "on its way"}`}

@@ -1,5 +1,6 @@
 // Disputes as the admin's pages show them: the api's view, and the deadline as time left in words.
 import type { AppRouter } from "@fieldpay/api/router";
+import { statusWords, type Tone } from "@fieldpay/ui/status-pill";
 import type { inferRouterOutputs } from "@trpc/server";
 
 export type DisputeView = inferRouterOutputs<AppRouter>["disputes"]["get"];
@@ -23,11 +24,9 @@ export function timeLeft(dueBy: Date | string, now: Date): { words: string; urge
   return { words, urgent: ms <= 72 * HOUR };
 }
 
-export function disputeTone(
-  d: Pick<DisputeView, "status" | "needsResponse">,
-): "good" | "warn" | "bad" | "neutral" {
+/** The vocabulary's tone for the dispute's status; evidence already sent no longer needs the admin (warn). */
+export function disputeTone(d: Pick<DisputeView, "status" | "needsResponse">): Tone {
   if (d.needsResponse) return "bad";
-  if (d.status === "lost") return "bad";
-  if (["won", "warning_closed", "prevented"].includes(d.status)) return "good";
-  return "warn";
+  const { tone } = statusWords("dispute", d.status);
+  return tone === "bad" && d.status !== "lost" ? "warn" : tone;
 }

@@ -2,6 +2,7 @@
 // once its condition clears), listed apart so the open list shows only what needs attention.
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { When } from "@fieldpay/ui/dates";
 
 interface DismissedAlert {
   id: string;
@@ -11,7 +12,7 @@ interface DismissedAlert {
   dismissedAt: string | Date | null;
 }
 
-const day = (date: string | Date) => new Date(date).toLocaleDateString();
+const day = (date: string | Date) => <When value={date} show="day" />;
 
 export function DismissedAlerts({
   alerts,

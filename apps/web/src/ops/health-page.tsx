@@ -2,6 +2,7 @@
 import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { When } from "@fieldpay/ui/dates";
 import { EmptyState } from "@fieldpay/ui/empty-state";
 import { FormError } from "@fieldpay/ui/form-error";
 import { PageHeader } from "@fieldpay/ui/page-header";
@@ -17,7 +18,7 @@ const TRIGGER = {
   manual: "Asked for",
   settings_changed: "After a settings change",
 };
-const when = (date: string | Date) => new Date(date).toLocaleString();
+const when = (date: string | Date) => <When value={date} />;
 
 export function HealthPage() {
   const utils = trpc.useUtils();
@@ -73,7 +74,7 @@ export function HealthPage() {
             <CheckStatusPill status={shown.status} />
           </h2>
           <p className="muted">
-            {when(shown.createdAt)} · {TRIGGER[shown.trigger]}
+            <When value={shown.createdAt} relative /> · {TRIGGER[shown.trigger]}
           </p>
           <CheckList checks={shown.checks} />
         </section>

@@ -3,10 +3,12 @@
 import { Alert, type AlertTone } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { DataTable } from "@fieldpay/ui/data-table";
+import { When } from "@fieldpay/ui/dates";
 import { EmptyState } from "@fieldpay/ui/empty-state";
 import { FormError } from "@fieldpay/ui/form-error";
 import { PageHeader } from "@fieldpay/ui/page-header";
 import { errorInfo } from "../lib/errors.ts";
+import { StripeId } from "../lib/stripe-id.tsx";
 import { trpc } from "../lib/trpc.ts";
 import { pollWhileRunning, StalledAlert } from "./check-progress.tsx";
 import { DismissedAlerts } from "./dismissed-alerts.tsx";
@@ -16,7 +18,8 @@ const TONE: Record<"info" | "warning" | "critical", AlertTone> = {
   warning: "warning",
   critical: "danger",
 };
-const day = (date: string | Date) => new Date(date).toLocaleDateString();
+const day = (date: string | Date) => <When value={date} show="day" />;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function PayoutAlertsPage() {
   const utils = trpc.useUtils();
@@ -52,11 +55,16 @@ export function PayoutAlertsPage() {
       {list.isPending && <p className="muted">Loading…</p>}
       {list.data && (
         <p className="muted">
-          {last
-            ? `Last checked ${new Date(last.finishedAt).toLocaleString()}: ${last.accountsChecked} Stripe account(s) checked${
-                last.accountsFailed > 0 ? `, ${last.accountsFailed} could not be checked` : ""
-              }, ${last.findings} problem(s) found.`
-            : "Payouts have not been checked yet."}
+          {last ? (
+            <>
+              Last checked <When value={last.finishedAt} relative />:{" "}
+              {plural(last.accountsChecked, "Stripe account")} checked
+              {last.accountsFailed > 0 && `, ${last.accountsFailed} could not be checked`},{" "}
+              {plural(last.findings, "problem")} found.
+            </>
+          ) : (
+            "Payouts have not been checked yet."
+          )}
           {running && " Checking now…"}
         </p>
       )}
@@ -93,9 +101,19 @@ export function PayoutAlertsPage() {
           >
             <p>{alert.explanation}</p>
             <p className="muted">
-              Since {day(alert.since)}
-              {alert.accountId && ` · Stripe account ${alert.accountId}`}
-              {alert.payoutId && ` · payout ${alert.payoutId}`}
+              Since <When value={alert.since} show="day" relative />
+              {alert.accountId && (
+                <>
+                  {" "}
+                  · Stripe account <StripeId id={alert.accountId} />
+                </>
+              )}
+              {alert.payoutId && (
+                <>
+                  {" "}
+                  · payout <StripeId id={alert.payoutId} onAccount={alert.accountId} />
+                </>
+              )}
             </p>
           </Alert>
         ))}

@@ -1,20 +1,37 @@
 import type { AppRouter } from "@fieldpay/api/router";
+import { When } from "@fieldpay/ui/dates";
 import { Money } from "@fieldpay/ui/money";
+import { StatusPill } from "@fieldpay/ui/status-pill";
 import type { inferRouterOutputs } from "@trpc/server";
-import { BookingStatusPill, formatWhen } from "../bookings/booking-status.tsx";
+import { BookingStatusPill } from "../bookings/booking-status.tsx";
+import { cardWords } from "./card-words.ts";
 
 export type BookingView = inferRouterOutputs<AppRouter>["bookings"]["get"];
 
-/** What was booked, when, with whom, for how much, and where it stands. */
-export function BookingSummary({ booking }: { booking: BookingView }) {
+/**
+ * What was booked, when, with whom, for how much, and where it stands. `confirming`: the customer has just paid
+ * and Stripe's confirmation has not arrived yet, so the status says so rather than "Awaiting payment".
+ */
+export function BookingSummary({
+  booking,
+  confirming = false,
+}: {
+  booking: BookingView;
+  confirming?: boolean;
+}) {
+  const { receipt } = booking;
   return (
     <dl className="summary">
+      <dt>Receipt number</dt>
+      <dd className="receipt-number">{receipt.number}</dd>
       <dt>Service</dt>
       <dd>
         {booking.serviceName} ({booking.durationMinutes} min)
       </dd>
       <dt>When</dt>
-      <dd>{formatWhen(booking.startsAt)}</dd>
+      <dd>
+        <When value={booking.startsAt} />
+      </dd>
       {booking.fieldworkerName && (
         <>
           <dt>Fieldworker</dt>
@@ -34,10 +51,45 @@ export function BookingSummary({ booking }: { booking: BookingView }) {
           </span>
         )}
       </dd>
+      {receipt.paidAt && (
+        <>
+          <dt>Paid on</dt>
+          <dd>
+            <When value={receipt.paidAt} />
+          </dd>
+        </>
+      )}
+      {receipt.card && (
+        <>
+          <dt>Card</dt>
+          <dd>{cardWords(receipt.card)}</dd>
+        </>
+      )}
       <dt>Status</dt>
       <dd>
-        <BookingStatusPill status={booking.status} />
+        {confirming ? (
+          <StatusPill tone="neutral">Being confirmed by Stripe</StatusPill>
+        ) : (
+          <BookingStatusPill status={booking.status} />
+        )}
       </dd>
     </dl>
+  );
+}
+
+/** Whom the customer asks about the booking: the business, by name, with its email. */
+export function BusinessContact({ booking }: { booking: BookingView }) {
+  const { business } = booking.receipt;
+  return (
+    <p className="receipt-contact">
+      Questions about this booking? Contact {business.name}
+      {business.email && (
+        <>
+          {" "}
+          at <a href={`mailto:${business.email}`}>{business.email}</a>
+        </>
+      )}
+      .
+    </p>
   );
 }

@@ -27,7 +27,8 @@ export interface PaymentPanelProps {
 
 export function PaymentPanel({ payment, onPaid, onTryAgain, tryingAgain }: PaymentPanelProps) {
   const cards = trpc.savedCards.list.useQuery(undefined, { enabled: payment.savedCardsAllowed });
-  const [choice, setChoice] = useState<string>("new");
+  // Null until the customer picks: the newest saved card is preselected, "A new card" when there is none.
+  const [picked, setPicked] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const refresh = trpc.bookings.refreshPayment.useMutation();
   const amount = formatMoney(payment.amount.amount, payment.amount.currency);
@@ -75,6 +76,7 @@ export function PaymentPanel({ payment, onPaid, onTryAgain, tryingAgain }: Payme
     );
   }
   const saved = payment.savedCardsAllowed ? (cards.data ?? []) : [];
+  const choice = picked ?? saved[0]?.paymentMethodId ?? "new";
   const card = saved.find((c) => c.paymentMethodId === choice);
   const confirmNew = async (stripe: Stripe, elements: Elements) => {
     setProblem(null);
@@ -86,10 +88,11 @@ export function PaymentPanel({ payment, onPaid, onTryAgain, tryingAgain }: Payme
     const result = setup ? await stripe.confirmSetup(params) : await stripe.confirmPayment(params);
     await handle(await settle(stripe, result));
   };
+  if (payment.savedCardsAllowed && cards.isPending) return <p className="muted">Loading your saved cards…</p>;
   return (
     <section className="card" aria-labelledby="pay-heading">
       <h2 id="pay-heading">{words.heading}</h2>
-      {saved.length > 0 && <SavedCardChoice cards={saved} value={choice} onChange={setChoice} />}
+      {saved.length > 0 && <SavedCardChoice cards={saved} value={choice} onChange={setPicked} />}
       {problem && <FormError message={problem.message} fix={problem.fix || undefined} />}
       <StripeElements
         key={card ? "saved" : "new"}

@@ -6,10 +6,11 @@ import { Alert } from "@fieldpay/ui/alert";
 import { Button } from "@fieldpay/ui/button";
 import { FormError } from "@fieldpay/ui/form-error";
 import { Link, useLocation, useParams } from "react-router";
+import { bookingStatusLabel } from "../bookings/booking-status.tsx";
 import { leftToPay } from "../bookings/ledger-words.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
-import { BookingSummary } from "./booking-summary.tsx";
+import { BookingSummary, BusinessContact } from "./booking-summary.tsx";
 import { ReceiptLedger } from "./receipt-ledger.tsx";
 import { RequireCustomer } from "./require-customer.tsx";
 import { usePortalSlug } from "./use-portal-business.ts";
@@ -52,6 +53,8 @@ function Receipt({ bookingId }: { bookingId: string }) {
   const thank =
     justPaid &&
     (waiting || (!paidBalance && ARRIVED.includes(b.status)) || (paidBalance && SETTLED.includes(b.status)));
+  // Just paid and Stripe has not confirmed yet: the page says so and offers nothing to pay.
+  const confirming = thank && waiting;
   const payLink = `/book/${slug}/bookings/${bookingId}/pay`;
   return (
     <>
@@ -73,13 +76,23 @@ function Receipt({ bookingId }: { bookingId: string }) {
       {thank && (
         <Alert
           tone="success"
-          title={justSaved ? "Thank you: your card is saved" : "Thank you: your payment went through"}
+          title={
+            confirming
+              ? justSaved
+                ? "Thank you: your card is being saved"
+                : "Thank you: your payment is being confirmed"
+              : justSaved
+                ? "Thank you: your card is saved"
+                : "Thank you: your payment went through"
+          }
         >
-          {waiting ? "Stripe is confirming it; this page updates by itself." : "Stripe has confirmed it."}
+          {confirming
+            ? "Stripe is confirming it with your bank; this page updates by itself. There is nothing more to pay."
+            : "Stripe has confirmed it."}
         </Alert>
       )}
       <section className="card">
-        <BookingSummary booking={b} />
+        <BookingSummary booking={b} confirming={confirming} />
         {b.payment?.failure && b.status === "payment_failed" && (
           <FormError
             message={b.payment.failure.message}
@@ -87,6 +100,11 @@ function Receipt({ bookingId }: { bookingId: string }) {
           />
         )}
         {refresh.data?.problem && <FormError message={refresh.data.problem.message} />}
+        {refresh.data && !refresh.data.problem && (
+          <p className="muted" role="status">
+            Checked with Stripe just now: {bookingStatusLabel(refresh.data.status).toLowerCase()}.
+          </p>
+        )}
         <FormError message={error?.message} fix={error?.fix ?? undefined} />
         <div className="actions">
           {(b.payment || (b.plan.plan === "card_on_file" && !b.plan.cardSaved)) && (
@@ -99,8 +117,9 @@ function Receipt({ bookingId }: { bookingId: string }) {
               Refresh status
             </Button>
           )}
-          {b.canPay && b.status !== "balance_due" && <Link to={payLink}>Pay now</Link>}
+          {b.canPay && !confirming && b.status !== "balance_due" && <Link to={payLink}>Pay now</Link>}
         </div>
+        <BusinessContact booking={b} />
       </section>
       <ReceiptLedger booking={b} />
     </>

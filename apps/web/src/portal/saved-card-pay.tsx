@@ -4,6 +4,7 @@ import { StripeBadge } from "@fieldpay/ui/stripe-badge";
 import { useStripe } from "@stripe/react-stripe-js";
 import { useState } from "react";
 import { type Confirmation, settle } from "../stripe/confirm.ts";
+import { cardWords } from "./card-words.ts";
 
 export interface SavedCard {
   paymentMethodId: string;
@@ -14,8 +15,7 @@ export interface SavedCard {
 }
 
 export function cardLabel(card: SavedCard): string {
-  const brand = card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
-  return `${brand} ending ${card.last4} (expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear})`;
+  return `${cardWords(card)} (expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear})`;
 }
 
 export function SavedCardChoice(props: {

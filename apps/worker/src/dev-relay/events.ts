@@ -104,8 +104,28 @@ export function paymentEvents(
       }[outcome];
   const intent = paymentIntent(payment, status, declineCode, options.threeDS ?? false);
   const events: RelayEvent[] = [{ endpoint, event: stripeEvent(base, type, intent, onAccount) }];
-  if (outcome === "succeeded" && !hold) events.push(...splitEvents(payment, base));
+  if (outcome === "succeeded" && !hold) {
+    const charge = cardCharge(payment, options.threeDS ?? false);
+    events.push({ endpoint, event: stripeEvent(`${base}_charge`, "charge.succeeded", charge, onAccount) });
+    events.push(...splitEvents(payment, base));
+  }
   return events;
+}
+
+/** The charge Stripe announces with a success, carrying the card as the receipt shows it (test cards' digits). */
+function cardCharge(payment: RelayPayment, threeDS: boolean) {
+  return {
+    id: chargeIdOf(payment.paymentIntentId),
+    object: "charge",
+    amount: payment.amount,
+    currency: payment.currency,
+    status: "succeeded",
+    paid: true,
+    payment_intent: payment.paymentIntentId,
+    payment_method: cardOf(payment, threeDS),
+    payment_method_details: { type: "card", card: { brand: "visa", last4: threeDS ? "3184" : "4242" } },
+    livemode: false,
+  };
 }
 
 /** A destination charge's split: the commission kept and the transfer to the fieldworker (platform events). */

@@ -1,6 +1,7 @@
 // Refunds on our payments, including those made in the Stripe dashboard (disputes: disputes.ts).
 
 import { applyChargeRefunded } from "@fieldpay/db/repositories/charge-events";
+import { recordPaymentCard } from "@fieldpay/db/repositories/payment-events";
 import { chargeOf } from "@fieldpay/db/repositories/payments";
 import { recordOutsideRefund } from "@fieldpay/db/repositories/stripe-side-changes";
 import { refundSplit } from "@fieldpay/payments/ledger";
@@ -8,6 +9,21 @@ import type Stripe from "stripe";
 import { queueRefundEmails } from "../mail/booking-emails.ts";
 import { derivedRefundId } from "../refunds/refund-parts.ts";
 import { type EventContext, idOf } from "./types.ts";
+
+/** The card a payment was made with, as Stripe reports it on the charge: the receipt's "Visa ending 4242". */
+export async function chargeSucceeded(ctx: EventContext<Stripe.ChargeSucceededEvent>): Promise<string> {
+  const charge = ctx.event.data.object;
+  const paymentIntentId = idOf(charge.payment_intent);
+  const card = charge.payment_method_details?.card;
+  if (paymentIntentId === null || !card?.brand || !card.last4)
+    return "ignored: not a card charge of a payment";
+  const recorded = await recordPaymentCard(ctx.trx, {
+    tenantId: ctx.tenantId,
+    paymentIntentId,
+    card: { brand: card.brand, last4: card.last4 },
+  });
+  return recorded ? `paid with ${card.brand} ending ${card.last4}` : "ignored: not one of our payments";
+}
 
 export async function chargeRefunded(ctx: EventContext<Stripe.ChargeRefundedEvent>): Promise<string> {
   const charge = ctx.event.data.object;

@@ -2,7 +2,7 @@
 import type Stripe from "stripe";
 import { accountDeauthorized, accountUpdated, capabilityUpdated } from "./accounts.ts";
 import { applicationFeeChanged } from "./application-fees.ts";
-import { chargeRefunded } from "./charges.ts";
+import { chargeRefunded, chargeSucceeded } from "./charges.ts";
 import { disputeChanged } from "./disputes.ts";
 import { amountCapturableUpdated, chargeCaptured, chargeExpired } from "./holds.ts";
 import { paymentIntentChanged } from "./payment-intents.ts";
@@ -34,6 +34,8 @@ export async function dispatchEvent(ctx: EventContext): Promise<string> {
       return chargeExpired({ ...ctx, event });
     case "setup_intent.succeeded":
       return setupIntentSucceeded({ ...ctx, event });
+    case "charge.succeeded":
+      return chargeSucceeded({ ...ctx, event });
     case "charge.refunded":
       return chargeRefunded({ ...ctx, event });
     case "charge.dispute.created":

@@ -75,7 +75,7 @@ describe("checkPayouts", () => {
       severity: "critical",
       fieldworker_id: fw.userId,
       title: "Payout is late",
-      explanation: expect.stringMatching(/expected on 2009-02-13 and is still on its way/),
+      explanation: expect.stringMatching(/expected on 13 Feb 2009 and is still on its way/),
       fix: expect.stringMatching(/Check the payout schedules in your Stripe dashboard/),
     });
     expect(alerts.find((a) => a.kind === "paused")?.severity).toBe("critical");

@@ -140,6 +140,31 @@ describe("charge events", () => {
     expect(await b.state()).toMatchObject({ booking: "refunded", amount_refunded: 12_000 });
   });
 
+  it("record the card the charge used, for the receipt, in whichever order it comes", async () => {
+    const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
+    const card = (last4: string) => ({
+      id: `ch_${b.paymentIntentId.slice(3, 12)}`,
+      object: "charge",
+      status: "succeeded",
+      payment_intent: b.paymentIntentId,
+      payment_method_details: { type: "card", card: { brand: "amex", last4 } },
+    });
+    await deliverAll([{ event: stripeEvent("charge.succeeded", card("0005"), { created: T0 }) }]);
+    await deliverAll([
+      {
+        event: stripeEvent("payment_intent.succeeded", intent(b.paymentIntentId, "succeeded"), {
+          created: T0,
+        }),
+      },
+    ]);
+    const row = await env.kit.t.db
+      .selectFrom("payments")
+      .select(["card_brand", "card_last4", "status"])
+      .where("payment_intent_id", "=", b.paymentIntentId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ card_brand: "amex", card_last4: "0005", status: "succeeded" });
+  });
+
   it("mark a partial refund, then a dispute", async () => {
     const b = await seedPaidBooking(env.kit.t.db, env.tenantId);
     await deliverAll([

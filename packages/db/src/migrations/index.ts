@@ -13,6 +13,7 @@ import * as supersededAttempts from "./2026-12-02T0600_superseded-attempts.ts";
 import * as paymentPlans from "./2026-12-02T0800_payment-plans.ts";
 import * as disputes from "./2026-12-02T1000_disputes.ts";
 import * as emailOutbox from "./2026-12-02T1010_email-outbox.ts";
+import * as receiptCard from "./2026-12-02T1400_receipt-card.ts";
 
 // Frozen: append new migrations, never edit a shipped one. Names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0800_payment-plans": paymentPlans,
   "2026-12-02T1000_disputes": disputes,
   "2026-12-02T1010_email-outbox": emailOutbox,
+  "2026-12-02T1400_receipt-card": receiptCard,
 };

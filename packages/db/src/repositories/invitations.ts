@@ -65,6 +65,23 @@ export async function listInvitations(db: Db, tenantId: string, limit = 100): Pr
     .execute();
 }
 
+/** Whether a later invitation went to the same address: a withdrawn one was then replaced ("Send again"). */
+export async function hasNewerInvitation(
+  db: Db,
+  invitation: Pick<Invitation, "id" | "tenant_id" | "email" | "created_at">,
+): Promise<boolean> {
+  const newer = await db
+    .selectFrom("invitations")
+    .select("id")
+    .where("tenant_id", "=", invitation.tenant_id)
+    .where("id", "!=", invitation.id)
+    .where("email", "=", invitation.email)
+    .where("created_at", ">", invitation.created_at)
+    .limit(1)
+    .executeTakeFirst();
+  return newer !== undefined;
+}
+
 /** Revokes invitations still open (not accepted, not revoked); returns how many. */
 export async function revokeOpenInvitations(
   db: Db,

@@ -21,6 +21,32 @@ export interface PaymentIntentSnapshot {
   paymentMethodId?: string | null;
   /** When Stripe releases a held (manual-capture) amount, when known. */
   captureBefore?: Date | null;
+  /** The card as Stripe reports it on the charge, when the snapshot carries it (a retrieve with latest_charge). */
+  card?: PaymentCard | null;
+}
+
+/** The card a payment was made with, for the receipt: Stripe's brand ("visa") and last 4 digits. */
+export interface PaymentCard {
+  brand: string;
+  last4: string;
+}
+
+/**
+ * Records the card a payment's charge used (charge.succeeded, or a retrieve). A card never changes for a charge,
+ * so no ordering guard: whichever report arrives first fills it in, the others write the same.
+ */
+export async function recordPaymentCard(
+  db: Db,
+  input: { tenantId: string; paymentIntentId: string; card: PaymentCard },
+): Promise<boolean> {
+  if (!/^[0-9]{4}$/.test(input.card.last4)) return false;
+  const updated = await db
+    .updateTable("payments")
+    .set({ card_brand: input.card.brand, card_last4: input.card.last4 })
+    .where("tenant_id", "=", input.tenantId)
+    .where("payment_intent_id", "=", input.paymentIntentId)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 /** Card authorizations of online payments last about 7 days (Stripe); used until Stripe says `capture_before`. */
@@ -92,6 +118,7 @@ export async function applyPaymentIntentSnapshot(db: Db, snap: PaymentIntentSnap
       .where((eb) => eb.or([eb("stripe_event_at", "is", null), eb("stripe_event_at", "<=", snap.eventAt)]))
       .returning(["id", "tenant_id", "booking_id", "superseded_at", "purpose", "customer_id", "on_account"])
       .executeTakeFirst();
+    if (snap.card) await recordPaymentCard(trx, { ...snap, card: snap.card });
     if (!payment) return false;
     if (snap.status === "succeeded" && (await isDuplicateSuccess(trx, payment))) {
       await recordDuplicatePayment(trx, snap.tenantId, payment.id);

@@ -24,3 +24,21 @@ export async function ensureTenant(db: Db, tenant: NewTenant): Promise<Tenant> {
 export async function insertTenant(db: Db, tenant: NewTenant): Promise<Tenant> {
   return db.insertInto("tenants").values(tenant).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Who a customer contacts about a booking: the business's name and its first admin's email. */
+export async function businessContact(
+  db: Db,
+  tenantId: string,
+): Promise<{ name: string; email: string | null }> {
+  const row = await db
+    .selectFrom("tenants")
+    .leftJoin("users", (join) =>
+      join.onRef("users.tenant_id", "=", "tenants.id").on("users.role", "=", "admin"),
+    )
+    .select(["tenants.name", "users.email"])
+    .where("tenants.id", "=", tenantId)
+    .orderBy("users.created_at")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { name: row.name, email: row.email };
+}

@@ -52,6 +52,7 @@ export const bookingOutput = z.object({
         business: moneyOutput.nullable(),
         fieldworker: moneyOutput.nullable(),
         stripeId: z.string().nullable(),
+        stripeAccount: z.string().nullable(),
         occurredAt: z.date(),
       }),
     ),
@@ -62,6 +63,12 @@ export const bookingOutput = z.object({
     business: moneyOutput.nullable(),
     fieldworker: moneyOutput.nullable(),
   }),
+  receipt: z.object({
+    number: z.string(),
+    paidAt: z.date().nullable(),
+    card: z.object({ brand: z.string(), last4: z.string() }).nullable(),
+    business: z.object({ name: z.string(), email: z.string().nullable() }),
+  }),
   payment: z
     .object({
       attempt: z.number().int(),
@@ -71,6 +78,7 @@ export const bookingOutput = z.object({
       amountRefunded: moneyOutput,
       failure: z.object({ message: z.string() }).nullable(),
       paymentIntentId: z.string().nullable(),
+      onAccount: z.string().nullable(),
       split: z.object({ applicationFee: moneyOutput, fieldworkerNet: moneyOutput }).nullable(),
       refunds: z.array(refundOutput),
       refundable: moneyOutput,

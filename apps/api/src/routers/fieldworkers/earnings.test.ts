@@ -127,7 +127,7 @@ describe("earnings and payouts", () => {
     const admin = callerFor(testDeps(t.db), biz.auth).caller;
     const seen = await admin.fieldworkers.get({ fieldworkerId: wes.user.id, period: "week" });
     expect(seen.earnings.payments).toEqual(mine.payments);
-    expect(seen.earnings.totals[0]?.label).toMatch(/^Week of \d{4}-\d{2}-\d{2}$/);
+    expect(seen.earnings.totals[0]?.label).toMatch(/^Week of \d{1,2} [A-Z][a-z]{2} \d{4}$/);
     expect(seen.accountId).toBe(account);
     const unpayable = await admin.fieldworkers.get({ fieldworkerId: unpaid.id, period: "month" });
     expect(unpayable.earnings.alerts).toMatchObject([

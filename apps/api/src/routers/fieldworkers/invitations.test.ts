@@ -53,14 +53,32 @@ describe("inviting a fieldworker", () => {
     expect(mail?.body).toContain("set up payouts through Stripe");
   });
 
-  it("a new invitation to the same address closes the earlier link, which points to the newer email", async () => {
+  it("refuses to invite while the business takes payments directly, saying how to switch to Connect", async () => {
+    const biz = await newBusiness(t.db, "invite-direct");
+    const deps = testDeps(t.db);
+    await setUpPayments(deps, biz.auth.tenant.id, { mode: "direct" });
+    const admin = callerFor(deps, biz.auth).caller;
+    const refused = await rejection(
+      admin.fieldworkers.invite({ email: "direct-fw@example.com", name: "Dee" }),
+    );
+    expect(refused).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/uses Stripe Connect/),
+      cause: { fix: expect.stringContaining("choose Stripe Connect and save") },
+    });
+    expect(await admin.fieldworkers.invitations()).toEqual([]);
+    expect(await admin.fieldworkers.outbox()).toEqual([]);
+  });
+
+  it("a new invitation to the same address replaces the earlier link, which says so", async () => {
     const first = await invited();
     await first.admin.fieldworkers.invite({ email: first.email, name: "Fern again" });
     const old = await rejection(callerFor(first.deps).caller.fieldworkers.invitation({ token: first.token }));
     expect(old).toMatchObject({
       code: "CONFLICT",
-      message: `${first.biz.auth.tenant.name} sent you a newer invitation, so this link no longer works.`,
+      message: `A newer invitation was sent to ${first.email}, so this link no longer works.`,
     });
+    expect(old.message).not.toMatch(/withdrew/);
     const states = (await first.admin.fieldworkers.invitations()).map((i) => i.state);
     expect(states).toEqual(["open", "revoked"]);
   });
