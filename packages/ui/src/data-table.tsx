@@ -9,6 +9,8 @@ export interface DataTableColumn<Row> {
   align?: "left" | "right";
   /** Marks this column's cells as row headers (th scope="row"), e.g. the payment id or the fieldworker. */
   rowHeader?: boolean;
+  /** What labels this column's values when rows are shown as cards; the header when it is plain text. */
+  label?: string;
 }
 
 export interface DataTableProps<Row> {
@@ -33,7 +35,8 @@ export function DataTable<Row>({
 }: DataTableProps<Row>) {
   const captionId = useId();
   return (
-    // Wide tables scroll sideways inside this region instead of widening the page on a phone.
+    // In a narrow space (a phone, the booking portal's column) each row becomes a card, each value labelled by its
+    // column's header (styles/tables.css); a wide table left on a wider screen scrolls sideways inside this region.
     <section className="table-wrap" aria-labelledby={captionId}>
       <table className="data-table">
         <caption id={captionId} className={hideCaption ? "visually-hidden" : undefined}>
@@ -64,8 +67,8 @@ export function DataTable<Row>({
                       {column.cell(row)}
                     </th>
                   ) : (
-                    <td key={column.key} className={alignClass(column)}>
-                      {column.cell(row)}
+                    <td key={column.key} className={alignClass(column)} data-label={cardLabel(column)}>
+                      <div className="data-table-value">{column.cell(row)}</div>
                     </td>
                   ),
                 )}
@@ -80,4 +83,8 @@ export function DataTable<Row>({
 
 function alignClass(column: { align?: "left" | "right" }): string | undefined {
   return column.align === "right" ? "align-right" : undefined;
+}
+
+function cardLabel(column: { header: ReactNode; label?: string }): string | undefined {
+  return column.label ?? (typeof column.header === "string" ? column.header : undefined);
 }

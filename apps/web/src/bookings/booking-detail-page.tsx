@@ -9,6 +9,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useParams } from "react-router";
 import { BookingDisputes } from "../disputes/booking-disputes.tsx";
 import { trpc } from "../lib/trpc.ts";
+import { LoadFailed } from "../pages/load-failed.tsx";
 import { AssignFieldworker } from "./assign-fieldworker.tsx";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
 import { LedgerTable } from "./ledger-table.tsx";
@@ -104,9 +105,12 @@ export function BookingDetailPage() {
   if (booking.isPending) return <p className="muted">Loading…</p>;
   if (booking.isError)
     return (
-      <Alert tone="danger" title="Could not load this booking">
-        {booking.error.message}
-      </Alert>
+      <LoadFailed
+        error={booking.error}
+        thing="booking"
+        back={{ to: "/app/bookings", label: "Back to bookings" }}
+        onRetry={() => void booking.refetch()}
+      />
     );
   const b = booking.data;
   const p = b.payment;
