@@ -24,11 +24,22 @@ const shot = (page: Page, name: string) =>
 
 /** Nothing wider than the screen, and no table that has to be scrolled sideways to be read. */
 async function fitsTheScreen(page: Page, name: string) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+  const { scrollWidth, innerWidth, sticksOut } = await page.evaluate(() => ({
     scrollWidth: document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY,
     innerWidth: window.innerWidth,
+    // What pokes out on the right, innermost first, to say what to fix.
+    sticksOut: [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter(
+        (el) =>
+          ![...el.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5),
+      )
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
   }));
-  expect(scrollWidth, `${name} is wider than the screen`).toBeLessThanOrEqual(innerWidth);
+  expect(scrollWidth, `${name} is wider than the screen: ${sticksOut.join(", ")}`).toBeLessThanOrEqual(
+    innerWidth,
+  );
   const cutOff = await page
     .locator(".table-wrap")
     .evaluateAll((wraps) =>
