@@ -86,6 +86,7 @@ describe("accessibility", () => {
     await tabTo(page, menu);
     await page.keyboard.press("Enter");
     expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    expect(await violations(page, "the open menu")).toEqual([]);
     // The list comes next in the tab order, starting with the first link.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Overview");

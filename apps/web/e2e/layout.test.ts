@@ -135,6 +135,29 @@ describe("layouts", () => {
     expect(await menu.isVisible()).toBe(false);
     expect(await services.isVisible()).toBe(true);
   });
+
+  it("the booking portal's links open from its menu on a phone, over the page", {
+    timeout: 60_000,
+  }, async () => {
+    const web = env.stack.webUrl;
+    const page = await (await env.browser.newContext({ viewport: PHONE })).newPage();
+    await page.goto(`${web}/book/demo-connect/sign-in`);
+    await page.getByLabel("Email", { exact: true }).fill("customer@demo-connect.test");
+    await page.getByLabel("Password", { exact: true }).fill("fieldpay-customer-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByLabel("Service").count(), { timeout: 15_000 }).toBe(1);
+    const nav = page.getByRole("navigation", { name: "Booking page" });
+    const myBookings = nav.getByRole("link", { name: "My bookings" });
+    expect(await myBookings.isVisible()).toBe(false);
+    await nav.getByRole("button", { name: "Menu" }).click();
+    expect(await myBookings.isVisible()).toBe(true);
+    await fitsTheScreen(page, "portal menu");
+    await shot(page, "portal-menu-open-phone");
+    await navigate(page, "My bookings");
+    await settle(page);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("My bookings");
+    expect(await myBookings.isVisible()).toBe(false);
+  });
 });
 
 describe("dead ends", () => {
