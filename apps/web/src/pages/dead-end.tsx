@@ -7,7 +7,7 @@ export interface DeadEndProps {
   title: ReactNode;
   /** What happened and what to do, in a sentence or two. */
   children: ReactNode;
-  /** The ways back: links or buttons. */
+  /** The ways back: links or buttons (false where there is none to offer). */
   actions: ReactNode;
 }
 
@@ -18,7 +18,7 @@ export function DeadEnd({ eyebrow, title, children, actions }: DeadEndProps) {
       <p className="dead-end-eyebrow">{eyebrow}</p>
       <h1 id="dead-end-title">{title}</h1>
       <div className="dead-end-body">{children}</div>
-      <div className="dead-end-actions">{actions}</div>
+      {actions ? <div className="dead-end-actions">{actions}</div> : null}
     </section>
   );
 }

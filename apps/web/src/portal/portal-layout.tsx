@@ -40,9 +40,12 @@ function NoBusiness({ notFound, retry }: { notFound: boolean; retry: () => void 
       eyebrow="Booking page not found"
       title="There is no booking page at this address"
       actions={
-        <Button variant="secondary" onClick={() => window.history.back()}>
-          Go back
-        </Button>
+        // Opened from a link: back to where it was. Typed in: there is nowhere to go back to, only the address.
+        window.history.length > 1 && (
+          <Button variant="secondary" onClick={() => window.history.back()}>
+            Go back
+          </Button>
+        )
       }
     >
       <p>
