@@ -3,6 +3,7 @@
 
 import { listAlerts, syncAlerts } from "@fieldpay/db/repositories/alerts";
 import { insertInvitation } from "@fieldpay/db/repositories/invitations";
+import { replacePasswordReset } from "@fieldpay/db/repositories/password-resets";
 import { insertUser } from "@fieldpay/db/repositories/users";
 import { useTestDatabase } from "@fieldpay/db/testing";
 import { seedBooking } from "@fieldpay/db/testing/booking";
@@ -34,6 +35,8 @@ interface Fixture {
     invitationId?: string;
     /** An open payout alert of the tenant's. */
     alertId?: string;
+    /** A reset link the tenant's admin sent its customer. */
+    resetId?: string;
   };
 }
 interface Case {
@@ -90,6 +93,13 @@ const cases: Record<string, Case> = {
   "portal.business": { allowed: everyone, input: (fx) => ({ slug: fx.b.slug }), publicData: true },
   "people.customers": { allowed: ["admin"], input: () => undefined },
   "people.sendPasswordReset": { allowed: ["admin"], input: (fx) => ({ customerId: fx.b.ids[2] }) },
+  "people.passwordResetDelivery": {
+    allowed: ["admin"],
+    input: (fx) => ({ resetId: fx.b.resetId ?? "00000000-0000-4000-8000-000000000000" }),
+  },
+  "emailDeliveries.balanceDue": { allowed: ["admin"], input: (fx) => ({ bookingId: fx.b.portal.bookingId }) },
+  "emailPreferences.list": { allowed: ["admin"], input: () => undefined },
+  "emailPreferences.set": { allowed: ["admin"], input: () => ({ category: "health", enabled: false }) },
   "paymentSettings.get": { allowed: ["admin"], input: () => undefined },
   "paymentSettings.update": {
     allowed: ["admin"],
@@ -272,7 +282,22 @@ async function tenantWithEveryRole(label: string) {
     watchedAccounts: ["acct_isolation"],
   });
   const { open } = await listAlerts(t.db, biz.auth.tenant.id);
-  return { biz, customer, worker, sessions, portal, invitationId: invitation.id, alertId: open[0]?.id };
+  const reset = await replacePasswordReset(t.db, {
+    tenantId: biz.auth.tenant.id,
+    userId: customer.auth.user.id,
+    tokenHash: crypto.getRandomValues(new Uint8Array(32)),
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return {
+    biz,
+    customer,
+    worker,
+    sessions,
+    portal,
+    invitationId: invitation.id,
+    alertId: open[0]?.id,
+    resetId: reset.id,
+  };
 }
 
 async function outcome(promise: Promise<unknown>): Promise<{ ok: boolean; code?: string; text: string }> {
@@ -339,12 +364,14 @@ describe("every procedure", () => {
         portal: b.portal,
         invitationId: b.invitationId,
         ...(b.alertId && { alertId: b.alertId }),
+        resetId: b.resetId,
       },
     };
     const secretsOfB = [...fx.b.ids, b.biz.email, b.customer.email, b.worker.email];
     secretsOfB.push(fx.b.portal.serviceId, fx.b.portal.bookingId);
     secretsOfB.push(b.invitationId, `invitee@${b.biz.slug}.test`);
     if (b.alertId) secretsOfB.push(b.alertId);
+    secretsOfB.push(b.resetId);
     const before = await tenantSnapshot(t.db, fx.b.tenantId);
     for (const [path, c] of Object.entries(cases)) {
       for (const who of c.allowed) {

@@ -107,7 +107,7 @@ describe("accounts in the browser", () => {
     await page.goto(`${env.stack.webUrl}/book/no-such-business`);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("Booking page not found");
+      .toBe("There is no booking page at this address");
     await page.close();
   });
 });

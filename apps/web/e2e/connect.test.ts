@@ -3,7 +3,7 @@
 // points at Stripe), comes back, and sees where their account stands; the admin sees the same status.
 import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fill, signUpBusiness } from "./flows.ts";
+import { fill, navigate, signUpBusiness } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
 // The worker delivers the emails these tests read from the dev outbox.
@@ -24,7 +24,7 @@ function standIn(returnUrl: string) {
 }
 
 async function connectSettings(page: Page) {
-  await page.getByRole("link", { name: "Payment integration" }).click();
+  await navigate(page, "Payment integration");
   await page.getByLabel(/Stripe Connect: multi-party/).check();
   await fill(page, {
     "Publishable key": "pk_test_fieldpayFake5678",
@@ -50,7 +50,7 @@ describe("Stripe Connect: inviting and onboarding a fieldworker", () => {
     });
     await connectSettings(admin);
 
-    await admin.getByRole("link", { name: "Fieldworkers" }).click();
+    await navigate(admin, "Fieldworkers");
     await fill(admin, { Name: "Finn Field", Email: "finn@example.com" });
     await admin.getByRole("button", { name: "Send invitation" }).click();
     await expect
@@ -58,7 +58,7 @@ describe("Stripe Connect: inviting and onboarding a fieldworker", () => {
       .toContain("Invitation sent to finn@example.com");
     await shot(admin, "invited");
 
-    await admin.getByRole("link", { name: "Outbox (dev)" }).click();
+    await navigate(admin, "Outbox (dev)");
     const link = admin.getByRole("link", { name: /\/invite\// });
     await link.waitFor();
     const inviteUrl = (await link.getAttribute("href")) ?? "";
@@ -100,7 +100,7 @@ describe("Stripe Connect: inviting and onboarding a fieldworker", () => {
     await worker.goto(`${env.stack.webUrl}/app/stripe/refresh`);
     await worker.waitForURL(STRIPE_HOSTED);
 
-    await admin.getByRole("link", { name: "Fieldworkers" }).click();
+    await navigate(admin, "Fieldworkers");
     const row = admin.getByRole("table", { name: "Fieldworkers" }).getByRole("row", { name: /Finn Field/ });
     await expect.poll(() => row.textContent()).toContain("Onboarding incomplete");
     expect(await admin.getByRole("table", { name: "Invitations" }).textContent()).toContain("Accepted");

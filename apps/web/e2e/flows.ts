@@ -1,6 +1,7 @@
 // Steps several browser tests share, done the way a person does them.
 import type { Db } from "@fieldpay/db/client";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 
 export async function fill(page: Page, fields: Record<string, string>) {
   for (const [label, value] of Object.entries(fields))
@@ -39,4 +40,21 @@ export async function emailedResetLink(db: Db, webUrl: string, to: string): Prom
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no reset email was delivered to ${to}`);
+}
+
+/**
+ * Opens a page through the navigation as a person would: on a narrow screen the list is behind the "Menu" button,
+ * so that is pressed first. Waits until the browser is at the link's address.
+ */
+export async function navigate(page: Page, label: string) {
+  const nav = page.getByRole("navigation");
+  const menu = nav.getByRole("button", { name: "Menu" });
+  const link = nav.getByRole("link", { name: label, exact: true });
+  await expect
+    .poll(async () => (await link.isVisible()) || (await menu.isVisible()), { timeout: 15_000 })
+    .toBe(true);
+  if (!(await link.isVisible())) await menu.click();
+  const href = await link.getAttribute("href");
+  await link.click();
+  await page.waitForURL((url) => url.pathname === href);
 }

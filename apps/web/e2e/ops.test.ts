@@ -4,13 +4,13 @@
 import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fill, signUpBusiness } from "./flows.ts";
+import { fill, navigate, signUpBusiness } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
 const env = useBrowserStack({ worker: true });
 
 async function openPage(page: Page, link: string, heading: string) {
-  await page.getByRole("link", { name: link, exact: true }).click();
+  await navigate(page, link);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
 }
 

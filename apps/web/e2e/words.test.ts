@@ -191,6 +191,10 @@ describe("plain words everywhere", () => {
       .getByRole("button", { name: "Send again" })
       .click();
     await expect.poll(async () => (await inviteLinks("nia@example.com")).filter(Boolean).length).toBe(2);
+    // The admin's list says the first one was replaced, not withdrawn.
+    await expect
+      .poll(() => admin.getByRole("table", { name: "Invitations" }).textContent())
+      .toContain("Replaced by a newer one");
     const [oldLink = "", newLink = ""] = await inviteLinks("nia@example.com");
     const nia = await open(env.browser, PHONE);
     await nia.goto(oldLink);

@@ -33,6 +33,18 @@ describe("AppShell", () => {
     expect(skip?.getAttribute("href")).toBe(`#${view.container.querySelector("main")?.id}`);
   });
 
+  it("moves focus to the new page's content when a navigation link opened it", () => {
+    const shell = (href: string) => (
+      <AppShell navItems={navItems} currentHref={href}>
+        page
+      </AppShell>
+    );
+    view = mount(shell("/fieldworkers"));
+    view.container.querySelector<HTMLAnchorElement>('nav a[href="/settings/payments"]')?.focus();
+    view.rerender(shell("/settings/payments"));
+    expect(document.activeElement).toBe(view.container.querySelector("main"));
+  });
+
   it("signs out through the callback and cannot be pressed twice while that runs", () => {
     let signOuts = 0;
     const shell = (signingOut: boolean) => (

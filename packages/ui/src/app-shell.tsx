@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, type RefObject, useEffect, useRef } from "react";
 import { Button } from "./button.tsx";
 import { Nav, type NavItem, type RenderLink, renderAnchor } from "./nav.tsx";
 
@@ -44,6 +44,8 @@ export function AppShell({
   currentHref,
   renderLink = renderAnchor,
 }: AppShellProps) {
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusMainOnNewPage(mainRef, currentHref);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main-content">
@@ -74,10 +76,25 @@ export function AppShell({
       <div className={navItems.length > 0 ? "app-body" : "app-body app-body-no-nav"}>
         {navItems.length > 0 && <Nav items={navItems} currentHref={currentHref} renderLink={renderLink} />}
         {/* tabIndex -1 lets the skip link move keyboard focus here, not just scroll. */}
-        <main id="main-content" className="app-main" tabIndex={-1}>
+        <main ref={mainRef} id="main-content" className="app-main" tabIndex={-1}>
           {children}
         </main>
       </div>
     </div>
   );
+}
+
+/**
+ * After a link in the navigation opened another page, keyboard and screen reader users continue at the new page's
+ * content, not on a link the closed phone menu has hidden. Focus the page itself put somewhere is left alone.
+ */
+function useFocusMainOnNewPage(mainRef: RefObject<HTMLElement | null>, currentHref: string | undefined) {
+  const shownHref = useRef(currentHref);
+  useEffect(() => {
+    if (shownHref.current === currentHref) return;
+    shownHref.current = currentHref;
+    const active = document.activeElement;
+    if (active === null || active === document.body || active.closest(".nav"))
+      mainRef.current?.focus({ preventScroll: true });
+  }, [currentHref, mainRef]);
 }

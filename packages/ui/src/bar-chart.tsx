@@ -98,24 +98,27 @@ export function BarChart({
         })}
         <line className="bar-chart-axis" x1="0" x2="100%" y1={px(zeroY)} y2={px(zeroY)} />
       </svg>
-      {/* The exact figures, for screen readers and anyone who cannot read bar heights. */}
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.label}>
-              <th scope="row">{d.label}</th>
-              <td>{money(d.value)}</td>
+      {/* The exact figures, for screen readers and anyone who cannot read bar heights. Hidden by a wrapper: a
+          table grows to its content whatever width it is given, and would widen the page on a phone. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">Total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.label}>
+                <th scope="row">{d.label}</th>
+                <td>{money(d.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -61,6 +61,24 @@ describe("DataTable", () => {
     expect(table.querySelectorAll("thead th")[1]?.className).toBe("align-right");
   });
 
+  it("labels each value with its column's header, for the cards narrow spaces show instead of rows", () => {
+    view = mount(
+      <DataTable
+        caption="Payments"
+        columns={[
+          ...columns,
+          { key: "note", header: <abbr title="Reference">Ref.</abbr>, label: "Reference", cell: () => "r1" },
+          { key: "open", header: <span className="visually-hidden">Open</span>, cell: () => "Open" },
+        ]}
+        rows={[{ id: "py_1", customer: "Grace Hopper", amount: 12500, currency: "usd" }]}
+        rowKey={(p) => p.id}
+      />,
+    );
+    const cells = [...view.container.querySelectorAll("tbody tr > *")];
+    // The row's header is the card's title; plain-text headers label their values; others say what they stand for.
+    expect(cells.map((cell) => cell.getAttribute("data-label"))).toEqual([null, "Amount", "Reference", null]);
+  });
+
   it("says so across all columns when there are no rows", () => {
     view = mount(
       <DataTable

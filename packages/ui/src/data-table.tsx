@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from "react";
 
 export interface DataTableColumn<Row> {
   /** Stable id for the column (React key). */
@@ -9,6 +9,8 @@ export interface DataTableColumn<Row> {
   align?: "left" | "right";
   /** Marks this column's cells as row headers (th scope="row"), e.g. the payment id or the fieldworker. */
   rowHeader?: boolean;
+  /** What labels this column's values when rows are shown as cards; the header when it is plain text. */
+  label?: string;
 }
 
 export interface DataTableProps<Row> {
@@ -32,9 +34,18 @@ export function DataTable<Row>({
   emptyMessage = "Nothing to show yet.",
 }: DataTableProps<Row>) {
   const captionId = useId();
+  const wrapRef = useRef<HTMLElement>(null);
+  const scrolls = useScrollsSideways(wrapRef);
   return (
-    // Wide tables scroll sideways inside this region instead of widening the page on a phone.
-    <section className="table-wrap" aria-labelledby={captionId}>
+    // In a narrow space (a phone, the booking portal's column) each row becomes a card, each value labelled by its
+    // column's header (styles/tables.css); a wide table left on a wider screen scrolls sideways inside this region.
+    // A table that does scroll can be reached with the keyboard, so it can be scrolled with the arrow keys.
+    <section
+      ref={wrapRef}
+      className="table-wrap"
+      aria-labelledby={captionId}
+      tabIndex={scrolls ? 0 : undefined}
+    >
       <table className="data-table">
         <caption id={captionId} className={hideCaption ? "visually-hidden" : undefined}>
           {caption}
@@ -64,8 +75,8 @@ export function DataTable<Row>({
                       {column.cell(row)}
                     </th>
                   ) : (
-                    <td key={column.key} className={alignClass(column)}>
-                      {column.cell(row)}
+                    <td key={column.key} className={alignClass(column)} data-label={cardLabel(column)}>
+                      <div className="data-table-value">{column.cell(row)}</div>
                     </td>
                   ),
                 )}
@@ -80,4 +91,24 @@ export function DataTable<Row>({
 
 function alignClass(column: { align?: "left" | "right" }): string | undefined {
   return column.align === "right" ? "align-right" : undefined;
+}
+
+function cardLabel(column: { header: ReactNode; label?: string }): string | undefined {
+  return column.label ?? (typeof column.header === "string" ? column.header : undefined);
+}
+
+/** Whether the element's content is wider than it is, kept up to date as either changes size. */
+function useScrollsSideways(ref: RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    measure();
+    return () => observer.disconnect();
+  }, [ref]);
+  return scrolls;
 }

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
+
+import { act } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { currentNavHref, Nav } from "./nav.tsx";
-import { type Mounted, mount } from "./test-dom.ts";
+import { buttonByText, click, type Mounted, mount } from "./test-dom.ts";
 
 let view: Mounted | undefined;
 afterEach(() => view?.unmount());
@@ -44,6 +46,50 @@ describe("Nav", () => {
     const current = view.container.querySelector('[aria-current="page"]');
     expect(current?.getAttribute("data-to")).toBe("/payments");
     expect(current?.className).toBe("nav-link nav-link-current");
+  });
+});
+
+describe("Nav's menu button (what narrow screens show instead of the list)", () => {
+  const pressEscape = () =>
+    act(() => {
+      document.activeElement?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    });
+
+  it("opens and closes the list it controls, and says which it is", () => {
+    view = mount(<Nav items={items} currentHref="/payouts" />);
+    const menu = buttonByText(view.container, "Menu");
+    const list = view.container.querySelector("ul");
+    expect(menu.getAttribute("aria-controls")).toBe(list?.id);
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+    expect(view.container.querySelector("nav")?.className).toBe("nav");
+    click(menu);
+    expect(menu.getAttribute("aria-expanded")).toBe("true");
+    expect(view.container.querySelector("nav")?.className).toBe("nav nav-open");
+    click(menu);
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("closes on Escape and gives focus back to the button", () => {
+    view = mount(<Nav items={items} currentHref="/payouts" />);
+    const menu = buttonByText(view.container, "Menu");
+    click(menu);
+    view.container.querySelector<HTMLAnchorElement>("li a")?.focus();
+    pressEscape();
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(menu);
+  });
+
+  it("closes when another page is shown, or on a click outside it", () => {
+    view = mount(<Nav items={items} currentHref="/payouts" />);
+    const menu = buttonByText(view.container, "Menu");
+    click(menu);
+    view.rerender(<Nav items={items} currentHref="/payments" />);
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+    click(menu);
+    act(() => {
+      document.body.dispatchEvent(new Event("pointerdown", { bubbles: true }));
+    });
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
   });
 });
 

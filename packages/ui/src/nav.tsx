@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 export interface NavItem {
   href: string;
@@ -48,11 +48,60 @@ export interface NavProps {
   renderLink?: RenderLink;
 }
 
+/**
+ * The list of links, beside the page on wide screens. On narrow ones (styles/app-shell.css) only a "Menu" button
+ * shows; it opens the full list, and Escape, a click elsewhere or following a link closes it again.
+ */
 export function Nav({ items, currentHref, label = "Main", renderLink = renderAnchor }: NavProps) {
   const current = currentNavHref(items, currentHref);
+  const listId = useId();
+  const navRef = useRef<HTMLElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  // Following a link (or any other change of page) closes the menu.
+  const [openedOn, setOpenedOn] = useState(currentHref);
+  if (openedOn !== currentHref) {
+    setOpenedOn(currentHref);
+    setOpen(false);
+  }
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      toggleRef.current?.focus();
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !navRef.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("pointerdown", onPointerDown);
+    };
+  }, [open]);
   return (
-    <nav className="nav" aria-label={label}>
-      <ul className="nav-list">
+    <nav ref={navRef} className={open ? "nav nav-open" : "nav"} aria-label={label}>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="nav-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        <svg className="nav-toggle-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path
+            d={open ? CLOSE_ICON : MENU_ICON}
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
+        </svg>
+        Menu
+      </button>
+      <ul id={listId} className="nav-list">
         {items.map((item) => (
           <li key={item.href}>
             {renderLink({
@@ -67,3 +116,6 @@ export function Nav({ items, currentHref, label = "Main", renderLink = renderAnc
     </nav>
   );
 }
+
+const MENU_ICON = "M2 4h12M2 8h12M2 12h12";
+const CLOSE_ICON = "M3.5 3.5l9 9M12.5 3.5l-9 9";

@@ -75,8 +75,11 @@ export type FieldworkerAccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /** The four states derived from Stripe's account object. */
 export type AccountStatus = Exclude<FieldworkerAccountStatus, "not_connected" | "deauthorized">;
 
-/** A fieldworker's invitation, as fieldpay derives it (apps/api's InvitationState). */
-export const INVITATION_STATUSES = ["open", "accepted", "revoked", "expired"] as const;
+/**
+ * A fieldworker's invitation, as fieldpay derives it (apps/api's InvitationState); "replaced" is a withdrawn one
+ * that "Send again" (or a newer invitation to the same address) closed.
+ */
+export const INVITATION_STATUSES = ["open", "accepted", "revoked", "replaced", "expired"] as const;
 
 /** The outcome of one health check (keys valid, webhooks arriving, payouts on time…). */
 export const CHECK_STATUSES = ["pass", "warn", "fail"] as const;
@@ -150,6 +153,7 @@ const INVITATION: Readonly<Record<(typeof INVITATION_STATUSES)[number], PillText
   open: pill("Waiting", "neutral"),
   accepted: pill("Accepted", "good"),
   revoked: pill("Withdrawn", "warn"),
+  replaced: pill("Replaced by a newer one", "neutral"),
   expired: pill("Expired", "warn"),
 };
 

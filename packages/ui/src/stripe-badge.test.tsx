@@ -1,38 +1,39 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest";
-import { StripeBadge, StripeLogo } from "./stripe-badge.tsx";
+import { STRIPE_WORDMARK_PATH, StripeBadge } from "./stripe-badge.tsx";
 import { type Mounted, mount } from "./test-dom.ts";
 
 let view: Mounted | undefined;
 afterEach(() => view?.unmount());
 
+const painted = (root: Element) =>
+  [...root.querySelectorAll("path")].map((path) => [path.getAttribute("d"), path.getAttribute("fill")]);
+
 describe("StripeBadge", () => {
-  it("shows the Stripe logo as an image named Stripe, and says payments are secured by Stripe", () => {
+  it("is a link to stripe.com named Powered by Stripe, drawn with Stripe's wordmark in white on blurple", () => {
     view = mount(<StripeBadge />);
-    const logo = view.container.querySelector('svg[role="img"]');
-    expect(logo?.getAttribute("aria-label")).toBe("Stripe");
-    expect(view.container.querySelectorAll('[role="img"]')).toHaveLength(1);
-    expect(view.container.textContent).toBe("Payments secured by Stripe");
-    expect(view.container.querySelector(".stripe-badge")?.className).toBe("stripe-badge");
+    const badge = view.container.querySelector("a");
+    expect(badge?.getAttribute("href")).toBe("https://stripe.com");
+    expect(badge?.getAttribute("aria-label")).toBe("Powered by Stripe");
+    expect(badge?.getAttribute("rel")).toBe("noopener noreferrer");
+    expect(badge?.className).toBe("stripe-badge stripe-badge-blurple");
+    expect(badge?.textContent).toBe("Powered by ");
+    expect(painted(view.container)).toEqual([[STRIPE_WORDMARK_PATH, "#ffffff"]]);
+    expect(STRIPE_WORDMARK_PATH).toMatch(/^M59\.64 14\.28h-8\.06c\.19 1\.93/);
+    expect(badge?.querySelector('svg[role="img"]')?.getAttribute("aria-label")).toBe("Stripe");
   });
 
-  it("draws the wordmark in Stripe's purple", () => {
-    view = mount(<StripeLogo />);
-    const painted = [...view.container.querySelectorAll("[fill], [stroke]")]
-      .flatMap((el) => [el.getAttribute("fill"), el.getAttribute("stroke")])
-      .filter((colour) => colour !== null && colour !== "none");
-    expect(painted.length).toBeGreaterThan(0);
-    expect(new Set(painted)).toEqual(new Set(["#635bff"]));
-    expect(view.container.querySelectorAll("path").length).toBe(6);
-  });
-
-  it("has a compact variant with the same logo and words at a smaller size", () => {
-    view = mount(<StripeBadge compact />);
-    expect(view.container.querySelector(".stripe-badge")?.className).toBe(
-      "stripe-badge stripe-badge-compact",
+  it("comes in Stripe's black and white colourings", () => {
+    view = mount(
+      <>
+        <StripeBadge variant="black" />
+        <StripeBadge variant="white" />
+      </>,
     );
-    expect(view.container.querySelector('[role="img"]')?.getAttribute("aria-label")).toBe("Stripe");
-    expect(view.container.textContent).toBe("Payments secured by Stripe");
-    expect(Number(view.container.querySelector(".stripe-logo")?.getAttribute("height"))).toBeLessThan(20);
+    const [black, white] = view.container.querySelectorAll("a");
+    expect(black?.className).toBe("stripe-badge stripe-badge-black");
+    expect(painted(black as Element)).toEqual([[STRIPE_WORDMARK_PATH, "#ffffff"]]);
+    expect(white?.className).toBe("stripe-badge stripe-badge-white");
+    expect(painted(white as Element)).toEqual([[STRIPE_WORDMARK_PATH, "#000000"]]);
   });
 });

@@ -34,6 +34,7 @@ function alertView(row: AlertRow, names: Map<string, string>) {
     /** Who is affected, in words. */
     who: row.fieldworker_id ? (names.get(row.fieldworker_id) ?? "A former fieldworker") : "Your business",
     accountId: row.account_id,
+    connected: row.fieldworker_id !== null,
     payoutId: row.payout_id,
     since: new Date(row.since),
     lastSeenAt: new Date(row.last_seen_at),

@@ -11,6 +11,8 @@ const alertOutput = z.object({
   fix: z.string(),
   who: z.string(),
   accountId: z.string().nullable(),
+  /** The alert is about a fieldworker's connected account (its payouts live there on the Dashboard). */
+  connected: z.boolean(),
   payoutId: z.string().nullable(),
   since: z.date(),
   lastSeenAt: z.date(),

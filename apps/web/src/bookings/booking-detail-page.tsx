@@ -12,6 +12,7 @@ import { BalanceDueDelivery } from "../connect/delivery-status.tsx";
 import { BookingDisputes } from "../disputes/booking-disputes.tsx";
 import { StripeId } from "../lib/stripe-id.tsx";
 import { trpc } from "../lib/trpc.ts";
+import { LoadFailed } from "../pages/load-failed.tsx";
 import { AssignFieldworker } from "./assign-fieldworker.tsx";
 import { BookingStatusPill, formatWhen } from "./booking-status.tsx";
 import { LedgerTable } from "./ledger-table.tsx";
@@ -114,9 +115,12 @@ export function BookingDetailPage() {
   if (booking.isPending) return <p className="muted">Loading…</p>;
   if (booking.isError)
     return (
-      <Alert tone="danger" title="Could not load this booking">
-        {booking.error.message}
-      </Alert>
+      <LoadFailed
+        error={booking.error}
+        thing="booking"
+        back={{ to: "/app/bookings", label: "Back to bookings" }}
+        onRetry={() => void booking.refetch()}
+      />
     );
   const b = booking.data;
   const p = b.payment;

@@ -67,6 +67,14 @@ export function InviteForm() {
   );
 }
 
+type InvitationRow = { email: string; state: string; createdAt: string };
+
+/** A withdrawn invitation with a newer one to the same address (ISO times compare as text) was replaced. */
+function shownState(invitation: InvitationRow, all: InvitationRow[]): string {
+  const newer = all.some((o) => o.email === invitation.email && o.createdAt > invitation.createdAt);
+  return invitation.state === "revoked" && newer ? "replaced" : invitation.state;
+}
+
 export function InvitationsTable() {
   const utils = trpc.useUtils();
   const invitations = trpc.fieldworkers.invitations.useQuery(undefined, {
@@ -102,7 +110,7 @@ export function InvitationsTable() {
           {
             key: "state",
             header: "Status",
-            cell: (i) => <Status kind="invitation" status={i.state} />,
+            cell: (i) => <Status kind="invitation" status={shownState(i, invitations.data ?? [])} />,
           },
           { key: "expires", header: "Link expires", cell: (i) => <When value={i.expiresAt} show="day" /> },
           {

@@ -102,7 +102,7 @@ export function PayoutAlertsPage() {
             <p>{alert.explanation}</p>
             <p className="muted">
               Since <When value={alert.since} show="day" relative />
-              {alert.accountId && (
+              {alert.connected && alert.accountId && (
                 <>
                   {" "}
                   · Stripe account <StripeId id={alert.accountId} />
@@ -111,7 +111,8 @@ export function PayoutAlertsPage() {
               {alert.payoutId && (
                 <>
                   {" "}
-                  · payout <StripeId id={alert.payoutId} onAccount={alert.accountId} />
+                  · payout{" "}
+                  <StripeId id={alert.payoutId} onAccount={alert.connected ? alert.accountId : null} />
                 </>
               )}
             </p>

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { LoadFailed } from "../pages/load-failed.tsx";
 import { BookingSummary } from "./booking-summary.tsx";
 import { PayPlanNote } from "./pay-plan-note.tsx";
 import { PaymentPanel } from "./payment-panel.tsx";
@@ -30,9 +31,12 @@ function PayBooking({ bookingId }: { bookingId: string }) {
   if (booking.isPending) return <p className="muted">Loading your booking…</p>;
   if (booking.isError)
     return (
-      <Alert tone="danger" title="Could not load this booking">
-        {booking.error.message}
-      </Alert>
+      <LoadFailed
+        error={booking.error}
+        thing="booking"
+        back={{ to: `/book/${slug}/bookings`, label: "Back to my bookings" }}
+        onRetry={() => void booking.refetch()}
+      />
     );
   const receipt = `/book/${slug}/bookings/${bookingId}`;
   const error = errorInfo(pay.error);

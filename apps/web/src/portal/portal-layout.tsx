@@ -1,21 +1,58 @@
-import { NavLink, Outlet } from "react-router";
+import { Button } from "@fieldpay/ui/button";
+import { Nav, type NavLinkProps } from "@fieldpay/ui/nav";
+import { Link, Outlet, useLocation } from "react-router";
 import { useMe } from "../auth/use-me.ts";
+import { StandaloneDeadEnd } from "../pages/dead-end.tsx";
 import { usePortalBusiness } from "./use-portal-business.ts";
 
-function PortalNav({ slug }: { slug: string }) {
-  const links = [
-    { to: `/book/${slug}`, label: "Book", end: true },
-    { to: `/book/${slug}/bookings`, label: "My bookings", end: false },
-    { to: `/book/${slug}/cards`, label: "Saved cards", end: false },
-  ];
+function renderLink({ href, children, ...rest }: NavLinkProps) {
   return (
-    <nav aria-label="Booking page" className="portal-nav">
-      {links.map((link) => (
-        <NavLink key={link.to} to={link.to} end={link.end}>
-          {link.label}
-        </NavLink>
-      ))}
-    </nav>
+    <Link to={href} {...rest}>
+      {children}
+    </Link>
+  );
+}
+
+function PortalNav({ slug }: { slug: string }) {
+  const location = useLocation();
+  const items = [
+    { href: `/book/${slug}`, label: "Book" },
+    { href: `/book/${slug}/bookings`, label: "My bookings" },
+    { href: `/book/${slug}/cards`, label: "Saved cards" },
+  ];
+  return <Nav items={items} currentHref={location.pathname} label="Booking page" renderLink={renderLink} />;
+}
+
+/** An address under /book/ that names no business, or the business could not be loaded. */
+function NoBusiness({ notFound, retry }: { notFound: boolean; retry: () => void }) {
+  if (!notFound)
+    return (
+      <StandaloneDeadEnd
+        eyebrow="Could not load"
+        title="This booking page did not load"
+        actions={<Button onClick={retry}>Try again</Button>}
+      >
+        <p>We could not reach the booking page. Check your connection and try again.</p>
+      </StandaloneDeadEnd>
+    );
+  return (
+    <StandaloneDeadEnd
+      eyebrow="Booking page not found"
+      title="There is no booking page at this address"
+      actions={
+        // Opened from a link: back to where it was. Typed in: there is nowhere to go back to, only the address.
+        window.history.length > 1 && (
+          <Button variant="secondary" onClick={() => window.history.back()}>
+            Go back
+          </Button>
+        )
+      }
+    >
+      <p>
+        Check the address the business gave you: it ends with the business's own name, such as
+        /book/bright-cleaning.
+      </p>
+    </StandaloneDeadEnd>
   );
 }
 
@@ -24,22 +61,23 @@ export function PortalLayout() {
   const { slug, business } = usePortalBusiness();
   const me = useMe();
   if (business.isPending) return <p className="page muted">Loading…</p>;
-  if (business.isError) {
+  if (business.isError)
     return (
-      <main className="page narrow">
-        <h1>Booking page not found</h1>
-        <p role="alert">{business.error.message} Check the address you were given.</p>
-      </main>
+      <NoBusiness
+        notFound={business.error.data?.code === "NOT_FOUND"}
+        retry={() => void business.refetch()}
+      />
     );
-  }
   const customerHere = me.data?.user.role === "customer" && me.data.tenant.slug === slug;
   return (
     <div className="portal">
       <header className="portal-header">
-        <span className="portal-business">{business.data.name}</span>
+        <Link className="portal-business" to={`/book/${slug}`}>
+          {business.data.name}
+        </Link>
         {customerHere && <PortalNav slug={slug} />}
       </header>
-      <main className="page narrow">
+      <main id="main-content" className="page narrow">
         <Outlet />
       </main>
     </div>

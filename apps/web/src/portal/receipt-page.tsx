@@ -10,6 +10,7 @@ import { bookingStatusLabel } from "../bookings/booking-status.tsx";
 import { leftToPay } from "../bookings/ledger-words.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
+import { LoadFailed } from "../pages/load-failed.tsx";
 import { BookingSummary, BusinessContact } from "./booking-summary.tsx";
 import { ReceiptLedger } from "./receipt-ledger.tsx";
 import { RequireCustomer } from "./require-customer.tsx";
@@ -42,9 +43,12 @@ function Receipt({ bookingId }: { bookingId: string }) {
   if (booking.isPending) return <p className="muted">Loading your receipt…</p>;
   if (booking.isError)
     return (
-      <Alert tone="danger" title="Could not load this receipt">
-        {booking.error.message}
-      </Alert>
+      <LoadFailed
+        error={booking.error}
+        thing="booking"
+        back={{ to: `/book/${slug}/bookings`, label: "Back to my bookings" }}
+        onRetry={() => void booking.refetch()}
+      />
     );
   const b = booking.data;
   const error = errorInfo(refresh.error);

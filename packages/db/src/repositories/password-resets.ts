@@ -5,7 +5,6 @@ import type { PasswordResetsTable, Role } from "../schema.ts";
 
 export type PasswordReset = Selectable<PasswordResetsTable>;
 
-/** Opens a link for the user; any earlier unused link of theirs stops working (the newest email counts). */
 /** A fresh link for the user (an earlier unused one stops working); run it in the transaction that emails it. */
 export async function replacePasswordReset(
   trx: Db,
