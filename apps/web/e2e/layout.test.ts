@@ -128,8 +128,8 @@ describe("layouts", () => {
     await navigate(page, "Services");
     await settle(page);
     expect(page.url()).toBe(`${env.stack.webUrl}/app/services`);
-    expect(await menu.getAttribute("aria-expanded")).toBe("false");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main-content");
+    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main-content");
 
     await page.setViewportSize(DESKTOP);
     expect(await menu.isVisible()).toBe(false);

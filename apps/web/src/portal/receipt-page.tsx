@@ -22,6 +22,7 @@ const WAITING_BALANCE = ["balance_due"];
 const SETTLED = ["paid", "partially_refunded", "refunded"];
 // Where a payment or a saved card made on the pay page arrives once Stripe has confirmed it.
 const ARRIVED = ["paid", "deposit_paid", "card_saved", "authorized"];
+const CHARGED = ["paid", "deposit_paid", "authorized"];
 
 function Receipt({ bookingId }: { bookingId: string }) {
   const slug = usePortalSlug();
@@ -33,8 +34,17 @@ function Receipt({ bookingId }: { bookingId: string }) {
   const waitingFor = paidBalance ? WAITING_BALANCE : WAITING;
   const booking = trpc.bookings.get.useQuery(
     { bookingId },
-    // Right after paying, look again every few seconds until Stripe's webhook has marked it paid.
-    { refetchInterval: (q) => (justPaid && waitingFor.includes(q.state.data?.status ?? "") ? 3000 : false) },
+    {
+      refetchInterval: (q) => {
+        const b = q.state.data;
+        if (!justPaid || !b) return false;
+        // Right after paying, look again every few seconds until Stripe's webhook has marked it paid…
+        if (waitingFor.includes(b.status)) return 3000;
+        // …and a few more times for the card, which Stripe reports apart from the payment (charge.succeeded).
+        const cardToCome = CHARGED.includes(b.status) && b.receipt.card === null;
+        return cardToCome && q.state.dataUpdateCount < 10 ? 3000 : false;
+      },
+    },
   );
   const utils = trpc.useUtils();
   const refresh = trpc.bookings.refreshPayment.useMutation({
