@@ -162,7 +162,7 @@ describe.each(SIZES)("forms at %s size", (size, viewport) => {
     const refunds = () =>
       env.db.db
         .selectFrom("refunds")
-        .select("amount")
+        .select(["amount", "reason"])
         .where(
           "payment_id",
           "in",
@@ -173,7 +173,18 @@ describe.each(SIZES)("forms at %s size", (size, viewport) => {
 
     await confirm.getByRole("button", { name: "Yes, refund $20.00" }).click();
     await expect.poll(() => page.getByText("Refund sent to Stripe").count(), { timeout: 15_000 }).toBe(1);
-    expect(await refunds()).toEqual([{ amount: 2000 }]);
+    expect(await refunds()).toEqual([{ amount: 2000, reason: "duplicate" }]);
+    // Why it was refunded stays on the booking: in its refunds and on the ledger's refund line.
+    const refundRow = page.getByRole("table", { name: "Refunds", exact: true }).getByRole("row").nth(1);
+    await expect.poll(() => refundRow.textContent(), { timeout: 15_000 }).toContain("Duplicate payment");
+    await expect
+      .poll(() =>
+        page
+          .getByRole("table", { name: /^Ledger/ })
+          .getByText(/^Refund of .+ · Duplicate payment$/)
+          .count(),
+      )
+      .toBe(1);
     await shot(page, "04-refund-sent");
     await page.context().close();
   });

@@ -81,7 +81,7 @@ describe("a job's money, offline against stripe-mock", () => {
       .poll(() => serviceForm.locator(".field", { has: admin.getByLabel("Deposit (%)") }).textContent())
       .toContain("Enter a percentage from 1 to 99");
     expect(await serviceForm.locator(".error-summary li").allTextContents()).toEqual([
-      "Deposit: Enter a percentage from 1 to 99, like 50.",
+      "Deposit (%): Enter a percentage from 1 to 99, like 50.",
     ]);
     await shot(admin, "01-admin-deposit-error");
     await depositField.fill("50");

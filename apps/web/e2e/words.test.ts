@@ -3,6 +3,7 @@
 // Stripe ids link to the Stripe Dashboard; the receipt has its number, paid date, card and the business's contact,
 // and while a payment is being confirmed it offers nothing to pay; fieldworker pages speak to "you", with one
 // empty state until the first job; invitations say what happened to them. Desktop (1280x800) and phone (390x844).
+import { PAYMENT_STATUSES, PAYOUT_STATUSES, statusWords } from "@fieldpay/ui/status-pill";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { fill } from "./flows.ts";
@@ -28,6 +29,23 @@ async function expectPlainWords(page: Page, name: string) {
   const text = await page.locator("body").innerText();
   expect(text, `${name}: ${RAW.exec(text)?.[0]}`).not.toMatch(RAW);
   await shot(page, name);
+}
+
+/** The words a payout's or a payment's status may read as on the earnings pages (and "Late" for a late payout). */
+const MONEY_STATUS_WORDS = new Set([
+  ...PAYOUT_STATUSES.map((s) => statusWords("payout", s).label),
+  ...PAYMENT_STATUSES.map((s) => statusWords("payment", s).label),
+  "Late",
+]);
+
+/** Every status in the page's payout and payment tables is one of the vocabulary's words (never "paid", "in transit"). */
+async function expectMoneyStatusWords(page: Page, tables: readonly string[]) {
+  const shown: string[] = [];
+  for (const name of tables) {
+    shown.push(...(await page.getByRole("table", { name, exact: true }).locator(".pill").allTextContents()));
+  }
+  expect(shown.length, `statuses in ${tables.join(", ")}`).toBeGreaterThan(0);
+  for (const words of shown) expect(MONEY_STATUS_WORDS, `"${words}"`).toContain(words.trim());
 }
 
 async function staffSignIn(page: Page, email: string, password: string) {
@@ -160,6 +178,13 @@ describe("plain words everywhere", () => {
     const web = env.stack.webUrl;
     const admin = await open(env.browser, DESKTOP);
     await staffSignIn(admin, "admin@demo-connect.test", "fieldpay-connect-2026");
+    // The Overview's period is dates in the one format (<When>), never "Dec 4".
+    const period = admin.locator(".overview-period");
+    await expect.poll(() => period.locator("time").count(), { timeout: 15_000 }).toBe(4);
+    expect(await period.textContent()).toMatch(
+      /^\d{1,2} [A-Z][a-z]{2} \d{4} – \d{1,2} [A-Z][a-z]{2} \d{4}, compared with \d{1,2} [A-Z][a-z]{2} \d{4} – /,
+    );
+    await expectPlainWords(admin, "10-desktop-overview");
 
     // The seeded fieldworker's money: payout statuses in words, Stripe ids linked.
     await admin.goto(`${web}/app/fieldworkers`);
@@ -168,6 +193,7 @@ describe("plain words everywhere", () => {
     expect(await admin.locator("a.stripe-link[href*='/test/connect/transfers/tr_']").count()).toBeGreaterThan(
       0,
     );
+    await expectMoneyStatusWords(admin, ["Past payouts", "Upcoming payouts", "Payments received"]);
     await expectPlainWords(admin, "11-desktop-admin-fieldworker");
     for (const [path, name] of [
       ["/app/payouts", "12-desktop-payouts"],
@@ -250,6 +276,7 @@ describe("plain words everywhere", () => {
       expect(text).toContain("Your share");
       expect(text).toContain("The business's commission");
       expect(text).not.toMatch(/application fee|Fieldworker's share/i);
+      await expectMoneyStatusWords(sam, ["Upcoming payouts", "Past payouts", "Payments for your jobs"]);
       await expectPlainWords(sam, `19-${label}-earnings`);
       await sam.goto(`${web}/app/jobs`);
       await expect.poll(() => sam.getByRole("heading", { level: 1 }).textContent()).toBe("Your jobs");

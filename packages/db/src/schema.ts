@@ -318,8 +318,13 @@ export interface RefundsTable {
   /** What the business and the fieldworker each give back; together always `amount` (since 2026-12-02T0800). */
   business_amount: number;
   fieldworker_amount: number;
+  /** Why, as sent to Stripe (since 2026-12-02T1500); null when none was given. */
+  reason: RefundReason | null;
   created_at: CreatedAt;
 }
+
+/** Stripe's refund reasons. */
+export type RefundReason = "requested_by_customer" | "duplicate" | "fraudulent";
 
 /**
  * What a ledger line records: a charge (+), a refund (−), and for a dispute (since 2026-12-02T1000) the funds Stripe

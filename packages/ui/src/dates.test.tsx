@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDay, relativeTime, When } from "./dates.tsx";
+import { formatDateTime, formatDay, formatDayShort, relativeTime, When } from "./dates.tsx";
 
 const now = new Date("2026-12-02T14:05:00Z");
 
@@ -9,6 +9,14 @@ describe("the one date format", () => {
     expect(formatDateTime("2026-12-02T14:05:09.732Z", "UTC")).toBe("2 Dec 2026, 14:05");
     expect(formatDateTime(new Date("2026-12-02T04:17:15.732Z"), "UTC")).toBe("2 Dec 2026, 04:17");
     expect(formatDay("2026-01-09T23:00:00Z", "UTC")).toBe("9 Jan 2026");
+    expect(formatDayShort("2026-01-09T23:00:00Z", "UTC")).toBe("9 Jan");
+  });
+
+  it("shows a day in the zone it was worked out in when told", () => {
+    const html = renderToStaticMarkup(<When value="2026-12-04T00:00:00Z" show="day" timeZone="UTC" />);
+    expect(html).toBe('<time dateTime="2026-12-04T00:00:00.000Z">4 Dec 2026</time>');
+    const later = renderToStaticMarkup(<When value="2026-12-04T00:00:00Z" timeZone="Asia/Tokyo" />);
+    expect(later).toContain(">4 Dec 2026, 09:00<");
   });
 
   it("says how far away a moment is in the largest whole unit", () => {

@@ -28,6 +28,15 @@ export function formatDay(value: DateLike, timeZone?: string): string {
   }).format(toDate(value));
 }
 
+/** "2 Dec": the same day without its year, for a chart's axis whose title or period already says the year. */
+export function formatDayShort(value: DateLike, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(toDate(value));
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -58,12 +67,14 @@ export interface WhenProps {
   /** Adds "(in 3 days)" / "(2 hours ago)" after the date: for deadlines and recent events. */
   relative?: boolean;
   now?: Date;
+  /** For a calendar day already worked out in some zone (sent as "2026-12-02", read at UTC midnight): "UTC". */
+  timeZone?: string;
 }
 
 /** A date as pages show it. */
-export function When({ value, show = "time", relative = false, now }: WhenProps) {
+export function When({ value, show = "time", relative = false, now, timeZone }: WhenProps) {
   const date = toDate(value);
-  const text = show === "day" ? formatDay(date) : formatDateTime(date);
+  const text = show === "day" ? formatDay(date, timeZone) : formatDateTime(date, timeZone);
   return (
     <time dateTime={date.toISOString()}>
       {text}

@@ -64,4 +64,12 @@ describe("withoutLabel", () => {
       "A deposit must be less than the price.",
     );
   });
+
+  it("drops the field's name before the label's unit too", () => {
+    expect(withoutLabel("Deposit: enter a percentage from 1 to 99.", "Deposit (%)")).toBe(
+      "Enter a percentage from 1 to 99.",
+    );
+    expect(withoutLabel("Deposit (%): enter a percentage.", "Deposit (%)")).toBe("Enter a percentage.");
+    expect(withoutLabel("Depositor: who?", "Deposit (%)")).toBe("Depositor: who?");
+  });
 });

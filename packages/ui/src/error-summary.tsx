@@ -16,11 +16,17 @@ export interface ErrorSummaryProps {
   fix?: ReactNode;
 }
 
-/** "Price: Price: enter…" reads badly: a message that already starts with its field's label drops the repeat. */
+/**
+ * "Price: Price: enter…" reads badly: a message that already starts with its field's label drops the repeat, and
+ * so does one naming the field without the label's unit ("Deposit: …" beside "Deposit (%)").
+ */
 export function withoutLabel(message: string, label: string | undefined): string {
   if (!label) return message;
-  const prefix = `${label}:`;
-  if (!message.toLowerCase().startsWith(prefix.toLowerCase())) return message;
+  const names = [label, label.replace(/\s*\([^)]*\)$/, "")];
+  const prefix = names
+    .map((name) => `${name}:`)
+    .find((p) => message.toLowerCase().startsWith(p.toLowerCase()));
+  if (!prefix) return message;
   const rest = message.slice(prefix.length).trim();
   return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : message;
 }

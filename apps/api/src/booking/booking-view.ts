@@ -46,6 +46,7 @@ function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
           status: r.status,
           refundApplicationFee: r.refund_application_fee,
           reverseTransfer: r.reverse_transfer,
+          reason: r.reason,
           createdAt: r.created_at,
         }))
       : [],
@@ -54,7 +55,12 @@ function paymentView(p: PaymentRow, refunds: RefundRow[], audience: Audience) {
 }
 
 /** One ledger line as each audience may see it: the customer sees amounts, the fieldworker also their share. */
-function ledgerLineView(line: LedgerLine, audience: Audience, onAccount: ReadonlyMap<string, string | null>) {
+function ledgerLineView(
+  line: LedgerLine,
+  audience: Audience,
+  onAccount: ReadonlyMap<string, string | null>,
+  reasons: ReadonlyMap<string, RefundRow["reason"]>,
+) {
   const admin = audience === "admin";
   return {
     id: line.refund_id ?? line.payment_id,
@@ -67,16 +73,25 @@ function ledgerLineView(line: LedgerLine, audience: Audience, onAccount: Readonl
     stripeId: admin ? line.stripe_id : null,
     stripeAccount: admin ? (onAccount.get(line.payment_id) ?? null) : null,
     occurredAt: new Date(line.occurred_at),
+    /** Why a refund line was refunded (the admin's choice, sent to Stripe); admins only. */
+    refundReason: admin && line.refund_id !== null ? (reasons.get(line.refund_id) ?? null) : null,
   };
 }
 
-function ledgerView(lines: LedgerLine[], payments: PaymentRow[], currency: string, audience: Audience) {
+function ledgerView(
+  lines: LedgerLine[],
+  payments: PaymentRow[],
+  refunds: RefundRow[],
+  currency: string,
+  audience: Audience,
+) {
   const onAccount = new Map(payments.map((p) => [p.id, p.on_account]));
+  const reasons = new Map(refunds.map((r) => [r.id, r.reason]));
   const totals = ledgerTotals(lines);
   // What a dispute moves between the business and the fieldworker is theirs to see, not the customer's.
   const shown = audience === "customer" ? lines.filter((l) => !l.kind.startsWith("dispute_share")) : lines;
   return {
-    lines: shown.map((line) => ledgerLineView(line, audience, onAccount)),
+    lines: shown.map((line) => ledgerLineView(line, audience, onAccount, reasons)),
     charged: money(totals.charged, currency),
     refunded: money(totals.refunded, currency),
     disputed: money(totals.disputed, currency),
@@ -145,7 +160,7 @@ function bookingView(
       adjustmentReason: row.adjustment_reason,
       canMarkDone: audience !== "customer" && row.done_at === null && DONE_FROM.includes(row.status),
     },
-    ledger: ledgerView(lines, payments, row.currency, audience),
+    ledger: ledgerView(lines, payments, refunds, row.currency, audience),
     receipt: receiptView(row, payments, lines, business),
     payment: payment
       ? paymentView(

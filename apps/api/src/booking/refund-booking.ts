@@ -137,6 +137,7 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
       reverseTransfer: connect?.reverseTransfer ?? false,
     }),
     createdBy: auth.user.id,
+    reason: request.reason ?? null,
   });
   if (!opened.ok) {
     if (opened.reason === "id_taken") throw new DomainError("conflict", "Reload the page and refund again.");
@@ -151,7 +152,7 @@ export async function refundBooking(deps: PaymentDeps, auth: Auth, request: Refu
     paymentIntentId,
     charged: { amount: chargedAmount(payment), currency: payment.currency },
     amount: { amount: refund.amount, currency: refund.currency },
-    ...(request.reason && { reason: request.reason }),
+    ...(refund.reason && { reason: refund.reason }),
     ...(connect && { connect }),
   });
   if (!result.ok) {

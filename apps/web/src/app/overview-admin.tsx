@@ -5,7 +5,7 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { trpc } from "../lib/trpc.ts";
 import { OverviewChecklist } from "./overview-checklist.tsx";
-import { OverviewChart, OverviewFigures, periodWords } from "./overview-figures.tsx";
+import { OverviewChart, OverviewFigures, PeriodWords } from "./overview-figures.tsx";
 
 const RANGES = [
   { key: "today", label: "Today" },
@@ -43,7 +43,9 @@ export function AdminOverview() {
         <div className="overview-money-head">
           <div>
             <h2 id="overview-money-title">Your money</h2>
-            <p className="muted overview-period">{periodWords(data.range)}</p>
+            <p className="muted overview-period">
+              <PeriodWords range={data.range} />
+            </p>
           </div>
           <fieldset className="overview-ranges">
             <legend className="visually-hidden">Period</legend>

@@ -1,6 +1,9 @@
 // The words under each Overview figure: up or down, by how much, against what.
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { changeWords, periodWords } from "./overview-figures.tsx";
+import { changeWords, PeriodWords } from "./overview-figures.tsx";
+
+const text = (html: string) => html.replace(/<[^>]+>/g, "");
 
 const money = (value: number, previous: number | null) => ({
   kind: "money" as const,
@@ -32,10 +35,23 @@ describe("overview change words", () => {
     );
   });
 
-  it("names the period and the one it is compared with", () => {
+  it("names the period and the one it is compared with, in the one date format (<When>)", () => {
     const range = { key: "7d" as const, days: 7, from: "2026-12-04", to: "2026-12-10" };
-    expect(periodWords({ ...range, previousFrom: "2026-11-27", previousTo: "2026-12-03" })).toBe(
-      "Dec 4 – Dec 10, compared with Nov 27 – Dec 3 up to this time",
+    const html = renderToStaticMarkup(
+      <PeriodWords range={{ ...range, previousFrom: "2026-11-27", previousTo: "2026-12-03" }} />,
     );
+    expect(text(html)).toBe(
+      "4 Dec 2026 – 10 Dec 2026, compared with 27 Nov 2026 – 3 Dec 2026 up to this time",
+    );
+    expect(html.match(/<time dateTime="/g)).toHaveLength(4);
+    expect(html).toContain('<time dateTime="2026-12-04T00:00:00.000Z">4 Dec 2026</time>');
+    const today = { key: "today" as const, days: 1, from: "2026-12-10", to: "2026-12-10" };
+    expect(
+      text(
+        renderToStaticMarkup(
+          <PeriodWords range={{ ...today, previousFrom: "2026-12-09", previousTo: "2026-12-09" }} />,
+        ),
+      ),
+    ).toBe("Today (10 Dec 2026), compared with yesterday up to this time");
   });
 });

@@ -3,6 +3,7 @@
 import type { AppRouter } from "@fieldpay/api/router";
 import { formatMoney } from "@fieldpay/payments/money/format";
 import { BarChart } from "@fieldpay/ui/bar-chart";
+import { formatDayShort, When } from "@fieldpay/ui/dates";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Link } from "react-router";
 
@@ -13,18 +14,25 @@ type Figure = Overview["figures"][number];
 // For these a rise is bad news; the words say so in colour too (never by colour alone: the text says up or down).
 const RISE_IS_BAD: ReadonlySet<Figure["id"]> = new Set(["refunds"]);
 
-const day = (date: string, withYear = false) =>
-  new Intl.DateTimeFormat(undefined, {
-    month: "short",
-    day: "numeric",
-    ...(withYear && { year: "numeric" }),
-    timeZone: "UTC",
-  }).format(new Date(`${date}T00:00:00Z`));
+// The api sends calendar days already worked out in the reader's time zone ("2026-12-02"): shown as that day.
+const dayDate = (date: string) => new Date(`${date}T00:00:00Z`);
+const Day = ({ date }: { date: string }) => <When value={dayDate(date)} show="day" timeZone="UTC" />;
 
-/** "Today, compared with yesterday up to this time" / "Nov 11 – Dec 10, compared with Oct 12 – Nov 10". */
-export function periodWords(range: Overview["range"]): string {
-  if (range.days === 1) return `Today (${day(range.to, true)}), compared with yesterday up to this time`;
-  return `${day(range.from)} – ${day(range.to)}, compared with ${day(range.previousFrom)} – ${day(range.previousTo)} up to this time`;
+/** "Today (2 Dec 2026), compared with yesterday…" / "11 Nov 2026 – 10 Dec 2026, compared with 12 Oct 2026 – …". */
+export function PeriodWords({ range }: { range: Overview["range"] }) {
+  if (range.days === 1)
+    return (
+      <>
+        Today (<Day date={range.to} />
+        ), compared with yesterday up to this time
+      </>
+    );
+  return (
+    <>
+      <Day date={range.from} /> – <Day date={range.to} />, compared with <Day date={range.previousFrom} /> –{" "}
+      <Day date={range.previousTo} /> up to this time
+    </>
+  );
 }
 
 function previousName(days: number): string {
@@ -109,7 +117,7 @@ export function OverviewChart({ overview }: { overview: Overview }) {
         height={200}
         // Every day of a week, every fifth of 30: as many dates as fit under the bars on a phone.
         maxLabels={7}
-        data={overview.series.map((d) => ({ label: day(d.day), value: d.net }))}
+        data={overview.series.map((d) => ({ label: formatDayShort(dayDate(d.day), "UTC"), value: d.net }))}
       />
     </div>
   );

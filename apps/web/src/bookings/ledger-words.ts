@@ -4,6 +4,14 @@ import type { inferRouterOutputs } from "@trpc/server";
 
 export type BookingView = inferRouterOutputs<AppRouter>["bookings"]["get"];
 export type LedgerLine = BookingView["ledger"]["lines"][number];
+export type RefundReason = NonNullable<LedgerLine["refundReason"]>;
+
+/** Why a refund was made (the reason sent to Stripe), in the few words of a table cell. */
+export const REFUND_REASON_WORDS: Readonly<Record<RefundReason, string>> = {
+  requested_by_customer: "Requested by the customer",
+  duplicate: "Duplicate payment",
+  fraudulent: "Fraudulent payment",
+};
 
 const CHARGE: Readonly<Record<LedgerLine["purpose"], string>> = {
   full: "Paid in full",
@@ -31,10 +39,13 @@ const DISPUTE: Readonly<Record<Exclude<LedgerLine["kind"], "charge" | "refund">,
 };
 
 export function ledgerLineLabel(
-  line: Pick<LedgerLine, "kind" | "purpose">,
+  line: Pick<LedgerLine, "kind" | "purpose"> & { refundReason?: RefundReason | null },
   plan: BookingView["plan"]["plan"],
 ) {
-  if (line.kind === "refund") return `Refund of ${REFUND_OF[line.purpose]}`;
+  if (line.kind === "refund") {
+    const why = line.refundReason ? ` · ${REFUND_REASON_WORDS[line.refundReason]}` : "";
+    return `Refund of ${REFUND_OF[line.purpose]}${why}`;
+  }
   if (line.kind !== "charge") return DISPUTE[line.kind];
   // With the card on file nothing was paid before: the after-job charge is the whole job, not a balance.
   if (line.purpose === "balance" && plan === "card_on_file") return "Charged after the job";

@@ -38,23 +38,52 @@ export function planValuesOf(data: FormData): PlanValues {
 
 export type PlanFieldName = "paymentPlan" | "depositKind" | "depositValue";
 
-/** The plan fields as the form's error summary names them (see formErrors). */
-export const PLAN_FIELDS: ReadonlyArray<FormField<PlanFieldName>> = [
-  { name: "paymentPlan", label: "How customers pay" },
-  { name: "depositKind", label: "Deposit as" },
-  // The api's deposit checks speak of "a deposit" without always naming the field.
-  { name: "depositValue", label: "Deposit", mentions: /\bdeposit\b/i },
-];
+/** "$" for usd, "€" for eur, "CA$" for cad: the currency as a price shows it. */
+function currencySymbol(currency: string): string {
+  const parts = new Intl.NumberFormat("en-US", { style: "currency", currency }).formatToParts(0);
+  return parts.find((p) => p.type === "currency")?.value ?? currency.toUpperCase();
+}
+
+/** The deposit field's visible label: "Deposit (%)", or "Deposit ($)" in the business's currency. */
+export function depositLabel(kind: DepositKind, currency: string | undefined): string {
+  if (kind === "percent") return "Deposit (%)";
+  return currency ? `Deposit (${currencySymbol(currency)})` : "Deposit (amount)";
+}
+
+/**
+ * The plan fields as the form labels them and its error summary names them (see formErrors): the deposit's label
+ * follows the kind chosen, so the summary always names the field exactly as it reads.
+ */
+export function planFields(
+  kind: DepositKind,
+  currency: string | undefined,
+): ReadonlyArray<FormField<PlanFieldName>> {
+  return [
+    { name: "paymentPlan", label: "How customers pay" },
+    { name: "depositKind", label: "Deposit as" },
+    // The api's deposit checks speak of "a deposit" without always naming the field.
+    { name: "depositValue", label: depositLabel(kind, currency), mentions: /\bdeposit\b/i },
+  ];
+}
+
+/** The deposit kind a form shows, kept by the form so its field labels (planFields) follow it. */
+export function useDepositKind(initial: PlanValues) {
+  return useState<DepositKind>(initial.depositKind ?? "percent");
+}
 
 export function PlanFields(props: {
   initial: PlanValues;
   /** The business default in words, for a service; left out where the default itself is chosen. */
   businessDefault?: string;
-  /** The form's field props (ids, labels, messages) from formErrors. */
+  /** The form's field props (ids, labels, messages) from formErrors with planFields(depositKind). */
   field: (name: PlanFieldName) => FieldProps;
+  /** The deposit kind shown, from useDepositKind. */
+  depositKind: DepositKind;
+  onDepositKind: (kind: DepositKind) => void;
 }) {
   const [plan, setPlan] = useState<ServicePlan>(props.initial.paymentPlan);
-  const [kind, setKind] = useState<DepositKind>(props.initial.depositKind ?? "percent");
+  const kind = props.depositKind;
+  const setKind = props.onDepositKind;
   const options = [
     ...(props.businessDefault !== undefined
       ? [{ value: "business_default", label: `Business default (${props.businessDefault})` }]
@@ -81,7 +110,6 @@ export function PlanFields(props: {
           <TextField
             key={kind}
             {...props.field("depositValue")}
-            label={kind === "percent" ? "Deposit (%)" : "Deposit"}
             inputMode="decimal"
             defaultValue={kind === props.initial.depositKind ? (props.initial.depositValue ?? "") : ""}
             hint={

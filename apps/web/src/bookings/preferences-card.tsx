@@ -10,7 +10,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { FormEvent } from "react";
 import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
-import { PLAN_FIELDS, PlanFields, planValuesOf } from "./plan-fields.tsx";
+import { PlanFields, planFields, planValuesOf, useDepositKind } from "./plan-fields.tsx";
 import type { Plan } from "./plan-words.ts";
 
 type Prefs = inferRouterOutputs<AppRouter>["services"]["preferences"];
@@ -20,7 +20,14 @@ function DefaultPlanForm({ prefs }: { prefs: Prefs }) {
   const save = trpc.services.setPreferences.useMutation({
     onSuccess: (data) => utils.services.preferences.setData(undefined, data),
   });
-  const form = formErrors("default-plan", errorInfo(save.error), PLAN_FIELDS);
+  const initialPlan = {
+    paymentPlan: prefs.paymentPlan,
+    depositKind: prefs.depositKind,
+    depositValue: prefs.depositValue,
+  };
+  const [depositKind, setDepositKind] = useDepositKind(initialPlan);
+  const currency = trpc.paymentSettings.get.useQuery().data?.settings?.currency;
+  const form = formErrors("default-plan", errorInfo(save.error), planFields(depositKind, currency));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const values = planValuesOf(new FormData(event.currentTarget));
@@ -38,12 +45,10 @@ function DefaultPlanForm({ prefs }: { prefs: Prefs }) {
       </div>
       <ErrorSummary {...form.summary} />
       <PlanFields
-        initial={{
-          paymentPlan: prefs.paymentPlan,
-          depositKind: prefs.depositKind,
-          depositValue: prefs.depositValue,
-        }}
+        initial={initialPlan}
         field={form.field}
+        depositKind={depositKind}
+        onDepositKind={setDepositKind}
       />
       {save.isSuccess && <Alert tone="success" title="Business default saved" />}
       <div className="actions">

@@ -4,9 +4,10 @@ import { formatMoney } from "@fieldpay/payments/money/format";
 import { Button } from "@fieldpay/ui/button";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useRef } from "react";
+import type { RefundReason } from "./ledger-words.ts";
 
 export type RefundPreview = inferRouterOutputs<AppRouter>["bookings"]["refundPreview"];
-export type RefundReason = "requested_by_customer" | "duplicate" | "fraudulent";
+export type { RefundReason };
 
 /** Stripe's refund reasons in words; sent to Stripe as `reason`. */
 export const REFUND_REASONS: ReadonlyArray<{ value: RefundReason; label: string }> = [

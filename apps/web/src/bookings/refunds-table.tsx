@@ -4,6 +4,7 @@ import { Money } from "@fieldpay/ui/money";
 import { Status } from "@fieldpay/ui/status-pill";
 import type { inferRouterOutputs } from "@trpc/server";
 import { formatWhen } from "./booking-status.tsx";
+import { REFUND_REASON_WORDS } from "./ledger-words.ts";
 
 type Payment = NonNullable<inferRouterOutputs<AppRouter>["bookings"]["get"]["payment"]>;
 type Refund = Payment["refunds"][number];
@@ -16,6 +17,11 @@ export function RefundsTable({ payment }: { payment: Payment }) {
     { key: "when", header: "When", rowHeader: true, cell: (r) => formatWhen(r.createdAt) },
     { key: "amount", header: "Amount", align: "right", cell: (r) => <Money {...r.amount} /> },
     { key: "status", header: "Status", cell: (r) => <Status kind="refund" status={r.status} /> },
+    {
+      key: "reason",
+      header: "Reason",
+      cell: (r) => (r.reason ? REFUND_REASON_WORDS[r.reason] : "Not given"),
+    },
   ];
   if (payment.chargeType !== "direct") {
     columns.push(

@@ -10,18 +10,22 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { FormEvent } from "react";
 import { errorInfo, formErrors } from "../lib/errors.ts";
 import { trpc } from "../lib/trpc.ts";
-import { PLAN_FIELDS, PlanFields, planValuesOf } from "./plan-fields.tsx";
+import { PlanFields, planFields, planValuesOf, useDepositKind } from "./plan-fields.tsx";
+import type { DepositKind } from "./plan-words.ts";
 
 type Service = inferRouterOutputs<AppRouter>["services"]["list"][number];
 
-const FIELDS = [
-  { name: "name", label: "Service name" },
-  { name: "description", label: "Description" },
-  { name: "price", label: "Price" },
-  { name: "durationMinutes", label: "Duration (minutes)" },
-  ...PLAN_FIELDS,
-  { name: "active", label: "Show on the booking page" },
-] as const;
+/** The service form's fields by their visible labels; the deposit's follows its kind and currency. */
+export function serviceFields(depositKind: DepositKind, currency: string | undefined) {
+  return [
+    { name: "name", label: "Service name" },
+    { name: "description", label: "Description" },
+    { name: "price", label: "Price" },
+    { name: "durationMinutes", label: "Duration (minutes)" },
+    ...planFields(depositKind, currency),
+    { name: "active", label: "Show on the booking page" },
+  ] as const;
+}
 
 /** Stripe's limits on one card payment, said before anything is typed: "From $0.50 (… in US dollars) to …". */
 export function priceHint(currency: string | undefined): string {
@@ -52,8 +56,14 @@ export function ServiceForm({
   const create = trpc.services.create.useMutation({ onSuccess: done });
   const update = trpc.services.update.useMutation({ onSuccess: done });
   const mutation = editing ? update : create;
-  const form = formErrors("service", errorInfo(mutation.error), FIELDS);
   const currency = trpc.paymentSettings.get.useQuery().data?.settings?.currency ?? editing?.price.currency;
+  const initialPlan = {
+    paymentPlan: editing?.paymentPlan ?? "business_default",
+    depositKind: editing?.depositKind ?? null,
+    depositValue: editing?.depositValue ?? null,
+  } as const;
+  const [depositKind, setDepositKind] = useDepositKind(initialPlan);
+  const form = formErrors("service", errorInfo(mutation.error), serviceFields(depositKind, currency));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -90,13 +100,11 @@ export function ServiceForm({
         />
       </div>
       <PlanFields
-        initial={{
-          paymentPlan: editing?.paymentPlan ?? "business_default",
-          depositKind: editing?.depositKind ?? null,
-          depositValue: editing?.depositValue ?? null,
-        }}
+        initial={initialPlan}
         businessDefault={businessDefault}
         field={form.field}
+        depositKind={depositKind}
+        onDepositKind={setDepositKind}
       />
       <CheckboxField {...form.field("active")} defaultChecked={editing?.active ?? true} />
       {create.isSuccess && !editing && <Alert tone="success" title={`Added ${create.data.name}`} />}

@@ -84,6 +84,7 @@ async function state(bookingId: string) {
       "refunds.status",
       "refunds.business_amount",
       "refunds.fieldworker_amount",
+      "refunds.reason",
     ])
     .where("payments.booking_id", "=", bookingId)
     .execute();
@@ -119,7 +120,14 @@ describe("a success on a replaced attempt", () => {
     ]);
     // The commission comes back from the business, the rest from the fieldworker (transfer reversed).
     expect(after.refunds).toEqual([
-      { attempt: 1, amount: 10_000, status: "succeeded", business_amount: 1_030, fieldworker_amount: 8_970 },
+      {
+        attempt: 1,
+        amount: 10_000,
+        status: "succeeded",
+        business_amount: 1_030,
+        fieldworker_amount: 8_970,
+        reason: "duplicate",
+      },
     ]);
     const refunds = proxy().sent("POST", "/v1/refunds");
     expect(refunds).toHaveLength(1);

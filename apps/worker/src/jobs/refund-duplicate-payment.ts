@@ -43,6 +43,7 @@ export async function refundDuplicatePayment(
     ...choices,
     split: refundSplit(chargeOf(payment), choices),
     createdBy: null,
+    reason: "duplicate",
   });
   if (!opened.ok) return `nothing to refund: ${opened.reason}`;
   if (opened.refund.stripe_refund_id !== null && opened.refund.status !== "failed") return "refunded already";

@@ -14,6 +14,7 @@ import * as paymentPlans from "./2026-12-02T0800_payment-plans.ts";
 import * as disputes from "./2026-12-02T1000_disputes.ts";
 import * as emailOutbox from "./2026-12-02T1010_email-outbox.ts";
 import * as receiptCard from "./2026-12-02T1400_receipt-card.ts";
+import * as refundReason from "./2026-12-02T1500_refund-reason.ts";
 
 // Frozen: append new migrations, never edit a shipped one. Names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1000_disputes": disputes,
   "2026-12-02T1010_email-outbox": emailOutbox,
   "2026-12-02T1400_receipt-card": receiptCard,
+  "2026-12-02T1500_refund-reason": refundReason,
 };

@@ -66,6 +66,7 @@ const refund = (p: Awaited<ReturnType<typeof paidBooking>>, id: string, amount: 
   reverseTransfer: false,
   split: () => ({ businessAmount: amount, fieldworkerAmount: 0 }),
   createdBy: p.customerId,
+  reason: null,
 });
 
 describe("refunds", () => {

@@ -3,9 +3,16 @@
 // refunds together can never exceed what was charged.
 import type { Selectable } from "kysely";
 import type { Db } from "../client.ts";
-import type { BookingStatus, RefundsTable } from "../schema.ts";
+import type { BookingStatus, RefundReason, RefundsTable } from "../schema.ts";
 
 export type RefundRow = Selectable<RefundsTable>;
+
+/** Stripe's refund reasons, as the refunds.reason column checks them. */
+export const REFUND_REASONS = [
+  "requested_by_customer",
+  "duplicate",
+  "fraudulent",
+] as const satisfies readonly RefundReason[];
 
 /** Our status for a refund Stripe has not answered yet. */
 export const REFUND_CREATING = "creating";
@@ -27,6 +34,8 @@ export interface OpenRefundInput {
   split: (refundedBefore: number) => { businessAmount: number; fieldworkerAmount: number };
   /** The admin who asked; null when fieldpay refunds by itself (a duplicate payment). */
   createdBy: string | null;
+  /** Why, exactly as sent to Stripe as the refund's `reason`; null when none is sent. */
+  reason: RefundReason | null;
 }
 
 export type OpenRefundResult =
@@ -69,6 +78,7 @@ export async function openRefund(db: Db, input: OpenRefundInput): Promise<OpenRe
         ...splitColumns(input.split(refunded)),
         status: REFUND_CREATING,
         created_by: input.createdBy,
+        reason: input.reason,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

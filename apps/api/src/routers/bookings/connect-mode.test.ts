@@ -177,4 +177,57 @@ describe("refunds in Connect mode", () => {
       payment: { amountRefunded: { amount: 10_000 }, refundable: { amount: 0 } },
     });
   });
+
+  it("keeps the reason sent to Stripe on the refund and shows it to the admin, on the refund and its ledger line", async () => {
+    const p = await connectPlatform(deps, "express");
+    const { id } = await p.customer.bookings.create({ serviceId: p.service.id, startsAt: tomorrow() });
+    await p.customer.bookings.pay({ bookingId: id });
+    await markPaid(t.db, p.tenantId, id);
+    const choices = { bookingId: id, refundApplicationFee: true, reverseTransfer: true };
+    await p.admin.bookings.refund({
+      ...choices,
+      requestId: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a11",
+      amount: "20.00",
+      reason: "fraudulent",
+    });
+    expect(stripe().proxy.sent("POST", "/v1/refunds").at(-1)?.form).toMatchObject({ reason: "fraudulent" });
+    // Without a reason none is sent, and none is kept.
+    await p.admin.bookings.refund({
+      ...choices,
+      requestId: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a12",
+      amount: "5.00",
+    });
+    expect(stripe().proxy.sent("POST", "/v1/refunds").at(-1)?.form).not.toHaveProperty("reason");
+    const rows = await t.db
+      .selectFrom("refunds")
+      .select(["id", "reason"])
+      .where("tenant_id", "=", p.tenantId)
+      .orderBy("created_at")
+      .execute();
+    expect(rows).toEqual([
+      { id: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a11", reason: "fraudulent" },
+      { id: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a12", reason: null },
+    ]);
+    const admin = await p.admin.bookings.get({ bookingId: id });
+    expect(admin.payment?.refunds.map((r) => r.reason)).toEqual(["fraudulent", null]);
+    expect(admin.ledger.lines.filter((l) => l.kind === "refund").map((l) => l.refundReason)).toEqual([
+      "fraudulent",
+      null,
+    ]);
+    // The customer sees the refund's amount, not why the business refunded it.
+    const customer = await p.customer.bookings.get({ bookingId: id });
+    expect(customer.ledger.lines.map((l) => l.refundReason)).toEqual([null, null, null]);
+    // A bad reason is refused before anything is written or sent.
+    const sentBefore = stripe().proxy.sent("POST", "/v1/refunds").length;
+    const bad = await rejection(
+      p.admin.bookings.refund({
+        ...choices,
+        requestId: "8f14e45f-ceea-467f-a2a6-1c5c9e6b1a13",
+        amount: "1.00",
+        reason: "because" as "duplicate",
+      }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(stripe().proxy.sent("POST", "/v1/refunds")).toHaveLength(sentBefore);
+  });
 });

@@ -1,4 +1,5 @@
 import { LEDGER_KINDS } from "@fieldpay/db/repositories/ledger";
+import { REFUND_REASONS } from "@fieldpay/db/repositories/refunds";
 import { PAYMENT_PLANS } from "@fieldpay/payments/plans";
 import { CHARGE_PURPOSES, CHARGE_TYPES } from "@fieldpay/payments/strategy";
 import { z } from "zod";
@@ -12,6 +13,7 @@ const refundOutput = z.object({
   status: z.string(),
   refundApplicationFee: z.boolean(),
   reverseTransfer: z.boolean(),
+  reason: z.enum(REFUND_REASONS).nullable(),
   createdAt: z.date(),
 });
 
@@ -54,6 +56,7 @@ export const bookingOutput = z.object({
         stripeId: z.string().nullable(),
         stripeAccount: z.string().nullable(),
         occurredAt: z.date(),
+        refundReason: z.enum(REFUND_REASONS).nullable(),
       }),
     ),
     charged: moneyOutput,
@@ -130,7 +133,7 @@ export const refundInput = z.object({
   refundApplicationFee: z.boolean().optional(),
   reverseTransfer: z.boolean().optional(),
   reason: z
-    .enum(["requested_by_customer", "duplicate", "fraudulent"], {
+    .enum(REFUND_REASONS, {
       message: "Choose why you are refunding: the customer asked, a duplicate payment, or fraud.",
     })
     .optional(),

@@ -54,6 +54,8 @@ export async function refundOvercharge(ctx: AfterJobContext, amount: number): Pr
       ...choices,
       split: refundSplit(chargeOf(payment), choices),
       createdBy: null,
+      // No reason is sent to Stripe for an overcharge given back (none of Stripe's three fits), so none is kept.
+      reason: null,
     });
     if (!opened.ok) continue;
     if (opened.refund.stripe_refund_id !== null && opened.refund.status !== "failed") continue;
