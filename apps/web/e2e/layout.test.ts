@@ -113,11 +113,22 @@ describe("layouts", () => {
     const services = nav.getByRole("link", { name: "Services", exact: true });
     expect(await menu.getAttribute("aria-expanded")).toBe("false");
     expect(await services.isVisible()).toBe(false);
+    // One row: the Menu button beside the business's name, and the page right under it.
+    const header = await page.getByRole("banner").boundingBox();
+    const button = await menu.boundingBox();
+    expect(header?.height).toBeLessThanOrEqual(72);
+    expect(
+      button && header && button.y >= header.y && button.y + button.height <= header.y + header.height,
+    ).toBe(true);
+    expect((await page.locator("main").boundingBox())?.y).toBeLessThanOrEqual(72);
+    expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(false);
 
     await menu.click();
     expect(await menu.getAttribute("aria-expanded")).toBe("true");
     expect(await page.locator(`[id="${await menu.getAttribute("aria-controls")}"]`).isVisible()).toBe(true);
     expect(await nav.getByRole("link").count()).toBeGreaterThanOrEqual(9);
+    // Who is signed in and Sign out moved into the opened menu, after the links.
+    expect(await nav.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
     await shot(page, "menu-open-phone");
     await page.keyboard.press("Escape");
     expect(await menu.getAttribute("aria-expanded")).toBe("false");

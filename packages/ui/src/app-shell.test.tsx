@@ -28,6 +28,14 @@ describe("AppShell", () => {
     expect(header?.querySelector(".app-brand")?.getAttribute("href")).toBe("/");
     expect(header?.querySelector(".app-user-text")?.textContent).toBe("Signed in as Ada Lovelace Admin");
     expect(view.container.querySelector('nav [aria-current="page"]')?.textContent).toBe("Fieldworkers");
+    // On a phone the header is one row: who is signed in and Sign out are in the menu the Menu button opens.
+    const menu = buttonByText(view.container, "Menu");
+    const panel = view.container.querySelector(`[id="${menu.getAttribute("aria-controls")}"]`);
+    expect(panel?.querySelector(".nav-footer .app-user-text")?.textContent).toBe(
+      "Signed in as Ada Lovelace Admin",
+    );
+    expect(buttonByText(panel ?? view.container, "Sign out").closest(".nav-footer")).not.toBeNull();
+    expect(header?.className).toBe("app-header app-header-with-menu");
     expect(view.container.querySelector("main h1")?.textContent).toBe("Fieldworkers");
     const skip = view.container.querySelector(".skip-link");
     expect(skip?.getAttribute("href")).toBe(`#${view.container.querySelector("main")?.id}`);

@@ -46,35 +46,41 @@ export function AppShell({
 }: AppShellProps) {
   const mainRef = useRef<HTMLElement>(null);
   useFocusMainOnNewPage(mainRef, currentHref);
+  const hasNav = navItems.length > 0;
+  // Who is signed in, with Sign out: in the header on wide screens; on a phone inside the opened menu, so the
+  // header is one row (narrow-screens.css shows one or the other).
+  const userLine = user && (
+    <div className="app-user">
+      <p className="app-user-text">
+        <span className="visually-hidden">Signed in as </span>
+        <span className="app-user-name">{user.name}</span>{" "}
+        <span className="app-user-role">{roleLabel(user.role)}</span>
+      </p>
+      {onSignOut && (
+        <Button variant="secondary" busy={signingOut} busyLabel="Signing out…" onClick={onSignOut}>
+          Sign out
+        </Button>
+      )}
+    </div>
+  );
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main-content">
         Skip to content
       </a>
-      <header className="app-header">
+      <header className={hasNav ? "app-header app-header-with-menu" : "app-header"}>
         {renderLink({
           href: homeHref,
           className: "app-brand",
           "aria-current": undefined,
           children: productName,
         })}
-        {user && (
-          <div className="app-user">
-            <p className="app-user-text">
-              <span className="visually-hidden">Signed in as </span>
-              <span className="app-user-name">{user.name}</span>{" "}
-              <span className="app-user-role">{roleLabel(user.role)}</span>
-            </p>
-            {onSignOut && (
-              <Button variant="secondary" busy={signingOut} busyLabel="Signing out…" onClick={onSignOut}>
-                Sign out
-              </Button>
-            )}
-          </div>
-        )}
+        {userLine}
       </header>
-      <div className={navItems.length > 0 ? "app-body" : "app-body app-body-no-nav"}>
-        {navItems.length > 0 && <Nav items={navItems} currentHref={currentHref} renderLink={renderLink} />}
+      <div className={hasNav ? "app-body" : "app-body app-body-no-nav"}>
+        {hasNav && (
+          <Nav items={navItems} currentHref={currentHref} renderLink={renderLink} footer={userLine} />
+        )}
         {/* tabIndex -1 lets the skip link move keyboard focus here, not just scroll. */}
         <main ref={mainRef} id="main-content" className="app-main" tabIndex={-1}>
           {children}

@@ -58,8 +58,9 @@ describe("Nav's menu button (what narrow screens show instead of the list)", () 
   it("opens and closes the list it controls, and says which it is", () => {
     view = mount(<Nav items={items} currentHref="/payouts" />);
     const menu = buttonByText(view.container, "Menu");
-    const list = view.container.querySelector("ul");
-    expect(menu.getAttribute("aria-controls")).toBe(list?.id);
+    const panel = view.container.querySelector(".nav-panel");
+    expect(panel?.querySelector("ul")).not.toBeNull();
+    expect(menu.getAttribute("aria-controls")).toBe(panel?.id);
     expect(menu.getAttribute("aria-expanded")).toBe("false");
     expect(view.container.querySelector("nav")?.className).toBe("nav");
     click(menu);

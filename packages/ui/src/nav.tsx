@@ -46,13 +46,16 @@ export interface NavProps {
   /** Names the landmark; use a different one for each nav on a page. */
   label?: string;
   renderLink?: RenderLink;
+  /** Shown under the links in the opened phone menu only (the app shell puts who is signed in and Sign out here). */
+  footer?: ReactNode;
 }
 
 /**
- * The list of links, beside the page on wide screens. On narrow ones (styles/app-shell.css) only a "Menu" button
- * shows; it opens the full list, and Escape, a click elsewhere or following a link closes it again.
+ * The list of links, beside the page on wide screens. On narrow ones (styles/narrow-screens.css) only a "Menu"
+ * button shows; it opens the full list (and the footer), and Escape, a click elsewhere or following a link closes
+ * it again.
  */
-export function Nav({ items, currentHref, label = "Main", renderLink = renderAnchor }: NavProps) {
+export function Nav({ items, currentHref, label = "Main", renderLink = renderAnchor, footer }: NavProps) {
   const current = currentNavHref(items, currentHref);
   const listId = useId();
   const navRef = useRef<HTMLElement>(null);
@@ -101,18 +104,21 @@ export function Nav({ items, currentHref, label = "Main", renderLink = renderAnc
         </svg>
         Menu
       </button>
-      <ul id={listId} className="nav-list">
-        {items.map((item) => (
-          <li key={item.href}>
-            {renderLink({
-              href: item.href,
-              className: item.href === current ? "nav-link nav-link-current" : "nav-link",
-              "aria-current": item.href === current ? "page" : undefined,
-              children: item.label,
-            })}
-          </li>
-        ))}
-      </ul>
+      <div id={listId} className="nav-panel">
+        <ul className="nav-list">
+          {items.map((item) => (
+            <li key={item.href}>
+              {renderLink({
+                href: item.href,
+                className: item.href === current ? "nav-link nav-link-current" : "nav-link",
+                "aria-current": item.href === current ? "page" : undefined,
+                children: item.label,
+              })}
+            </li>
+          ))}
+        </ul>
+        {footer && <div className="nav-footer">{footer}</div>}
+      </div>
     </nav>
   );
 }

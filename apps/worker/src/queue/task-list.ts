@@ -15,6 +15,7 @@ import { refundDuplicatePayment } from "../jobs/refund-duplicate-payment.ts";
 import { scheduleTenantChecks } from "../jobs/schedule-tenant-checks.ts";
 import { settleDisputeShare } from "../jobs/settle-dispute-share.ts";
 import { deliverEmail } from "../mail/deliver-email.ts";
+import { remindUnfinishedOnboarding } from "../mail/onboarding-reminders.ts";
 
 const payoutPayload = z.object({ tenantId: z.uuid(), trigger: z.enum(["scheduled", "manual"]) });
 const healthPayload = z.object({
@@ -56,6 +57,8 @@ export function createTaskList(deps: WorkerDeps): TaskList {
       if (asked > 0) job.log.info({ asked }, "done jobs never charged were queued again");
       // Dispute deadlines come closer without any event: their alerts turn critical within 72 hours.
       job.log.info(await refreshDisputeAlerts(job.db, { tenantId: null, now: job.now() }), "dispute alerts");
+      // Fieldworkers who joined two days ago or more and never finished Stripe's onboarding: one reminder each.
+      job.log.info(await remindUnfinishedOnboarding(job), "onboarding reminders");
     }
   };
   const duplicate: Task = async (payload, helpers) => {
@@ -95,7 +98,7 @@ export function createTaskList(deps: WorkerDeps): TaskList {
   };
 }
 
-// Every 15 minutes: payouts and card holds about to lapse; hourly: health reports and the purge of expired sessions, reset links and
+// Every 15 minutes: payouts, card holds about to lapse and onboarding reminders; hourly: health reports and the purge of expired sessions, reset links and
 // invitations. (Webhook events are not jobs: see webhooks/event-processor.ts.)
 export const CRONTAB = [
   '*/15 * * * * schedule_tenant_checks ?id=payouts {check:"payouts"}',
