@@ -72,7 +72,13 @@ for (const [mode, accounts] of [["test", ACCOUNTS]] as const) {
   const proxy = await startCountingProxy(env.stripeApiBase);
   const started = performance.now();
   const summary = await checkPayouts(
-    { db, secretBox: box, stripeApiBase: proxy.url, now: () => new Date() },
+    {
+      db,
+      secretBox: box,
+      stripeApiBase: proxy.url,
+      now: () => new Date(),
+      webOrigin: "http://localhost:5173",
+    },
     { tenantId, trigger: "manual" },
   );
   const seconds = (performance.now() - started) / 1000;
