@@ -39,7 +39,18 @@ describe("Health and Payouts & alerts", () => {
     await page.getByRole("button", { name: "Run checks now" }).first().click();
     await expect
       .poll(() => checkText(page, "Payment integration set up"), { timeout: 30_000 })
-      .toMatch(/Failed.*No Stripe keys are saved.*How to fix: Choose Stripe or Stripe Connect/);
+      .toMatch(/Failed.*No Stripe keys are saved.*How to fix: Choose Stripe or Stripe Connect/)
+      .catch((error: unknown) => {
+        // When the report never comes, the worker's own words say why.
+        const lines = env.stack.workerOutput().split("\n");
+        console.log(
+          lines
+            .filter((l) => /health|error|fail/i.test(l))
+            .slice(-40)
+            .join("\n"),
+        );
+        throw error;
+      });
 
     await openPage(page, "Payment integration", "Payment integration");
     await fill(page, {
