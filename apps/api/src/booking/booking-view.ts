@@ -8,7 +8,7 @@ import { chargedAmount, listPayments, type PaymentRow } from "@fieldpay/db/repos
 import { listRefunds, type RefundRow } from "@fieldpay/db/repositories/refunds";
 import { businessContact } from "@fieldpay/db/repositories/tenants";
 import { attemptFailed } from "./pay-booking.ts";
-import { planSummary } from "./payment-plans.ts";
+import { planDescription } from "./payment-plans.ts";
 
 export type Audience = "admin" | "customer" | "fieldworker";
 const money = (amount: number, currency: string) => ({ amount, currency });
@@ -148,7 +148,7 @@ function bookingView(
     canPay: PAYABLE.includes(row.status),
     plan: {
       plan: row.payment_plan,
-      summary: planSummary(row.payment_plan),
+      summary: planDescription(row.payment_plan),
       deposit: row.deposit_amount === null ? null : money(row.deposit_amount, row.currency),
       cardSaved: row.card_payment_method_id !== null,
       holdExpiresAt: row.authorization_expires_at === null ? null : new Date(row.authorization_expires_at),

@@ -142,7 +142,21 @@ export function planForBooking(
   return { plan, depositAmount: deposit.deposit.amount };
 }
 
-/** For the customer: what they pay now and later, in words the pay page and receipt show. */
+/** For the customer's booking summary (pay page and receipt alike, so before and after paying): how it is paid. */
+export function planDescription(plan: PaymentPlan): string {
+  switch (plan) {
+    case "full":
+      return "In full when booking.";
+    case "deposit":
+      return "A deposit when booking; the balance charged to the same card after the job.";
+    case "card_on_file":
+      return "Card kept on file when booking; charged after the job.";
+    case "authorize":
+      return "Held on the card when booking (not charged); charged after the job.";
+  }
+}
+
+/** For the pay page: what the customer pays now and later. */
 export function planSummary(plan: PaymentPlan): string {
   switch (plan) {
     case "full":

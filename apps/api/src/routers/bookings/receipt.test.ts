@@ -51,8 +51,10 @@ describe("the receipt", () => {
     expect((await customer.bookings.refreshPayment({ bookingId: id })).status).toBe("paid");
     const [request] = stripe().proxy.sent("GET", /^\/v1\/payment_intents\//);
     expect(request?.query).toMatchObject({ "expand[0]": "latest_charge" });
-    const { receipt } = await customer.bookings.get({ bookingId: id });
+    const { receipt, plan } = await customer.bookings.get({ bookingId: id });
     expect(receipt.card).toEqual({ brand: "mastercard", last4: "5555" });
+    // Said of a booking already paid as well as before: how it is paid, not "you pay … now".
+    expect(plan.summary).toBe("In full when booking.");
     expect(receipt.paidAt).toBeInstanceOf(Date);
     expect(Math.abs((receipt.paidAt?.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     const row = await t.db
