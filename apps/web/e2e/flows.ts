@@ -8,6 +8,14 @@ export async function fill(page: Page, fields: Record<string, string>) {
     await page.getByLabel(label, { exact: true }).fill(value);
 }
 
+/** An admin or fieldworker signs in at /sign-in and lands in the app. */
+export async function staffSignIn(page: Page, webUrl: string, email: string, password: string) {
+  await page.goto(`${webUrl}/sign-in`);
+  await fill(page, { Email: email, Password: password });
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${webUrl}/app`);
+}
+
 export async function signUpBusiness(
   page: Page,
   webUrl: string,

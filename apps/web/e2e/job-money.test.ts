@@ -5,7 +5,7 @@
 // card-on-file plan: the customer only saves a card, nothing is charged. Desktop (1280x800) and phone (390x844).
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fill } from "./flows.ts";
+import { fill, staffSignIn } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
 const env = useBrowserStack({ devStripe: true });
@@ -19,14 +19,6 @@ const pill = (page: Page) => page.locator(".summary .pill").first().textContent(
 async function open(browser: Browser, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport });
   return context.newPage();
-}
-
-async function staffSignIn(page: Page, email: string, password: string) {
-  const web = env.stack.webUrl;
-  await page.goto(`${web}/sign-in`);
-  await fill(page, { Email: email, Password: password });
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${web}/app`);
 }
 
 async function customerSignIn(page: Page) {
@@ -66,7 +58,7 @@ describe("a job's money, offline against stripe-mock", () => {
   }, async () => {
     const web = env.stack.webUrl;
     const admin = await open(env.browser, DESKTOP);
-    await staffSignIn(admin, "admin@demo-connect.test", "fieldpay-connect-2026");
+    await staffSignIn(admin, env.stack.webUrl, "admin@demo-connect.test", "fieldpay-connect-2026");
     await admin.getByRole("link", { name: "Services" }).click();
     // Customers pick their fieldworker (saved with the business default plan unchanged).
     await admin.getByLabel("Customers choose their fieldworker").check();
@@ -113,7 +105,7 @@ describe("a job's money, offline against stripe-mock", () => {
 
     // Sam marks the job done from their Jobs page; the confirmation says what will be charged.
     const sam = await open(env.browser, PHONE);
-    await staffSignIn(sam, "sam@demo-connect.test", "fieldpay-crew-2026");
+    await staffSignIn(sam, env.stack.webUrl, "sam@demo-connect.test", "fieldpay-crew-2026");
     await sam.goto(`${web}/app/jobs`);
     const job = sam
       .getByRole("listitem")
@@ -166,7 +158,7 @@ describe("a job's money, offline against stripe-mock", () => {
   it("card on file: the customer only saves a card, nothing is charged", { timeout: 120_000 }, async () => {
     const web = env.stack.webUrl;
     const admin = await open(env.browser, DESKTOP);
-    await staffSignIn(admin, "admin@demo-connect.test", "fieldpay-connect-2026");
+    await staffSignIn(admin, env.stack.webUrl, "admin@demo-connect.test", "fieldpay-connect-2026");
     await admin.goto(`${web}/app/services`);
     await addService(admin, "Drain unblocking", "80.00", "Card on file, charged after the job");
     await expect
@@ -207,7 +199,7 @@ describe("a job's money, offline against stripe-mock", () => {
   }, async () => {
     const web = env.stack.webUrl;
     const admin = await open(env.browser, DESKTOP);
-    await staffSignIn(admin, "admin@demo-connect.test", "fieldpay-connect-2026");
+    await staffSignIn(admin, env.stack.webUrl, "admin@demo-connect.test", "fieldpay-connect-2026");
     await admin.goto(`${web}/app/services`);
     await addService(admin, "Leak repair", "100.00", "Deposit when booking, balance after the job", "50");
     await expect.poll(() => admin.getByRole("row", { name: /Leak repair/ }).count()).toBe(1);

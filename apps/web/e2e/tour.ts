@@ -2,7 +2,7 @@
 // businesses (harness: devStripe). layout.test.ts and accessibility.test.ts check each stop at both sizes.
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
-import { fill } from "./flows.ts";
+import { fill, staffSignIn } from "./flows.ts";
 
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
@@ -28,13 +28,6 @@ async function stop(page: Page, check: Check, name: string, path?: string) {
   await check(page, name);
 }
 
-async function staffSignIn(page: Page, web: string, who: { email: string; password: string }) {
-  await page.goto(`${web}/sign-in`);
-  await fill(page, { Email: who.email, Password: who.password });
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${web}/app`);
-}
-
 async function open(browser: Browser, viewport: Viewport) {
   const context = await browser.newContext({ viewport, locale: "en-US", timezoneId: "UTC" });
   return context.newPage();
@@ -54,7 +47,7 @@ export async function publicPages(browser: Browser, web: string, viewport: Viewp
 
 export async function adminPages(browser: Browser, web: string, viewport: Viewport, check: Check) {
   const page = await open(browser, viewport);
-  await staffSignIn(page, web, ADMIN);
+  await staffSignIn(page, web, ADMIN.email, ADMIN.password);
   await stop(page, check, "admin-overview");
   for (const [name, path] of [
     ["admin-bookings", "/app/bookings"],
@@ -78,7 +71,7 @@ export async function adminPages(browser: Browser, web: string, viewport: Viewpo
 
 export async function fieldworkerPages(browser: Browser, web: string, viewport: Viewport, check: Check) {
   const page = await open(browser, viewport);
-  await staffSignIn(page, web, FIELDWORKER);
+  await staffSignIn(page, web, FIELDWORKER.email, FIELDWORKER.password);
   for (const [name, path] of [
     ["fieldworker-jobs", "/app/jobs"],
     ["fieldworker-earnings", "/app/earnings"],

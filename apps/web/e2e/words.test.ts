@@ -6,7 +6,7 @@
 import { PAYMENT_STATUSES, PAYOUT_STATUSES, statusWords } from "@fieldpay/ui/status-pill";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fill } from "./flows.ts";
+import { fill, staffSignIn } from "./flows.ts";
 import { artifactsDir, useBrowserStack } from "./harness.ts";
 
 const env = useBrowserStack({ devStripe: true });
@@ -46,14 +46,6 @@ async function expectMoneyStatusWords(page: Page, tables: readonly string[]) {
   }
   expect(shown.length, `statuses in ${tables.join(", ")}`).toBeGreaterThan(0);
   for (const words of shown) expect(MONEY_STATUS_WORDS, `"${words}"`).toContain(words.trim());
-}
-
-async function staffSignIn(page: Page, email: string, password: string) {
-  const web = env.stack.webUrl;
-  await page.goto(`${web}/sign-in`);
-  await fill(page, { Email: email, Password: password });
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${web}/app`);
 }
 
 /** A new customer of the demo business (Stripe direct), booking its first service (paid in full). */
@@ -140,7 +132,7 @@ describe("plain words everywhere", () => {
 
     // The admin: the payment's status in words, its id linked to the Dashboard in test mode.
     const admin = await open(env.browser, DESKTOP);
-    await staffSignIn(admin, "admin@demo.test", "fieldpay-demo-2026");
+    await staffSignIn(admin, env.stack.webUrl, "admin@demo.test", "fieldpay-demo-2026");
     await admin.goto(`${web}/app/bookings/${unpaid}`);
     const intent = admin.locator(".summary a.stripe-link").first();
     await expect
@@ -177,7 +169,7 @@ describe("plain words everywhere", () => {
   }, async () => {
     const web = env.stack.webUrl;
     const admin = await open(env.browser, DESKTOP);
-    await staffSignIn(admin, "admin@demo-connect.test", "fieldpay-connect-2026");
+    await staffSignIn(admin, env.stack.webUrl, "admin@demo-connect.test", "fieldpay-connect-2026");
     // The Overview's period is dates in the one format (<When>), never "Dec 4".
     const period = admin.locator(".overview-period");
     await expect.poll(() => period.locator("time").count(), { timeout: 15_000 }).toBe(4);
@@ -268,7 +260,7 @@ describe("plain words everywhere", () => {
       [DESKTOP, "desktop"],
     ] as const) {
       const sam = await open(env.browser, viewport);
-      await staffSignIn(sam, "sam@demo-connect.test", "fieldpay-crew-2026");
+      await staffSignIn(sam, env.stack.webUrl, "sam@demo-connect.test", "fieldpay-crew-2026");
       await sam.goto(`${web}/app/earnings`);
       await expect.poll(() => sam.getByRole("table", { name: "Payments for your jobs" }).count()).toBe(1);
       await shot(sam, `19-${label}-earnings`);
