@@ -4,6 +4,7 @@ import type { Db } from "@fieldpay/db/client";
 import type { DisputeRow } from "@fieldpay/db/repositories/disputes";
 import { disputeReasonWords } from "@fieldpay/payments/dispute-reasons";
 import { queueForAdmins } from "../mail/admin-emails.ts";
+import { appLink } from "../mail/app-link.ts";
 
 export async function queueDisputeOpenedEmails(
   trx: Db,
@@ -24,7 +25,7 @@ export async function queueDisputeOpenedEmails(
     reason: disputeReasonWords(dispute.reason).meaning,
     customerName: customer?.name ?? null,
     dueBy: dispute.evidence_due_by ? new Date(dispute.evidence_due_by).toISOString() : null,
-    link: `${webOrigin.replace(/\/$/, "")}/app/disputes/${encodeURIComponent(dispute.id)}`,
+    link: appLink(webOrigin, `/app/disputes/${encodeURIComponent(dispute.id)}`),
   };
   return queueForAdmins(trx, {
     tenantId: dispute.tenant_id,

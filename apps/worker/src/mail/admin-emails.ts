@@ -3,19 +3,14 @@
 // sends old news.
 import type { Db } from "@fieldpay/db/client";
 import { type EmailTemplate, queueEmail } from "@fieldpay/db/repositories/emails";
+import { listUsersByRole } from "@fieldpay/db/repositories/users";
 
 /** Returns how many emails were queued now (not those queued before under the same key, nor suppressed). */
 export async function queueForAdmins(
   trx: Db,
   input: { tenantId: string; template: EmailTemplate; props: Record<string, unknown>; dedupeKey: string },
 ): Promise<number> {
-  const admins = await trx
-    .selectFrom("users")
-    .select(["id", "email"])
-    .where("tenant_id", "=", input.tenantId)
-    .where("role", "=", "admin")
-    .orderBy("created_at")
-    .execute();
+  const admins = await listUsersByRole(trx, input.tenantId, "admin");
   let queued = 0;
   for (const admin of admins) {
     const email = await queueEmail(trx, {

@@ -5,6 +5,7 @@
 import type { Db } from "@fieldpay/db/client";
 import { queueEmail } from "@fieldpay/db/repositories/emails";
 import { listLedgerLines } from "@fieldpay/db/repositories/ledger";
+import { appLink } from "./app-link.ts";
 
 async function bookingOfPayment(trx: Db, tenantId: string, paymentIntentId: string) {
   return trx
@@ -31,7 +32,7 @@ async function bookingOfPayment(trx: Db, tenantId: string, paymentIntentId: stri
 type Booking = NonNullable<Awaited<ReturnType<typeof bookingOfPayment>>>;
 
 const bookingLink = (webOrigin: string, b: Booking) =>
-  `${webOrigin.replace(/\/$/, "")}/book/${b.slug}/bookings/${b.bookingId}`;
+  appLink(webOrigin, `/book/${b.slug}/bookings/${b.bookingId}`);
 
 /**
  * The receipt for the charge of this PaymentIntent, once the ledger counts it (a duplicate charge, refunded

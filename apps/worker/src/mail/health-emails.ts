@@ -4,6 +4,7 @@
 import type { Db } from "@fieldpay/db/client";
 import type { HealthReportRow, StoredCheck } from "@fieldpay/db/repositories/health-reports";
 import { queueForAdmins } from "./admin-emails.ts";
+import { appLink } from "./app-link.ts";
 
 /** The ids of the checks a stored report (JSON) had failing. */
 function failingIds(report: Pick<HealthReportRow, "checks"> | undefined): Set<string> {
@@ -38,7 +39,7 @@ export async function queueHealthFailingEmails(
         title: check.title,
         explanation: check.explanation,
         fix: check.fix,
-        link: `${input.webOrigin.replace(/\/$/, "")}/app/health`,
+        link: appLink(input.webOrigin, "/app/health"),
       },
       dedupeKey: `health_failing:${check.id}:${input.previous?.id ?? "first"}`,
     });

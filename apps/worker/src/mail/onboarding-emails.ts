@@ -6,6 +6,7 @@ import type { Db } from "@fieldpay/db/client";
 import { queueEmail } from "@fieldpay/db/repositories/emails";
 import { summariseConnectedAccount } from "@fieldpay/payments/account-summary";
 import type Stripe from "stripe";
+import { appLink } from "./app-link.ts";
 
 export async function queueOnboardingIncompleteEmail(
   trx: Db,
@@ -32,7 +33,7 @@ export async function queueOnboardingIncompleteEmail(
     props: {
       name: fieldworker.name,
       missing: summary.due.slice(0, 20).map((d) => d.label),
-      link: `${input.webOrigin.replace(/\/$/, "")}/app/stripe`,
+      link: appLink(input.webOrigin, "/app/stripe"),
     },
     dedupeKey: `onboarding_incomplete:${input.stripeAccountId}:${needs.join(",")}`,
   });

@@ -8,6 +8,7 @@ import { queueEmail } from "@fieldpay/db/repositories/emails";
 import { describeRequirements } from "@fieldpay/payments/requirements";
 import { sql } from "kysely";
 import type { WorkerDeps } from "../deps.ts";
+import { appLink } from "./app-link.ts";
 
 const REMIND_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
 
@@ -63,7 +64,7 @@ export async function remindUnfinishedOnboarding(
     )
     .orderBy("fa.created_at")
     .execute();
-  const link = `${deps.webOrigin.replace(/\/$/, "")}/app/stripe`;
+  const link = appLink(deps.webOrigin, "/app/stripe");
   let reminded = 0;
   for (const fieldworker of due) {
     const req = fieldworker.requirements;

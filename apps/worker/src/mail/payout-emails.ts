@@ -3,8 +3,10 @@
 // Dedupe keys are the payout's id: a replayed, duplicated or later event about the same payout writes nothing more.
 import type { Db } from "@fieldpay/db/client";
 import { queueEmail } from "@fieldpay/db/repositories/emails";
+import { findUser } from "@fieldpay/db/repositories/users";
 import { payoutFailureWords } from "@fieldpay/payments/payouts";
 import { queueForAdmins } from "./admin-emails.ts";
+import { appLink } from "./app-link.ts";
 
 export interface PayoutEmailInput {
   tenantId: string;
@@ -22,23 +24,12 @@ export interface PayoutEmailInput {
   webOrigin: string;
 }
 
-const appLink = (webOrigin: string, path: string) => `${webOrigin.replace(/\/$/, "")}${path}`;
-
-async function fieldworkerOf(trx: Db, tenantId: string, userId: string) {
-  return trx
-    .selectFrom("users")
-    .select(["id", "email", "name"])
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", userId)
-    .executeTakeFirst();
-}
-
 /** Returns how many emails were queued now. */
 export async function queuePayoutEmails(trx: Db, input: PayoutEmailInput): Promise<number> {
   const { payout } = input;
   const money = { amount: payout.amount, currency: payout.currency };
   const fieldworker = input.fieldworkerId
-    ? await fieldworkerOf(trx, input.tenantId, input.fieldworkerId)
+    ? await findUser(trx, input.tenantId, input.fieldworkerId)
     : undefined;
   let queued = 0;
   if (fieldworker && (payout.status === "in_transit" || payout.status === "paid") && payout.arrivalDate) {
@@ -109,7 +100,7 @@ export async function queuePayoutLateEmail(
     webOrigin: string;
   },
 ): Promise<boolean> {
-  const fieldworker = await fieldworkerOf(trx, input.tenantId, input.fieldworkerId);
+  const fieldworker = await findUser(trx, input.tenantId, input.fieldworkerId);
   if (!fieldworker) return false;
   const email = await queueEmail(trx, {
     tenantId: input.tenantId,
