@@ -32,6 +32,7 @@ function Receipt({ bookingId }: { bookingId: string }) {
   // The history state outlives reloads: only a balance just paid silences "balance due".
   const paidBalance = justPaid && state?.paidBalance === true;
   const waitingFor = paidBalance ? WAITING_BALANCE : WAITING;
+  const arrivedAt = paidBalance ? SETTLED : ARRIVED;
   const booking = trpc.bookings.get.useQuery(
     { bookingId },
     {
@@ -64,9 +65,7 @@ function Receipt({ bookingId }: { bookingId: string }) {
   const error = errorInfo(refresh.error);
   const waiting = waitingFor.includes(b.status);
   // Thanked whether or not Stripe's webhook beat the page here; "updates by itself" only while it has not.
-  const thank =
-    justPaid &&
-    (waiting || (!paidBalance && ARRIVED.includes(b.status)) || (paidBalance && SETTLED.includes(b.status)));
+  const thank = justPaid && (waiting || arrivedAt.includes(b.status));
   // Just paid and Stripe has not confirmed yet: the page says so and offers nothing to pay.
   const confirming = thank && waiting;
   const payLink = `/book/${slug}/bookings/${bookingId}/pay`;
