@@ -94,7 +94,8 @@ describe("accessibility", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(`${web}/app/services`);
     await settle(page);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main-content");
-    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    // Focus moves and the menu folds once the new page has rendered: polled, as layout.test.ts does.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main-content");
+    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
   });
 });

@@ -55,7 +55,9 @@ describe.each(SIZES)("forms at %s size", (size, viewport) => {
       "Password: Use at least 10 characters for your password.",
     ]);
     // Focus starts at the summary, so a keyboard or screen-reader user hears it first.
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains("error-summary")))
+      .toBe(true);
     expect(await page.getByLabel("Business name").getAttribute("aria-invalid")).toBe("true");
     expect(await describedBy(page, "Business name")).toContain("Enter your business's name.");
     expect(await describedBy(page, "Password")).toContain("Use at least 10 characters for your password.");
